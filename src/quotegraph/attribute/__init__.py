@@ -1,0 +1,1 @@
+"""Attribution: statements (direct, reported, according-to) with their cues and speaker mentions."""

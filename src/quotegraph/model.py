@@ -1,0 +1,214 @@
+"""The values that flow through quotegraph: documents in, articles with statements out.
+
+Every span is a ``(start, end)`` pair of Python string offsets into the document text as
+decoded from its file; ``text`` fields always equal ``document[start:end]``. Values are frozen
+and serialise with symmetric ``to_dict``/``from_dict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document, as read from a file, a corpus row or stdin.
+
+    ``title``, ``published`` (ISO ``YYYY-MM-DD``), ``outlet`` and ``url`` are what the
+    container gave (a JSONL/CSV field); extraction fills the gaps from the text itself.
+    """
+
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(start=d["start"], end=d["end"], text=d["text"])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who made a statement: the canonical name and the mention in the text that points at them.
+
+    ``how`` lists the resolution steps, e.g. ``("pronoun 'he' -> 'Sergey Lavrov' (last speaker)",)``.
+    """
+
+    name: str
+    mention: str
+    start: int
+    end: int
+    id: str | None = None
+    role: str | None = None
+    how: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "id": self.id,
+            "mention": self.mention,
+            "start": self.start,
+            "end": self.end,
+            "role": self.role,
+            "how": list(self.how),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Speaker:
+        return cls(
+            name=d["name"],
+            mention=d["mention"],
+            start=d["start"],
+            end=d["end"],
+            id=d.get("id"),
+            role=d.get("role"),
+            how=tuple(d.get("how", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement.
+
+    ``kind`` is ``direct`` (the quoted words, without the marks), ``indirect`` (the reported
+    clause, without the attribution words) or ``mixed`` (reported speech with a quoted fragment).
+    ``speaker`` is ``None`` when the text names nobody; ``source_mention`` then keeps the words
+    that stood for the source ("a diplomatic source"). ``rule`` names the pattern that found it.
+    ``said_on`` is the statement's own date where the text gives one ("on Saturday").
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None
+    cue: Span | None
+    rule: str
+    source_mention: Span | None = None
+    said_on: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "rule": self.rule,
+        }
+        if self.source_mention is not None:
+            d["source_mention"] = self.source_mention.to_dict()
+        if self.said_on is not None:
+            d["said_on"] = self.said_on
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        return cls(
+            kind=d["kind"],
+            start=d["start"],
+            end=d["end"],
+            text=d["text"],
+            speaker=Speaker.from_dict(d["speaker"]) if d.get("speaker") else None,
+            cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
+            rule=d.get("rule", ""),
+            source_mention=Span.from_dict(d["source_mention"]) if d.get("source_mention") else None,
+            said_on=d.get("said_on"),
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mentioned in the text, resolved against the knowledge base."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    name: str
+    type: str  # person | country | organization | grouping | institution
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(**{k: d[k] for k in ("start", "end", "text", "id", "name", "type")})
+
+
+@dataclass(frozen=True)
+class Article:
+    """A document with everything extracted from it.
+
+    ``text`` is the document text exactly as decoded; ``body_start`` is where the article body
+    begins after headline, date lines and dateline. ``dateline`` is the dateline span
+    (``MOSCOW, August 19. /TASS/.``) when there is one.
+    """
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    dateline: Span | None = None
+    body_start: int = 0
+    statements: tuple[Statement, ...] = ()
+    mentions: tuple[Mention, ...] = field(default=())
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The output record of DESIGN.md; ``include_text`` adds the document text."""
+        d: dict[str, Any] = {
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+            "outlet": self.outlet,
+        }
+        if self.url is not None:
+            d["url"] = self.url
+        d["dateline"] = self.dateline.to_dict() if self.dateline else None
+        d["statements"] = [s.to_dict() for s in self.statements]
+        d["mentions"] = [m.to_dict() for m in self.mentions]
+        if include_text:
+            d["text"] = self.text
+            d["body_start"] = self.body_start
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], *, text: str | None = None) -> Article:
+        return cls(
+            text=d.get("text", text or ""),
+            source=d.get("source"),
+            title=d.get("title"),
+            published=d.get("published"),
+            outlet=d.get("outlet"),
+            url=d.get("url"),
+            dateline=Span.from_dict(d["dateline"]) if d.get("dateline") else None,
+            body_start=d.get("body_start", 0),
+            statements=tuple(Statement.from_dict(s) for s in d.get("statements", ())),
+            mentions=tuple(Mention.from_dict(m) for m in d.get("mentions", ())),
+        )

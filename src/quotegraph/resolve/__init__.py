@@ -1,0 +1,1 @@
+"""Resolution: speaker mentions (names, pronouns, role nouns) to canonical speakers."""

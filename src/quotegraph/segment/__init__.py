@@ -1,0 +1,1 @@
+"""Segmentation: article metadata, paragraphs, sentences and quotation spans, all as offsets."""
