@@ -1,0 +1,426 @@
+r"""Token-overlap scoring of predicted statements against gold statement spans.
+
+Tokens are the ``\w+`` matches of the document text. A token belongs to a span when its
+characters overlap the span, so a gold span that starts mid-word (some PolNeAR spans do) still
+owns that word.
+
+- A prediction is *correct* when at least half of its tokens fall inside ONE gold span.
+- A gold span is *found* when at least half of its tokens are covered by the predictions taken
+  together.
+- precision = correct / predicted, recall = found / gold, F1 their harmonic mean. Figures are
+  micro-averaged over every statement of every article; an empty denominator gives 0.0.
+- Spans without a single token (a lone dash) are left out on both sides: nothing can overlap them.
+
+Speaker accuracy (gold set): over found gold statements, the share where the prediction that
+overlaps the statement most names the gold speaker (casefolded, whitespace normalised; a null
+gold speaker wants a null predicted speaker). Speaker overlap (PolNeAR): over correct
+predictions whose attribution has a Source span, the share whose speaker mention overlaps it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from quotegraph.model import KINDS, Article, Statement
+
+if TYPE_CHECKING:
+    from quotegraph.evaluate.gold import GoldArticle
+    from quotegraph.evaluate.polnear import PolnearArticle
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+Fragments = tuple[tuple[int, int], ...]
+
+
+class TokenIndex:
+    """The word tokens of one text, for turning character spans into sets of token numbers."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for m in _WORD.finditer(text):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def tokens(self, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
+        """Numbers of the tokens that overlap any of the ``(start, end)`` fragments."""
+        found: set[int] = set()
+        for start, end in fragments:
+            # first token ending after `start` .. last token starting before `end`
+            found.update(range(bisect_right(self._ends, start), bisect_left(self._starts, end)))
+        return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Matching:
+    """How the predictions and gold spans of one text line up (indices into the inputs).
+
+    ``prediction_gold[i]`` is the gold span prediction ``i`` is correct for (the one holding
+    most of its tokens) or None; ``gold_found[j]`` says whether gold span ``j`` is found;
+    ``gold_prediction[j]`` is the prediction overlapping gold span ``j`` most, or None.
+    """
+
+    prediction_gold: tuple[int | None, ...]
+    gold_found: tuple[bool, ...]
+    gold_prediction: tuple[int | None, ...]
+
+
+def match_spans(predicted: Sequence[frozenset[int]], gold: Sequence[frozenset[int]]) -> Matching:
+    """Line up predicted and gold token sets by the half-overlap rules of this module.
+
+    Ties go to the earlier gold span or prediction. Empty sets never match.
+    """
+    overlap = [[len(p & g) for g in gold] for p in predicted]
+    prediction_gold: list[int | None] = []
+    for p, row in zip(predicted, overlap):
+        best = max(range(len(gold)), key=lambda j: (row[j], -j), default=None)
+        ok = best is not None and bool(p) and 2 * row[best] >= len(p)
+        prediction_gold.append(best if ok else None)
+    covered = frozenset().union(*predicted)
+    gold_found = tuple(bool(g) and 2 * len(g & covered) >= len(g) for g in gold)
+    gold_prediction: list[int | None] = []
+    for j in range(len(gold)):
+        best = max(range(len(predicted)), key=lambda i: (overlap[i][j], -i), default=None)
+        gold_prediction.append(best if best is not None and overlap[best][j] else None)
+    return Matching(tuple(prediction_gold), gold_found, tuple(gold_prediction))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Statement counts with precision, recall and F1; counts add up across articles."""
+
+    predicted: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.predicted + other.predicted,
+            self.correct + other.correct,
+            self.gold + other.gold,
+            self.found + other.found,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "gold": self.gold,
+            "found": self.found,
+        }
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``hits`` out of ``total``; ``value`` is 0.0 when nothing was counted."""
+
+    hits: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def __add__(self, other: Ratio) -> Ratio:
+        return Ratio(self.hits + other.hits, self.total + other.total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "hits": self.hits, "total": self.total}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing an engine got wrong, for a person tuning it.
+
+    ``what`` is ``miss`` (gold statement not found), ``false positive`` (prediction matching no
+    gold statement) or ``speaker`` (statement found, speaker wrong). ``start``/``end`` locate
+    the statement in the article text; ``detail`` says what was expected and what came out.
+    """
+
+    what: str
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """The score of one article, with the issues behind it."""
+
+    id: str
+    counts: Counts
+    speaker: Ratio
+    issues: tuple[Issue, ...] = ()
+    by_kind: tuple[tuple[str, Counts], ...] = ()
+    published: Ratio = Ratio()
+    outlet: Ratio = Ratio()
+
+    @property
+    def errors(self) -> int:
+        return len(self.issues)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            **self.counts.to_dict(),
+            "speaker": self.speaker.to_dict(),
+            "issues": [i.to_dict() for i in self.issues],
+        }
+
+
+@dataclass(frozen=True)
+class _Score:
+    statements: Counts
+    speaker: Ratio
+    articles: tuple[ArticleScore, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.statements.precision
+
+    @property
+    def recall(self) -> float:
+        return self.statements.recall
+
+    @property
+    def f1(self) -> float:
+        return self.statements.f1
+
+    def worst(self, n: int) -> list[ArticleScore]:
+        """The ``n`` articles with the most issues (ties: lower F1 first), skipping clean ones."""
+        ranked = sorted(self.articles, key=lambda a: (-a.errors, a.counts.f1, a.id))
+        return [a for a in ranked[:n] if a.errors]
+
+    def _summary(self) -> dict[str, Any]:
+        return {"articles": len(self.articles), **self.statements.to_dict()}
+
+
+@dataclass(frozen=True)
+class GoldScore(_Score):
+    """Scores on the hand-annotated gold set; ``to_dict`` keys match the accuracy floors."""
+
+    by_kind: tuple[tuple[str, Counts], ...] = ()
+    published: Ratio = Ratio()
+    outlet: Ratio = Ratio()
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker.value
+
+    def kind(self, name: str) -> Counts:
+        """Counts for one statement kind: gold/found by gold kind, predicted/correct by predicted."""
+        return dict(self.by_kind).get(name, Counts())
+
+    def to_dict(self, *, articles: bool = False) -> dict[str, Any]:
+        d = self._summary()
+        d["speaker_accuracy"] = self.speaker_accuracy
+        d["speaker_checked"] = self.speaker.total
+        d["by_kind"] = {k: c.to_dict() for k, c in self.by_kind}
+        d["published_accuracy"] = self.published.value
+        d["outlet_accuracy"] = self.outlet.value
+        if articles:
+            d["article_scores"] = [a.to_dict() for a in self.articles]
+        return d
+
+
+@dataclass(frozen=True)
+class PolnearScore(_Score):
+    """Scores on PolNeAR; ``to_dict`` keys match the accuracy floors."""
+
+    @property
+    def speaker_overlap(self) -> float:
+        return self.speaker.value
+
+    def to_dict(self, *, articles: bool = False) -> dict[str, Any]:
+        d = self._summary()
+        d["speaker_overlap"] = self.speaker_overlap
+        d["speaker_checked"] = self.speaker.total
+        if articles:
+            d["article_scores"] = [a.to_dict() for a in self.articles]
+        return d
+
+
+def normalise_name(name: str | None) -> str | None:
+    """A speaker name as compared: casefolded, runs of whitespace made one space."""
+    return None if name is None else _SPACE.sub(" ", name).strip().casefold()
+
+
+def _speaker_name(s: Statement) -> str | None:
+    return s.speaker.name if s.speaker else None
+
+
+def _mention_span(s: Statement) -> tuple[int, int] | None:
+    # An unnamed source ("a source said") has no Speaker but keeps its words in source_mention.
+    if s.speaker is not None:
+        return (s.speaker.start, s.speaker.end)
+    if s.source_mention is not None:
+        return (s.source_mention.start, s.source_mention.end)
+    return None
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _false_positives(predicted: Sequence[Statement], m: Matching) -> list[Issue]:
+    return [
+        Issue(
+            "false positive",
+            s.start,
+            s.end,
+            _clip(s.text),
+            s.kind,
+            f"speaker {_speaker_name(s)!r}, rule {s.rule or '?'}",
+        )
+        for s, g in zip(predicted, m.prediction_gold)
+        if g is None
+    ]
+
+
+def score_gold_article(gold: GoldArticle, predicted: Article) -> ArticleScore:
+    """Score one article's predicted statements (and date and outlet) against its gold record."""
+    index = TokenIndex(gold.text)
+    statements = [s for s in gold.statements if index.tokens([(s.start, s.end)])]
+    gold_sets = [index.tokens([(s.start, s.end)]) for s in statements]
+    pred = list(predicted.statements)
+    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred], gold_sets)
+
+    issues: list[Issue] = []
+    speaker = Ratio()
+    kinds = {k: Counts() for k in KINDS}
+    for g, found, best in zip(statements, m.gold_found, m.gold_prediction):
+        kinds[g.kind] = kinds.get(g.kind, Counts()) + Counts(gold=1, found=int(found))
+        if not found:
+            issues.append(Issue("miss", g.start, g.end, _clip(g.text), g.kind,
+                                f"speaker {g.speaker!r} ({g.mention!r})"))
+            continue
+        said = _speaker_name(pred[best])  # found implies some prediction overlaps
+        ok = normalise_name(said) == normalise_name(g.speaker)
+        speaker += Ratio(int(ok), 1)
+        if not ok:
+            issues.append(Issue("speaker", g.start, g.end, _clip(g.text), g.kind,
+                                f"gold {g.speaker!r} ({g.mention!r}), predicted {said!r}"))
+    for s, g in zip(pred, m.prediction_gold):
+        kinds[s.kind] = kinds.get(s.kind, Counts()) + Counts(predicted=1, correct=int(g is not None))
+    issues.extend(_false_positives(pred, m))
+
+    counts = Counts(len(pred), sum(g is not None for g in m.prediction_gold),
+                    len(statements), sum(m.gold_found))
+    published = Ratio()
+    if gold.published is not None:
+        published = Ratio(int(predicted.published == gold.published), 1)
+    outlet = Ratio()
+    if gold.outlet is not None:
+        outlet = Ratio(int(normalise_name(predicted.outlet) == normalise_name(gold.outlet)), 1)
+    issues.sort(key=lambda i: (i.start, i.what))
+    return ArticleScore(gold.id, counts, speaker, tuple(issues), tuple(kinds.items()),
+                        published, outlet)
+
+
+def score_gold(pairs: Iterable[tuple[GoldArticle, Article]]) -> GoldScore:
+    """Score an engine on the gold set from ``(gold article, predicted article)`` pairs."""
+    articles = tuple(score_gold_article(g, p) for g, p in pairs)
+    kinds: dict[str, Counts] = {k: Counts() for k in KINDS}
+    for a in articles:
+        for k, c in a.by_kind:
+            kinds[k] = kinds.get(k, Counts()) + c
+    return GoldScore(
+        statements=sum((a.counts for a in articles), Counts()),
+        speaker=sum((a.speaker for a in articles), Ratio()),
+        articles=articles,
+        by_kind=tuple(kinds.items()),
+        published=sum((a.published for a in articles), Ratio()),
+        outlet=sum((a.outlet for a in articles), Ratio()),
+    )
+
+
+def _overlaps(span: tuple[int, int], fragments: Fragments) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in fragments)
+
+
+def _fragment_text(text: str, fragments: Fragments) -> str:
+    return " … ".join(text[s:e] for s, e in fragments)
+
+
+def score_polnear_article(gold: PolnearArticle, predicted: Article) -> ArticleScore:
+    """Score one article's predicted statements against its PolNeAR attributions."""
+    index = TokenIndex(gold.text)
+    attributions = [a for a in gold.attributions if index.tokens(a.content)]
+    pred = list(predicted.statements)
+    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred],
+                    [index.tokens(a.content) for a in attributions])
+
+    issues: list[Issue] = []
+    for a, found in zip(attributions, m.gold_found):
+        if not found:
+            issues.append(Issue("miss", a.content[0][0], a.content[-1][1],
+                                _clip(_fragment_text(gold.text, a.content)), None,
+                                f"source {_fragment_text(gold.text, a.sources)!r} ({a.id})"))
+    speaker = Ratio()
+    for s, j in zip(pred, m.prediction_gold):
+        if j is None or not attributions[j].sources:
+            continue  # no Source span to overlap (PolNeAR's Attribution-no-source)
+        a = attributions[j]
+        span = _mention_span(s)
+        ok = span is not None and _overlaps(span, a.sources)
+        speaker += Ratio(int(ok), 1)
+        if not ok:
+            got = None if span is None else gold.text[span[0]:span[1]]
+            issues.append(Issue("speaker", s.start, s.end, _clip(s.text), s.kind,
+                                f"gold source {_fragment_text(gold.text, a.sources)!r}, "
+                                f"predicted mention {got!r}"))
+    issues.extend(_false_positives(pred, m))
+    issues.sort(key=lambda i: (i.start, i.what))
+    counts = Counts(len(pred), sum(j is not None for j in m.prediction_gold),
+                    len(attributions), sum(m.gold_found))
+    return ArticleScore(gold.id, counts, speaker, tuple(issues))
+
+
+def score_polnear(pairs: Iterable[tuple[PolnearArticle, Article]]) -> PolnearScore:
+    """Score an engine on PolNeAR from ``(PolNeAR article, predicted article)`` pairs."""
+    articles = tuple(score_polnear_article(g, p) for g, p in pairs)
+    return PolnearScore(
+        statements=sum((a.counts for a in articles), Counts()),
+        speaker=sum((a.speaker for a in articles), Ratio()),
+        articles=articles,
+    )
