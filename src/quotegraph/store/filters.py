@@ -1,0 +1,132 @@
+"""Validating a :class:`~quotegraph.query.StatementFilter` and turning it into SQL.
+
+Kept apart from ``query.py`` so the one place that builds WHERE clauses is small enough to
+audit: every user value becomes a bound parameter; only fixed fragments are concatenated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from quotegraph.errors import QueryError
+from quotegraph.model import KINDS
+from quotegraph.store.base import Store, placeholders
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quotegraph.query import StatementFilter
+
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Where:
+    """``sql`` (``"1=1"`` when unfiltered) and its parameters for a query on ``statements s``;
+    ``empty`` when a filter value matched nothing, so the caller can skip the query."""
+
+    sql: str
+    params: tuple[Any, ...]
+    empty: bool = False
+
+
+def as_date(value: date | str | None, field: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError as e:
+            raise QueryError(f"{field} must be a date as YYYY-MM-DD, not {value!r}") from e
+    raise QueryError(f"{field} must be a date, not {type(value).__name__}")
+
+
+def check_page(limit: int, offset: int, *, max_limit: int = MAX_LIMIT) -> None:
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise QueryError(f"limit must be a whole number from 0 to {max_limit}, not {limit!r}")
+    if limit > max_limit:
+        raise QueryError(f"limit may be at most {max_limit} (got {limit}); page with offset")
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise QueryError(f"offset must be a whole number 0 or more, not {offset!r}")
+
+
+def _text(value: Any, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise QueryError(f"{field} must be text, not {type(value).__name__}")
+    value = value.strip()
+    return value or None
+
+
+def resolve_speakers(store: Store, value: str) -> list[str]:
+    """Speaker ids matching an id or a name (case-insensitive)."""
+    return [r["id"] for r in store.rows(
+        "SELECT id FROM speakers WHERE id = ? OR lower(name) = lower(?) ORDER BY id",
+        (value, value))]
+
+
+def resolve_actors(store: Store, value: str) -> list[str]:
+    """Actor ids matching an id or a name (case-insensitive)."""
+    return [r["id"] for r in store.rows(
+        "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) ORDER BY id",
+        (value, value))]
+
+
+def build_where(store: Store, flt: StatementFilter) -> Where:
+    """Validate ``flt`` (raising :class:`QueryError`) and build its WHERE clause."""
+    kind = _text(flt.kind, "kind")
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    since = as_date(flt.since, "since")
+    until = as_date(flt.until, "until")
+    if since and until and since > until:
+        raise QueryError(f"since ({since}) is after until ({until})")
+    q = _text(flt.q, "q")
+    speaker = _text(flt.speaker, "speaker")
+    about = _text(flt.about, "about")
+    outlet = _text(flt.outlet, "outlet")
+    article = _text(flt.article, "article")
+
+    clauses: list[str] = []
+    params: list[Any] = []
+    if q is not None:
+        cond = store.fts_condition(q)
+        if cond is None:
+            return Where("1=0", (), empty=True)
+        clauses.append(cond[0])
+        params.extend(cond[1])
+    if speaker is not None:
+        ids = resolve_speakers(store, speaker)
+        if not ids:
+            return Where("1=0", (), empty=True)
+        clauses.append(f"s.speaker_id IN ({placeholders(len(ids))})")
+        params.extend(ids)
+    if about is not None:
+        ids = resolve_actors(store, about)
+        if not ids:
+            return Where("1=0", (), empty=True)
+        clauses.append(
+            "s.id IN (SELECT sa.statement_id FROM statement_about sa "
+            f"WHERE sa.actor_id IN ({placeholders(len(ids))}))")
+        params.extend(ids)
+    if outlet is not None:
+        clauses.append("lower(s.outlet) = lower(?)")
+        params.append(outlet)
+    if kind is not None:
+        clauses.append("s.kind = ?")
+        params.append(kind)
+    if since is not None:
+        clauses.append("s.published >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("s.published <= ?")
+        params.append(until.isoformat())
+    if article is not None:
+        clauses.append("s.article_id = ?")
+        params.append(article)
+    return Where(" AND ".join(clauses) or "1=1", tuple(params))

@@ -1,0 +1,146 @@
+"""Pure conversion of an extracted ``Article`` into the rows the store writes.
+
+Nothing here touches a database, so ids, "about" sets and denormalised columns can be tested
+on their own and are computed the same way for every backend.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from quotegraph.model import Article, Statement
+
+ARTICLE_COLUMNS = (
+    "id", "source", "title", "outlet", "published", "url", "text", "body_start",
+    "dateline_start", "dateline_end", "extractor_version", "ingested_at",
+)
+STATEMENT_COLUMNS = (
+    "id", "article_id", "kind", "start", "end", "text",
+    "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "speaker_start",
+    "speaker_end", "speaker_how", "cue", "cue_start", "cue_end", "rule", "said_on",
+    "source_mention", "source_start", "source_end", "published", "outlet",
+)
+MENTION_COLUMNS = ("article_id", "start", "end", "text", "actor_id")
+ABOUT_COLUMNS = ("statement_id", "actor_id", "published")
+
+
+def article_id(text: str) -> str:
+    """The stable id of an article: the first 16 hex digits of the SHA-256 of its text.
+
+    Only the text counts, so the same wire story read from a file, a JSONL corpus or the REST
+    API is one article, and a rerun can skip it before extracting anything.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def slugify(name: str) -> str:
+    """``"Sergey Lavrov"`` -> ``"sergey-lavrov"``: the speaker id when the record carries none."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if slug:
+        return slug
+    # Names in scripts that fold to nothing in ASCII (Cyrillic, Chinese) still need an id.
+    return "name-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def statement_id(art_id: str, st: Statement) -> str:
+    return f"{art_id}:{st.start}-{st.end}"
+
+
+def speaker_id(st: Statement) -> str | None:
+    if st.speaker is None:
+        return None
+    return st.speaker.id or slugify(st.speaker.name)
+
+
+@dataclass(frozen=True)
+class ArticleRows:
+    """Everything one article contributes to the store, as plain column tuples."""
+
+    article: tuple[Any, ...]
+    statements: tuple[tuple[Any, ...], ...]
+    mentions: tuple[tuple[Any, ...], ...]
+    about: tuple[tuple[Any, ...], ...]
+    # id -> (name, role, published) for each statement; aggregated by the writer.
+    speakers: tuple[tuple[str, str, str | None, str | None], ...]
+    # id -> (name, type) for each mention.
+    actors: tuple[tuple[str, str, str], ...]
+
+    @property
+    def id(self) -> str:
+        return self.article[0]
+
+
+def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
+                 art_id: str | None = None) -> ArticleRows:
+    """Split ``article`` into rows; ``art_id`` saves rehashing when the caller already has it.
+
+    A statement is "about" every mentioned actor whose mention lies inside the statement span,
+    except the speaker themself. Duplicate statements (same span) keep the first.
+    """
+    aid = art_id or article_id(article.text)
+    published = article.published
+    dl = article.dateline
+    art = (
+        aid, article.source, article.title, article.outlet, published, article.url,
+        article.text, article.body_start, dl.start if dl else None, dl.end if dl else None,
+        extractor_version, ingested_at,
+    )
+    mentions = []
+    seen_m: set[tuple[int, int, str]] = set()
+    actors: dict[str, tuple[str, str, str]] = {}
+    for m in sorted(article.mentions, key=lambda m: (m.start, m.end, m.id)):
+        key = (m.start, m.end, m.id)
+        if key in seen_m:
+            continue
+        seen_m.add(key)
+        mentions.append((aid, m.start, m.end, m.text, m.id))
+        actors.setdefault(m.id, (m.id, m.name, m.type))
+    statements = []
+    about = []
+    speakers = []
+    seen_s: set[str] = set()
+    for st in sorted(article.statements, key=lambda s: (s.start, s.end)):
+        sid = statement_id(aid, st)
+        if sid in seen_s:
+            continue
+        seen_s.add(sid)
+        sp = st.speaker
+        spk_id = speaker_id(st)
+        statements.append((
+            sid, aid, st.kind, st.start, st.end, st.text,
+            spk_id, sp.name if sp else None, sp.role if sp else None,
+            sp.mention if sp else None, sp.start if sp else None, sp.end if sp else None,
+            json.dumps(list(sp.how), ensure_ascii=False) if sp and sp.how else None,
+            st.cue.text if st.cue else None, st.cue.start if st.cue else None,
+            st.cue.end if st.cue else None, st.rule, st.said_on,
+            st.source_mention.text if st.source_mention else None,
+            st.source_mention.start if st.source_mention else None,
+            st.source_mention.end if st.source_mention else None,
+            published, article.outlet,
+        ))
+        if sp is not None and spk_id is not None:
+            speakers.append((spk_id, sp.name, sp.role, published))
+        speaker_name = sp.name.casefold() if sp else None
+        about_ids: list[str] = []
+        for m in article.mentions:
+            if m.start < st.start or m.end > st.end:
+                continue
+            if m.id == spk_id or (speaker_name is not None and m.name.casefold() == speaker_name):
+                continue
+            if m.id not in about_ids:
+                about_ids.append(m.id)
+        about.extend((sid, a, published) for a in about_ids)
+    return ArticleRows(
+        article=art,
+        statements=tuple(statements),
+        mentions=tuple(mentions),
+        about=tuple(about),
+        speakers=tuple(speakers),
+        actors=tuple(actors.values()),
+    )

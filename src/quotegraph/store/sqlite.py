@@ -1,0 +1,249 @@
+"""The SQLite backend: one file, WAL mode, FTS5 full-text search, one writer.
+
+The schema is plain enough to browse in Datasette or the ``sqlite3`` shell: foreign keys are
+declared (for Datasette's labels), text lives once in ``articles`` and everything else is
+offsets into it. ``statements`` repeats the article's ``published`` and ``outlet`` so the common
+"newest first, filtered" searches walk one index instead of joining.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from quotegraph.errors import StoreError
+from quotegraph.store import fts
+from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
+from quotegraph.store.migrate import MIGRATIONS_TABLE, Migration, migration, now, pending
+
+log = logging.getLogger(__name__)
+
+_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+SCHEMA_V1 = [
+    """CREATE TABLE articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT, title TEXT, outlet TEXT, published TEXT, url TEXT,
+        text TEXT NOT NULL,
+        body_start INTEGER NOT NULL DEFAULT 0,
+        dateline_start INTEGER, dateline_end INTEGER,
+        extractor_version TEXT NOT NULL,
+        ingested_at TEXT NOT NULL)""",
+    "CREATE INDEX articles_published ON articles (published)",
+    "CREATE INDEX articles_outlet ON articles (lower(outlet), published)",
+    """CREATE TABLE speakers (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT,
+        statements INTEGER NOT NULL DEFAULT 0, first TEXT, last TEXT)""",
+    "CREATE INDEX speakers_name ON speakers (lower(name))",
+    "CREATE INDEX speakers_count ON speakers (statements DESC)",
+    """CREATE TABLE actors (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT,
+        mentions INTEGER NOT NULL DEFAULT 0, statements_about INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX actors_name ON actors (lower(name))",
+    "CREATE INDEX actors_count ON actors (statements_about DESC, mentions DESC)",
+    """CREATE TABLE statements (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker_id TEXT REFERENCES speakers (id), speaker_name TEXT, speaker_role TEXT,
+        speaker_mention TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_how TEXT,
+        cue TEXT, cue_start INTEGER, cue_end INTEGER,
+        rule TEXT, said_on TEXT,
+        source_mention TEXT, source_start INTEGER, source_end INTEGER,
+        published TEXT, outlet TEXT)""",
+    "CREATE INDEX statements_article ON statements (article_id, start)",
+    "CREATE INDEX statements_published ON statements (published DESC, pk)",
+    "CREATE INDEX statements_speaker ON statements (speaker_id, published DESC, pk)",
+    "CREATE INDEX statements_outlet ON statements (lower(outlet), published DESC, pk)",
+    "CREATE INDEX statements_kind ON statements (kind, published DESC, pk)",
+    """CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        PRIMARY KEY (article_id, start, "end", actor_id))""",
+    "CREATE INDEX mentions_actor ON mentions (actor_id)",
+    """CREATE TABLE statement_about (
+        statement_id TEXT NOT NULL REFERENCES statements (id),
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        published TEXT,
+        PRIMARY KEY (statement_id, actor_id))""",
+    "CREATE INDEX statement_about_actor ON statement_about (actor_id, published DESC)",
+    # External-content FTS: the text is stored once, in statements/articles.
+    f"""CREATE VIRTUAL TABLE statements_fts USING fts5 (
+        text, speaker_name, content='statements', content_rowid='pk', tokenize='{_TOKENIZE}')""",
+    """CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+        INSERT INTO statements_fts (rowid, text, speaker_name)
+        VALUES (new.pk, new.text, new.speaker_name); END""",
+    """CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+        INSERT INTO statements_fts (statements_fts, rowid, text, speaker_name)
+        VALUES ('delete', old.pk, old.text, old.speaker_name); END""",
+    """CREATE TRIGGER statements_au AFTER UPDATE ON statements BEGIN
+        INSERT INTO statements_fts (statements_fts, rowid, text, speaker_name)
+        VALUES ('delete', old.pk, old.text, old.speaker_name);
+        INSERT INTO statements_fts (rowid, text, speaker_name)
+        VALUES (new.pk, new.text, new.speaker_name); END""",
+    f"""CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='articles', content_rowid='pk', tokenize='{_TOKENIZE}')""",
+    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
+    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text); END""",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
+]
+
+MIGRATIONS: tuple[Migration, ...] = (
+    migration("0001_initial_schema", *SCHEMA_V1),
+)
+
+
+class _Exec:
+    """Executor over one sqlite3 connection (already ``?``-style)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples, whatever the connection's factory
+        return cur.execute(sql, params).fetchall()
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row)}
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (see the module docstring)."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        super().__init__()
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no database at {self.path} (run 'quotegraph ingest' first)")
+            if not self.path.parent.is_dir():
+                raise StoreError(f"cannot create {self.path}: folder "
+                                 f"{self.path.parent} does not exist")
+        try:
+            conn = self._conn()
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            log.debug("opened %s (journal_mode=%s)", self.path, mode)
+            self._migrate(conn)
+        except sqlite3.DatabaseError as e:
+            self.close()
+            raise StoreError(f"cannot open {self.path} as a quotegraph database: {e}") from e
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({str(self.path)!r})"
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=60)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open {self.path}: {e}") from e
+        conn.row_factory = _dict_row
+        # NORMAL is durable across application crashes in WAL mode (only an OS crash can
+        # lose the last commits), and makes each batch commit cheap.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA mmap_size = 268435456")
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute(MIGRATIONS_TABLE)
+        applied = {r["name"] for r in conn.execute("SELECT name FROM migrations")}
+        for m in pending(applied, MIGRATIONS):
+            log.info("applying migration %s to %s", m.name, self.path)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Another process may have applied it while we waited for the lock.
+                if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (m.name,)).fetchone():
+                    conn.execute("COMMIT")
+                    continue
+                for step in m.steps:
+                    if callable(step):
+                        step(_Exec(conn))
+                    else:
+                        conn.execute(step)
+                conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                             (m.name, now()))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _write(self) -> Iterator[_Exec]:
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"cannot write to {self.path}: {e}") from e
+        try:
+            yield _Exec(conn)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot commit to {self.path}: {e}") from e
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return self._conn().execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"query failed on {self.path}: {e}") from e
+
+    def fts_condition(self, q: str) -> tuple[str, list[Any]] | None:
+        expr = fts.to_fts5(q)
+        if expr is None:
+            return None
+        return ("s.pk IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)",
+                [expr])
+
+    def highlight(self, pks: Sequence[int], q: str) -> dict[int, str]:
+        expr = fts.to_fts5(q)
+        if expr is None or not pks:
+            return {}
+        out: dict[int, str] = {}
+        for part in chunks(list(pks)):
+            for r in self.rows(
+                "SELECT rowid AS pk, highlight(statements_fts, 0, ?, ?) AS marked "
+                "FROM statements_fts WHERE statements_fts MATCH ? "
+                f"AND rowid IN ({placeholders(len(part))})",
+                [MARK_OPEN, MARK_CLOSE, expr, *part],
+            ):
+                out[r["pk"]] = r["marked"]
+        return out
+
+    def db_size(self) -> int:
+        size = 0
+        for suffix in ("", "-wal"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                size += p.stat().st_size
+        return size
