@@ -1,0 +1,281 @@
+"""Pydantic models for the REST edge: request bodies, and the shape of every response.
+
+They mirror the JSON-ready dicts of :mod:`quotegraph.query`. Response models allow extra
+fields, so a field the store adds later reaches clients instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# ---- errors -------------------------------------------------------------------------------
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="machine-readable reason, e.g. `bad_query`, `not_found`")
+    message: str = Field(description="what was wrong and what to do")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+# ---- statements ---------------------------------------------------------------------------
+
+
+class SpeakerRef(_Open):
+    id: str | None = None
+    name: str
+    role: str | None = None
+    mention: str | None = None
+
+
+class ActorRef(_Open):
+    id: str
+    name: str
+    type: str | None = None
+
+
+class ArticleRef(_Open):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+class StatementHit(_Open):
+    id: str
+    article_id: str
+    kind: str
+    text: str
+    snippet: str | None = Field(None, description="HTML: escaped text, `<mark>` around matches")
+    start: int
+    end: int
+    speaker: SpeakerRef | None = None
+    cue: str | None = None
+    about: list[ActorRef] = []
+    said_on: str | None = None
+    article: ArticleRef | None = None
+
+
+class FacetValue(_Open):
+    value: str | None = None
+    label: str | None = None
+    count: int
+
+
+class Facets(_Open):
+    speaker: list[FacetValue] = []
+    outlet: list[FacetValue] = []
+    about: list[FacetValue] = []
+    kind: list[FacetValue] = []
+
+
+class StatementPage(_Open):
+    total: int
+    limit: int
+    offset: int
+    items: list[StatementHit]
+    facets: Facets | None = None
+
+
+class SpanOut(_Open):
+    start: int
+    end: int
+    text: str
+
+
+class StatementDetail(StatementHit):
+    """A statement with its cue and speaker-mention spans, as listed in the article view."""
+
+    rule: str | None = Field(None, description="the extraction pattern that found it")
+    cue_span: SpanOut | None = None
+    speaker_span: SpanOut | None = Field(None, description="where the speaker is mentioned")
+    source_span: SpanOut | None = Field(None, description="the unnamed source's words, if any")
+
+
+# ---- speakers and actors ------------------------------------------------------------------
+
+
+class SpeakerRow(_Open):
+    id: str
+    name: str
+    role: str | None = None
+    statements: int = 0
+    first: str | None = None
+    last: str | None = None
+
+
+class SpeakerPage(_Open):
+    total: int | None = None
+    limit: int | None = None
+    offset: int | None = None
+    items: list[SpeakerRow]
+
+
+class RoleSpan(_Open):
+    role: str | None = None
+    first: str | None = None
+    last: str | None = None
+
+
+class PeriodCount(_Open):
+    period: str
+    count: int
+
+
+class AboutCount(_Open):
+    id: str
+    name: str
+    type: str | None = None
+    count: int
+
+
+class SpeakerCount(_Open):
+    id: str | None = None
+    name: str
+    count: int
+
+
+class SpeakerDetail(_Open):
+    id: str
+    name: str
+    roles: list[RoleSpan] = []
+    statements: int = 0
+    timeline: list[PeriodCount] = []
+    top_about: list[AboutCount] = []
+    latest: list[StatementHit] = []
+
+
+class ActorRow(_Open):
+    id: str
+    name: str
+    type: str | None = None
+    mentions: int = 0
+    statements_about: int = 0
+
+
+class ActorPage(_Open):
+    total: int | None = None
+    limit: int | None = None
+    offset: int | None = None
+    items: list[ActorRow]
+
+
+class ActorDetail(_Open):
+    id: str
+    name: str
+    type: str | None = None
+    statements_about: int = 0
+    top_speakers: list[SpeakerCount] = []
+    timeline: list[PeriodCount] = []
+    latest: list[StatementHit] = []
+
+
+# ---- articles, timeline, network, stats ---------------------------------------------------
+
+
+class MentionOut(_Open):
+    start: int
+    end: int
+    text: str
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+
+
+class ArticleDetail(_Open):
+    id: str
+    source: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    text: str
+    statements: list[StatementDetail] = []
+    mentions: list[MentionOut] = []
+
+
+class Series(_Open):
+    key: str | None = None
+    label: str | None = None
+    points: list[PeriodCount] = []
+
+
+class Timeline(_Open):
+    interval: str
+    by: str | None = None
+    series: list[Series]
+
+
+class Node(_Open):
+    id: str
+    label: str | None = None
+    type: str | None = Field(None, description="`speaker`, or the actor's type")
+    weight: float = 0
+    speaker: bool | None = Field(None, description="has made statements")
+    actor: bool | None = Field(None, description="is spoken about")
+
+
+class Edge(_Open):
+    source: str
+    target: str
+    weight: float = 1
+
+
+class Network(_Open):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Stats(_Open):
+    articles: int = 0
+    statements: int = 0
+    speakers: int = 0
+    actors: int = 0
+    mentions: int = 0
+    outlets: int = 0
+    first: str | None = Field(None, description="earliest publication date")
+    last: str | None = Field(None, description="latest publication date")
+    db_size: int | None = Field(None, description="database size in bytes")
+    backend: str | None = None
+
+
+# ---- ingest -------------------------------------------------------------------------------
+
+
+class IngestItem(BaseModel):
+    """One article to extract and store. Only ``text`` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="the article text, as published")
+    title: str | None = None
+    published: date | None = Field(None, description="ISO date, YYYY-MM-DD")
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = Field(None, description="where it came from; defaults to `api`")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("text is blank")
+        return v
+
+
+class IngestResult(BaseModel):
+    added: int
+    updated: int
+    unchanged: int
+    failed: int
+    ids: list[str] = Field(description="the article id of each item, in order")

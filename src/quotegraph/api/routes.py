@@ -1,0 +1,227 @@
+"""The ``/api`` routes: each one validates its parameters and calls one query function."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+
+from quotegraph import query
+from quotegraph.api import models as m
+from quotegraph.api.stores import StoreHandles
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE = 200
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": m.ErrorResponse, "description": "bad filter (e.g. `since` after `until`)"},
+    422: {"model": m.ErrorResponse, "description": "a parameter has the wrong type or range"},
+}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    404: {"model": m.ErrorResponse, "description": "no such record"},
+}
+
+Kind = Literal["direct", "indirect", "mixed"]
+
+
+def handles(request: Request) -> StoreHandles:
+    return request.app.state.stores
+
+
+def store(request: Request) -> Any:
+    """The request thread's open store."""
+    return request.app.state.stores.get()
+
+
+Store = Annotated[Any, Depends(store)]
+
+
+def statement_filter(
+    q: Annotated[str | None, Query(description="full-text query", max_length=500)] = None,
+    speaker: Annotated[str | None, Query(description="speaker id or name")] = None,
+    about: Annotated[str | None, Query(description="actor id or name the statement is about")] = None,
+    outlet: Annotated[str | None, Query(description="outlet name, e.g. `TASS`")] = None,
+    kind: Annotated[Kind | None, Query(description="direct, indirect or mixed")] = None,
+    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    article: Annotated[str | None, Query(description="article id")] = None,
+) -> query.StatementFilter:
+    """The shared filter parameters; empty strings count as absent (HTML forms send them)."""
+    return query.StatementFilter(
+        q=q or None,
+        speaker=speaker or None,
+        about=about or None,
+        outlet=outlet or None,
+        kind=kind or None,
+        since=since,
+        until=until,
+        article=article or None,
+    )
+
+
+Filter = Annotated[query.StatementFilter, Depends(statement_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
+Offset = Annotated[int, Query(ge=0, description="how many results to skip")]
+
+
+def not_found(what: str, key: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no {what} with id {key!r}")
+
+
+@router.get("/statements", response_model=m.StatementPage, responses=_ERRORS)
+def statements(
+    db: Store,
+    flt: Filter,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    with_facets: Annotated[bool, Query(alias="facets", description="include facet counts")] = True,
+    facet_limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    """Search statements; the page of hits plus facet counts for the same filter."""
+    page = query.search_statements(db, flt, limit=limit, offset=offset)
+    if with_facets:
+        page = {**page, "facets": query.facets(db, flt, limit=facet_limit)}
+    return page
+
+
+@router.get("/statements/{statement_id}", response_model=m.StatementDetail, responses=_NOT_FOUND)
+def statement(db: Store, statement_id: str) -> dict[str, Any]:
+    """One statement by id (``<article_id>:<start>-<end>``), with its cue and speaker spans."""
+    found = query.get_statement(db, statement_id)
+    if found is None:
+        raise not_found("statement", statement_id)
+    return found
+
+
+@router.get("/speakers", response_model=m.SpeakerPage, responses=_ERRORS)
+def speakers(
+    db: Store,
+    q: Annotated[str | None, Query(description="name contains", max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Speakers with their statement counts and first/last dates."""
+    return query.list_speakers(db, q=q or None, limit=limit, offset=offset)
+
+
+@router.get("/speakers/{speaker_id:path}", response_model=m.SpeakerDetail, responses=_NOT_FOUND)
+def speaker(db: Store, speaker_id: str) -> dict[str, Any]:
+    """A speaker's roles, monthly timeline, most-discussed actors and latest statements."""
+    found = query.get_speaker(db, speaker_id)
+    if found is None:
+        raise not_found("speaker", speaker_id)
+    return found
+
+
+@router.get("/actors", response_model=m.ActorPage, responses=_ERRORS)
+def actors(
+    db: Store,
+    q: Annotated[str | None, Query(description="name contains", max_length=200)] = None,
+    type: Annotated[str | None, Query(description="person, country, organization, ...")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Actors (people, countries, organisations, groupings) with mention counts."""
+    return query.list_actors(db, q=q or None, type=type or None, limit=limit, offset=offset)
+
+
+@router.get("/actors/{actor_id:path}", response_model=m.ActorDetail, responses=_NOT_FOUND)
+def actor(db: Store, actor_id: str) -> dict[str, Any]:
+    """Who talks about an actor, when, and the latest statements about it."""
+    found = query.get_actor(db, actor_id)
+    if found is None:
+        raise not_found("actor", actor_id)
+    return found
+
+
+@router.get("/articles/{article_id}", response_model=m.ArticleDetail, responses=_NOT_FOUND)
+def article(db: Store, article_id: str) -> dict[str, Any]:
+    """An article's full text with its statements and actor mentions (offsets into the text)."""
+    found = query.get_article(db, article_id)
+    if found is None:
+        raise not_found("article", article_id)
+    return found
+
+
+@router.get("/timeline", response_model=m.Timeline, responses=_ERRORS)
+def timeline(
+    db: Store,
+    flt: Filter,
+    by: Annotated[Literal["speaker", "actor", "outlet"], Query()] = "speaker",
+    key: Annotated[str | None, Query(description="one speaker/actor/outlet; default: the top ones")] = None,
+    interval: Annotated[Literal["day", "week", "month"], Query()] = "month",
+) -> dict[str, Any]:
+    """Statement counts per period, one series per speaker, actor or outlet."""
+    return query.timeline(db, by=by, key=key or None, interval=interval, flt=flt)
+
+
+@router.get("/network", response_model=m.Network, responses=_ERRORS)
+def network(
+    db: Store,
+    flt: Filter,
+    min_weight: Annotated[int, Query(ge=1, description="drop edges with fewer statements")] = 1,
+    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many edges")] = 200,
+) -> dict[str, Any]:
+    """Who talks about whom: speaker -> actor edges weighted by statement count."""
+    return query.network(db, flt=flt, min_weight=min_weight, limit=limit)
+
+
+@router.get("/stats", response_model=m.Stats)
+def stats(db: Store) -> dict[str, Any]:
+    """Counts of articles, statements, speakers, actors, mentions, outlets; date range; size."""
+    return query.stats(db)
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+
+def require_writer(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="`Bearer <token>`")] = None,
+) -> None:
+    """Allow the request only when a write token is configured and the bearer token matches."""
+    token: str | None = request.app.state.write_token
+    if not token:
+        raise HTTPException(
+            status_code=403,
+            detail="this server is read-only; start it with a write token to allow ingest",
+        )
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(
+            status_code=401,
+            detail="send the write token as 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(status_code=403, detail="the write token is wrong")
+
+
+@router.post(
+    "/ingest",
+    response_model=m.IngestResult,
+    dependencies=[Depends(require_writer)],
+    responses={
+        401: {"model": m.ErrorResponse, "description": "no bearer token sent"},
+        403: {"model": m.ErrorResponse, "description": "read-only server, or wrong token"},
+        413: {"model": m.ErrorResponse, "description": "request body too large"},
+        422: {"model": m.ErrorResponse, "description": "malformed body"},
+    },
+)
+def ingest(
+    items: Annotated[list[m.IngestItem], Body(description="articles to ingest")],
+    stores: Annotated[StoreHandles, Depends(handles)],
+) -> dict[str, Any]:
+    """Extract statements from the posted articles and store them (needs the write token)."""
+    from quotegraph.api.ingest import ingest_items
+
+    if len(items) > MAX_PAGE * 5:
+        raise HTTPException(status_code=413, detail=f"at most {MAX_PAGE * 5} articles per request")
+    return ingest_items(stores.get(), items)
