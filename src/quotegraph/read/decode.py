@@ -1,0 +1,165 @@
+"""Bytes to text the way news files really arrive: UTF-8 (BOM or not), UTF-16/32 with a BOM,
+or an old 8-bit encoding; and a refusal for what is not text at all.
+
+The decoded text is never normalised (no newline or Unicode folding): every offset quotegraph
+stores points into exactly this string. A UTF-8 BOM is dropped because it is not part of the
+text a reader sees, and leaving it would shift every offset by one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from quotegraph.errors import ReadError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LEGACY_ENCODINGS", "DecodeError", "decode_bytes", "iter_decoded_lines", "looks_binary"]
+
+LEGACY_ENCODINGS = ("cp1252", "latin-1")  # latin-1 decodes any byte, so the chain always ends
+
+SNIFF_BYTES = 8192
+# Share of control bytes in the first 8 KB above which a file is not text.
+_CONTROL_SHARE = 0.10
+# Bytes that occur in real text files: tab, newlines, form feed, and everything printable.
+_TEXT_BYTES = bytes([7, 8, 9, 10, 11, 12, 13, 27]) + bytes(range(0x20, 0x100))
+
+# Longest first, so that a UTF-32 LE BOM (FF FE 00 00) is not taken for UTF-16 LE.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(ReadError):
+    """Bytes that are not a readable text; ``reason`` says why without the file name."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def sniff_bom(data: bytes) -> tuple[str | None, int]:
+    """``(encoding, bom_length)`` for a byte-order mark at the start of ``data``."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None, 0
+
+
+def looks_binary(sample: bytes) -> bool:
+    """True when ``sample`` (the first bytes of a file with no UTF-16/32 BOM) is not text:
+    it holds a NUL byte, or more than a tenth of it is control bytes."""
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    control = len(sample.translate(None, _TEXT_BYTES))
+    return control > _CONTROL_SHARE * len(sample)
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """The text of a whole file's bytes; raises ``DecodeError`` when it is binary or empty.
+
+    UTF-8 with or without BOM, UTF-16/32 with BOM; anything else is decoded as cp1252 (then
+    latin-1) with a warning naming ``source``, because a wrong-looking character beats losing
+    the article.
+    """
+    encoding, skip = sniff_bom(data)
+    if encoding is None and looks_binary(data[:SNIFF_BYTES]):
+        raise DecodeError(source, "looks like a binary file")
+    if encoding is not None and encoding != "utf-8":
+        try:
+            text = data[skip:].decode(encoding)
+        except UnicodeDecodeError as e:
+            reason = f"not valid {encoding.upper()} ({e.reason} at byte {e.start})"
+            raise DecodeError(source, reason) from e
+    else:
+        text = _decode_8bit(data[skip:], source=source)
+    if not text or text.isspace():
+        raise DecodeError(source, "empty file")
+    return text
+
+
+def _decode_8bit(data: bytes, *, source: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        first_error = e
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        log.warning(
+            "%s: not valid UTF-8 (%s at byte %d); decoded as %s",
+            source, first_error.reason, first_error.start, encoding,
+        )
+        return text
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def iter_decoded_lines(raw: BinaryIO, *, source: str) -> Iterator[str]:
+    """The lines of a corpus file, decoded one by one, each with its line ending.
+
+    UTF-8 lines that fail to decode fall back to cp1252/latin-1 on their own, with a warning,
+    so one mis-encoded row does not cost the rest of the file. Files with a UTF-16/32 BOM are
+    decoded as a stream (their newlines are not single bytes); a decoding error there raises
+    ``UnicodeDecodeError`` for the caller to report. Only ``\\n`` ends a line in UTF-8 files,
+    so a U+2028 inside a JSON string stays inside its row.
+    """
+    head = raw.read(4)
+    encoding, skip = sniff_bom(head)
+    rest = io.BufferedReader(_Prefixed(head[skip:], raw))
+    if encoding is not None and encoding != "utf-8":
+        yield from io.TextIOWrapper(rest, encoding=encoding, newline="")
+        return
+    warned = False
+    for line_no, line in enumerate(rest, 1):
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            if not warned:
+                log.warning(
+                    "%s:%d: not valid UTF-8 (%s); decoding such lines as cp1252",
+                    source, line_no, e.reason,
+                )
+                warned = True
+            yield _decode_legacy_quiet(line)
+
+
+def _decode_legacy_quiet(line: bytes) -> str:
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
+
+
+class _Prefixed(io.RawIOBase):
+    """A readable stream of ``prefix`` followed by the rest of ``raw`` (the bytes sniffed
+    for a BOM are given back without seeking, so pipes work too)."""
+
+    def __init__(self, prefix: bytes, raw: BinaryIO) -> None:
+        self._prefix = prefix
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
