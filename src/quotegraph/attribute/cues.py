@@ -1,0 +1,64 @@
+"""Compiled cue patterns built once from the word lists in ``lexicon``."""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.attribute import lexicon as lx
+
+
+def _alternation(phrases) -> str:
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def _capitalisable(phrases) -> list[str]:
+    return list(phrases) + [p[:1].upper() + p[1:] for p in phrases]
+
+
+# A reporting cue (verb or phrase). Word boundaries on both sides; headline capitals allowed.
+CUE = re.compile(
+    r"(?<![\w\-’'])(?:"
+    + _alternation(_capitalisable(lx.PHRASAL_CUES + lx.REPORTING_VERBS + lx.OBJECT_VERBS))
+    + r")(?![\w\-])"
+)
+PHRASAL = frozenset(lx.PHRASAL_CUES)
+OBJECT_VERBS = frozenset(lx.OBJECT_VERBS)
+
+ACCORDING = re.compile(r"(?<!\w)(?:" + _alternation(_capitalisable(lx.ACCORDING_TO)) + r")(?!\w)")
+
+PASSIVE = re.compile(
+    r"\s(?:" + _alternation(lx.PASSIVE_AUX) + r")(?:\s+(?:also|particularly|repeatedly|specifically|"
+    r"especially|once again|again|further|strongly))?\s+(?:" + _alternation(lx.PASSIVE_PARTICIPLES)
+    + r")(?:\s+as\s+[^,.]{1,60}?)?\s+by\s+"
+)
+
+# ", adding that ..." after an attribution: a second statement by the same speaker.
+PARTICIPLE_CUE = re.compile(
+    r",?\s+(?:and\s+)?(?:adding|noting|stressing|saying|warning|pointing\s+out|emphasizing|"
+    r"emphasising|underscoring|underlining|recalling|explaining|arguing|insisting|stating|"
+    r"observing|highlighting|making\s+it\s+clear|calling\s+on|urging|reiterating|"
+    r"asserting|claiming|suggesting|acknowledging|admitting|announcing)(?:\s+that)?\s+"
+)
+
+# What may stand between a cue and its "that": objects and circumstances of the telling.
+THAT = re.compile(r"(?<!\w)that\s+")
+
+# Sentence openers that make the part before the first comma an introduction, not content.
+INTRO = re.compile(
+    r"^(?:In|On|At|During|Speaking|Asked|Commenting|Addressing|After|Before|Earlier|Later|"
+    r"Meanwhile|However|Moreover|Separately|Also|Still|For|Following|Answering|Responding|"
+    r"Referring|Turning|Touching|Writing|Talking|Recently|Previously|Last|This|Today|"
+    r"Yesterday|Now|Then|Besides|Furthermore|In\s+addition|At\s+the\s+same\s+time|According|"
+    r"Under|Amid|With|Regarding|As\s+for|As\s+to|When|While|Since|Meeting|Visiting|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+# Objects of "told" and circumstances after a cue, skipped to reach the content.
+TOLD_OBJECT = re.compile(
+    r"\s*(?:(?:the\s+)?(?:reporters|journalists|the\s+press|the\s+media|a\s+briefing|a\s+news\s+"
+    r"conference|a\s+press\s+conference|parliament|lawmakers|the\s+audience|participants|"
+    r"students|the\s+forum|the\s+conference|the\s+summit|the\s+meeting|the\s+session|"
+    r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+(?:newspaper|news\s+agency|agency|"
+    r"channel|TV|radio|magazine|daily|outlet))?|him|her|them|us|me))(?=[\s,.:])"
+)

@@ -1,0 +1,128 @@
+"""Direct quotes: the attribution next to the quotation marks, or the context that supports one.
+
+In-sentence forms: ``"...," he said``, ``"...," said Lavrov``, ``Lavrov said: "..."``,
+``"A," he said, "B."`` (two statements), headline ``Lavrov: 'They are ...'``.
+Context forms (``continue_quotes``): a quote after ``He explained:`` in the previous sentence, a
+quote right after a sentence that attributes something to someone, a quote that runs on into an
+attributed paragraph, and a quoted paragraph continuing the previous speaker's turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.attribute import cues
+from quotegraph.attribute.found import Found
+from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.segment.quotes import Quote, word_count
+
+_GLUE = re.compile(r"^[\s,—–\-]*$")
+_INTRO_GAP = re.compile(r"^\s*[:,—–]?\s*$")
+_TITLE_CONTEXT = re.compile(
+    r"(?:so-called|dubbed|titled|entitled|named|called|slogan|motto|format|formats|programme|"
+    r"program|project|show|newspaper|magazine|channel|daily|book|film|operation|initiative|"
+    r"campaign|doctrine|concept|strategy|plan|party|movement|group|term|word|phrase|label|"
+    r"headline|article|column|report|series|mechanism|platform|forum|award|prize|"
+    r"the|a|an|as|of|its|their|his|her|our)\s*$",
+    re.I,
+)
+_MIN_CONTEXT_WORDS = 5
+
+
+def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tuple[Found, int] | None:
+    """A direct statement for ``q`` from an attribution next to it in the sentence ``text[s:e]``.
+
+    Returns the statement and the cue offset it used, or None.
+    """
+    if q.end <= q.start:
+        return None
+    after = _after(text, q, e)
+    if after:
+        return after
+    return _before(text, q, seg_start)
+
+
+def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
+    if q.close is None:
+        return None
+    pos = q.close + 1
+    m = cues.CUE.search(text, pos, min(e, pos + 160))
+    if not m:
+        return None
+    between = text[pos:m.start()]
+    if _GLUE.match(between):
+        np = speaker_after(text, m.end(), e)
+        if np is not None:
+            return _direct(q, m, np, "direct:after-quote", clause=(pos, np.end)), m.start()
+        return None
+    np = speaker_before(text, pos, m.start())
+    if np is not None and _GLUE.match(text[pos:np.start]):
+        return _direct(q, m, np, "direct:after-quote", clause=(np.start, m.end())), m.start()
+    return None
+
+
+def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
+    region_end = q.open
+    last = None
+    for m in cues.CUE.finditer(text, max(seg_start, region_end - 200), region_end):
+        last = m
+    if last is not None and _INTRO_GAP.match(text[last.end():region_end]):
+        np = speaker_before(text, seg_start, last.start())
+        if np is not None:
+            gap = text[last.end():region_end]
+            rule = "direct:colon-intro" if ":" in gap else "direct:before-quote"
+            return _direct(q, last, np, rule, clause=(np.start, last.end())), last.start()
+    return None
+
+
+def headline_colon(text: str, q: Quote, line_start: int) -> Found | None:
+    """``Lavrov: 'They are trying ...'`` in a headline."""
+    gap = text[line_start:q.open].rstrip()
+    if not gap.endswith(":"):
+        return None
+    np = speaker_before(text, line_start, line_start + len(gap) - 1)
+    if np is None or np.start != line_start or np.kind not in ("name", "institution", "role"):
+        return None
+    cue = (line_start + len(gap) - 1, line_start + len(gap))
+    return Found("direct", q.start, q.end, cue, np, "direct:headline", q.paragraph,
+                 clause=(line_start, cue[1]))
+
+
+def is_title_like(text: str, q: Quote, s: int) -> bool:
+    """A short quotation that names something (a format, a show, a scare-quoted word)."""
+    n = word_count(text, q.start, q.end)
+    if n >= 8:
+        return False
+    before = text[max(s, q.open - 40):q.open]
+    if _TITLE_CONTEXT.search(before):
+        return True
+    inner = text[q.start:q.end].rstrip(".,!?")
+    words = inner.split()
+    return n <= 4 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def continue_quotes(text: str, quotes_by_sentence, statements: list[Found], sentence_np) -> list[Found]:
+    """Context attribution for quotes no attribution in their own sentence covers.
+
+    ``quotes_by_sentence``: list of (sentence index, paragraph, sentence start, Quote) for
+    unattributed quotes that start their sentence; ``sentence_np(i)`` gives the speaker phrase
+    of an attribution found in sentence ``i`` (or None); ``statements`` are those found so far.
+    """
+    out: list[Found] = []
+    for idx, paragraph, s, q in quotes_by_sentence:
+        if word_count(text, q.start, q.end) < _MIN_CONTEXT_WORDS:
+            continue
+        prev = sentence_np(idx - 1)
+        if prev is not None and prev[1] == paragraph:
+            np, _, colon = prev
+            rule = "direct:colon-intro" if colon else "direct:after-attribution"
+            out.append(Found("direct", q.start, q.end, None, np, rule, paragraph, inherit=None,
+                             how="the previous sentence attributes to this speaker"))
+            continue
+        out.append(Found("direct", q.start, q.end, None, None, "direct:continuation", paragraph,
+                         inherit="context"))
+    return out
+
+
+def _direct(q: Quote, m: re.Match, np, rule: str, *, clause) -> Found:
+    return Found("direct", q.start, q.end, (m.start(), m.end()), np, rule, q.paragraph, clause=clause)

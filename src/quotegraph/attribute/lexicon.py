@@ -1,0 +1,195 @@
+"""English word lists for attribution, as named constants (textacy's REPORTING_VERBS habit).
+
+Every list is data: extend it here, and the compiled patterns in ``cues`` and ``mentions`` pick
+it up. Verb forms are listed explicitly (no stemming) so a reviewer sees exactly what counts.
+"""
+
+from __future__ import annotations
+
+# Reporting verbs that introduce speech directly: "X said (that) ...", "..., X said".
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "stressed", "stresses", "noted", "notes", "added",
+    "adds", "underscored", "underscores", "underlined", "underlines", "emphasised", "emphasized",
+    "emphasises", "emphasizes", "warned", "warns", "stated", "states", "explained", "explains",
+    "concluded", "concludes", "recalled", "recalls", "argued", "argues", "insisted", "insists",
+    "announced", "announces", "reiterated", "reiterates", "confirmed", "confirms", "denied",
+    "denies", "claimed", "claims", "urged", "urges", "asserted", "asserts", "declared",
+    "declares", "acknowledged", "acknowledges", "admitted", "admits", "observed", "remarked",
+    "commented", "comments", "replied", "replies", "responded", "answered", "complained",
+    "complains", "assured", "assures", "promised", "promises", "vowed", "vows", "predicted",
+    "predicts", "revealed", "reveals", "disclosed", "maintained", "maintains", "highlighted",
+    "highlights", "mentioned", "wrote", "writes", "tweeted", "posted", "suggested", "suggests",
+    "proposed", "proposes", "objected", "cautioned", "cautions", "specified", "clarified",
+    "reaffirmed", "reaffirms", "signalled", "signaled", "indicated", "indicates", "alleged",
+    "alleges", "contended", "reckoned", "estimated", "forecast", "agreed", "added", "continued",
+    "went on", "pointed out", "points out", "made it clear", "made clear", "called on",
+    "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
+    "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
+    "acknowledged", "recounted", "elaborated", "summed up", "concluded",
+)
+
+# Reporting verbs that take a direct object that is the content: "criticised this approach".
+OBJECT_VERBS = (
+    "criticised", "criticized", "criticises", "criticizes", "dismissed", "dismisses",
+    "condemned", "condemns", "denounced", "denounces", "rejected", "rejects", "slammed",
+    "welcomed", "welcomes", "praised", "praises", "hailed", "hails", "questioned",
+    "ruled out", "rules out", "reaffirmed", "backed", "defended", "blamed", "accused",
+    "accuses", "described", "describes", "characterised", "characterized", "called",
+    "highlighted", "highlights", "underlined", "outlined", "outlines",
+)
+
+# Multi-word reporting phrases whose content follows a preposition (kept out of the content).
+PHRASAL_CUES = (
+    "expressed concern about", "expressed concern over", "expressed concern that",
+    "expressed concerns about", "expressed concerns over", "expressed his concern about",
+    "expressed her concern about", "expressed his concerns about", "expressed her concerns about",
+    "expressed hope that", "expressed the hope that", "expressed confidence that",
+    "expressed his belief in", "expressed her belief in", "expressed his belief that",
+    "expressed her belief that", "expressed the belief that", "expressed regret that",
+    "expressed regret over", "expressed support for", "expressed his hope that",
+    "expressed her hope that", "expressed his confidence that", "expressed her confidence that",
+    "drew attention to the fact that", "drew attention to", "draws attention to",
+    "spoke about", "spoke of", "talked about", "commented on",
+    "reminded that", "reminded reporters that", "made the point that", "took the view that",
+    "voiced concern about", "voiced concern over", "voiced hope that", "voiced support for",
+    "raised concerns about", "raised concern about", "called attention to",
+    "spoke in favour of", "spoke in favor of", "spoke out against", "warned against",
+    "warned of", "warned about", "complained about", "complained of", "insisted on",
+    "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
+)
+
+# Auxiliaries and adverbs allowed between a speaker and the cue: "Lavrov has also repeatedly said".
+CUE_MODIFIERS = (
+    "also", "further", "again", "once again", "repeatedly", "earlier", "previously", "then",
+    "later", "has", "had", "have", "has also", "had also", "also has", "in turn", "however",
+    "particularly", "specifically", "separately", "additionally", "firmly", "publicly",
+    "openly", "bluntly", "flatly", "categorically", "clearly", "strongly", "reportedly",
+    "recently", "today", "yesterday", "would", "will", "has repeatedly", "had repeatedly",
+    "then", "subsequently", "now", "already", "explicitly", "directly", "personally",
+)
+
+# Passive reporting: "were emphasized by Lavrov".
+PASSIVE_AUX = ("was", "were", "has been", "have been", "had been", "is", "are")
+PASSIVE_PARTICIPLES = (
+    "said", "stated", "emphasized", "emphasised", "stressed", "noted", "underscored",
+    "underlined", "highlighted", "mentioned", "pointed out", "announced", "confirmed",
+    "reported", "voiced", "raised", "expressed", "claimed", "denied", "criticised",
+    "criticized", "dismissed", "welcomed", "praised", "rejected", "condemned", "described",
+    "singled out", "cited",
+)
+
+# Attribution through a preposition: "according to X", plus common misspellings in real copy.
+ACCORDING_TO = ("according to", "accodring to", "acording to", "accoring to", "accordng to",
+                "accordig to", "according to to", "as per", "in the words of")
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "He": "m", "She": "f", "They": "p"}
+
+# Role nouns: "the minister", "the top Russian diplomat". Each head maps to words that must
+# occur in the title a person was introduced with for that person to be a candidate.
+ROLE_HEADS: dict[str, tuple[str, ...]] = {
+    "minister": ("minister",),
+    "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
+                         "secretary of state", "foreign secretary", "top diplomat"),
+    "diplomat": ("foreign", "diplomat", "ambassador", "envoy", "spokes", "secretary of state",
+                 "ministry"),
+    "top diplomat": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
+                     "secretary of state", "foreign secretary", "top diplomat"),
+    "chief diplomat": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
+                       "secretary of state", "foreign secretary"),
+    "deputy minister": ("deputy",),
+    "deputy foreign minister": ("deputy",),
+    "spokeswoman": ("spokeswoman", "spokesperson", "spokesman", "press secretary", "spokes"),
+    "spokesman": ("spokesman", "spokesperson", "spokeswoman", "press secretary", "spokes"),
+    "spokesperson": ("spokes", "press secretary"),
+    "press secretary": ("press secretary", "spokes"),
+    "president": ("president",),
+    "leader": ("president", "leader", "prime minister", "chancellor", "premier", "head of state"),
+    "head of state": ("president", "head of state", "king", "emir"),
+    "prime minister": ("prime minister", "premier"),
+    "premier": ("prime minister", "premier"),
+    "chancellor": ("chancellor",),
+    "ambassador": ("ambassador",),
+    "envoy": ("envoy", "ambassador", "representative"),
+    "secretary": ("secretary",),
+    "secretary of state": ("secretary of state",),
+    "secretary general": ("secretary general", "secretary-general"),
+    "secretary-general": ("secretary general", "secretary-general"),
+    "official": ("official", "minister", "deputy", "spokes", "secretary", "director", "head"),
+    "senator": ("senator",),
+    "governor": ("governor",),
+    "chairman": ("chairman", "chair"),
+    "chairwoman": ("chairwoman", "chair"),
+    "head": ("head", "chief", "director", "chairman"),
+    "chief": ("chief", "head"),
+    "politician": ("minister", "president", "senator", "deputy", "speaker", "leader"),
+    "lawmaker": ("deputy", "senator", "lawmaker", "member of parliament", "mp"),
+    "speaker": ("speaker",),
+    "official representative": ("official representative", "spokes"),
+    "representative": ("representative", "envoy"),
+    "general": ("general",),
+    "commander": ("commander", "general"),
+    "candidate": ("candidate",),
+    "nominee": ("nominee", "candidate"),
+}
+
+# Female and male role nouns, used for pronoun agreement.
+FEMALE_TITLE_WORDS = ("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
+                      "first lady", "ms.", "mrs.", "madam")
+MALE_TITLE_WORDS = ("spokesman", "chairman", "congressman", "businessman", "king", "mr.")
+
+# Words that may make up a title before a name ("Russian Deputy Foreign Minister Mikhail Galuzin").
+TITLE_WORDS = frozenset("""
+minister ministry spokeswoman spokesman spokesperson deputy foreign affairs president vice prime
+secretary state general chairman chairwoman chair head chief ambassador envoy special
+representative official permanent director senator congressman congresswoman governor mayor
+premier chancellor king queen emir sheikh prince crown first lady press presidential assistant
+advisor adviser aide commissioner high commission council member speaker leader chief of staff
+commander defence defense interior finance economy economic trade justice security national
+acting former ex- current new incoming outgoing top senior junior executive managing board
+spokesperson-in-chief department office service agency federal foreign-affairs lieutenant colonel
+major admiral marshal gen. col. lt. mr. mrs. ms. dr. prof. sen. rep. gov. pres. sir lord lady
+delegation party opposition parliamentary parliament duma federation house committee union
+european eurasian collective treaty organization organisation cooperation economic commissioner
+mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asean
+""".split())
+
+# Heads that make a capitalised noun phrase an institution rather than a person.
+INSTITUTION_HEADS = frozenset("""
+ministry department office kremlin house government administration commission council
+parliament duma senate congress committee agency service embassy mission secretariat
+cabinet presidency court bank fund assembly chamber bureau directorate command staff
+headquarters mfa
+""".split())
+
+# Unnamed sources: the statement keeps the words but gets no speaker.
+UNNAMED_SOURCE_HEADS = (
+    "source", "sources", "official", "officials", "diplomat", "diplomats", "observer", "observers",
+    "analyst", "analysts", "expert", "experts", "insider", "insiders", "person", "people",
+    "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "witness",
+    "witnesses", "resident", "residents", "aide", "aides", "critics", "supporters", "member",
+    "members", "lawmaker", "lawmakers", "media", "reports", "report", "statement", "document",
+    "data", "statistics", "survey", "poll", "study", "estimates", "figures",
+)
+
+# Adjectives of nationality used in titles: "Russian Foreign Minister", "Kazakh leader".
+NATIONALITY_ADJECTIVES = frozenset("""
+Russian Kazakh Kazakhstani Kyrgyz Uzbek Tajik Turkmen Belarusian Armenian Azerbaijani Georgian
+Ukrainian Chinese American US U.S. British UK French German Turkish Indian Iranian Japanese
+European EU Moldovan Mongolian Afghan Pakistani Israeli Palestinian Syrian Iraqi Saudi Emirati
+Qatari Egyptian Polish Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish Dutch
+Belgian Italian Spanish Portuguese Greek Hungarian Serbian Croatian Romanian Bulgarian Czech
+Slovak Austrian Swiss Canadian Australian Brazilian Mexican Argentine Venezuelan Cuban Korean
+South North Vietnamese Indonesian Malaysian Thai Philippine Singaporean Kenyan Nigerian
+Ethiopian African Arab Kremlin White
+""".split())
+
+# Words that cannot be the start of a speaker name even when capitalised (sentence-initial).
+NON_NAME_WORDS = frozenset("""
+The A An This That These Those It Its In On At For From With By As But And Or If When While
+After Before Since Until During Despite However Meanwhile Moreover Also Still Yet Thus So Then
+There Here Such Some Many Most All Both Each Every Other Another Any No Not Our Their His Her
+We They You He She I Why What Who Whom Whose Which Where How Speaking According Earlier Later
+Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December Mr Mrs Ms
+Asked Recently Last Next Over Under Between Among Against Amid Following Unlike Like Given
+""".split())

@@ -1,0 +1,250 @@
+"""Speaker noun phrases next to a cue: names with titles, pronouns, role nouns, institutions, unnamed sources.
+
+No parser: the phrase is read token by token outward from the cue ("Russian Foreign Ministry
+Spokeswoman Maria Zakharova | told"), and classified by the word lists in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotegraph.attribute import lexicon as lx
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "de", "von", "der", "van", "bin",
+                         "al", "la", "le", "du", "da", "di", "del", "ibn"})
+_NAME_PARTICLES = frozenset({"von", "der", "van", "de", "bin", "al", "la", "le", "du", "da",
+                             "di", "del", "ibn", "ben"})
+_ROLE_ADJ = frozenset("""
+top chief senior junior deputy foreign first acting former current new outgoing incoming
+russian kazakh kazakhstani kyrgyz uzbek tajik turkmen belarusian armenian azerbaijani georgian
+ukrainian chinese american us u.s. british french german turkish indian iranian japanese
+european eu official presidential press vice prime defence defense interior finance economy
+trade justice security national special permanent high state main leading veteran
+""".split())
+_ROLE_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS) | {
+    "ministry", "kremlin", "department", "government", "office", "administration", "commission",
+    "embassy", "mission", "spokesperson", "secretary", "leader", "president", "diplomat",
+}
+_UNNAMED = frozenset(lx.UNNAMED_SOURCE_HEADS)
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other",
+                         "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
+_POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-]*)[’']s?$")
+_INTRO_START = re.compile(r"(?:In|At|On|During|Speaking|Addressing|Commenting|Answering|Writing|Earlier|Later)\b")
+_TITLE = lx.TITLE_WORDS | {a.lower() for a in lx.NATIONALITY_ADJECTIVES}
+
+
+@dataclass(frozen=True)
+class SpeakerNP:
+    """A speaker mention found next to a cue.
+
+    ``kind``: ``name`` | ``pronoun`` | ``role`` | ``institution`` | ``unnamed``.
+    ``name`` is the personal-name part of a ``name`` mention ("Maria Zakharova"); ``title`` is
+    the role words the text gives ("Russian Foreign Ministry Spokeswoman"); ``head`` is the role
+    noun for ``role`` mentions ("top diplomat").
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    title: str | None = None
+    head: str | None = None
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    """The speaker phrase that ends right before a cue in ``text[lo:cue_start]``, if any."""
+    toks = tokens(text, max(lo, cue_start - 160), cue_start)
+    if toks and toks[0][0] < lo:
+        toks = [t for t in toks if t[0] >= lo]
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in lx.CUE_MODIFIERS:
+        i -= 1
+    if i < 0:
+        return None
+    return _phrase_ending_at(text, toks, i)
+
+
+def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
+    """The speaker phrase that starts right after a cue ("..., said Lavrov") in ``text[cue_end:hi]``."""
+    toks = tokens(text, cue_end, min(hi, cue_end + 200))
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first in lx.PRONOUNS or first.lower() in ("he", "she"):
+        return SpeakerNP("pronoun", toks[0][0], toks[0][1], first)
+    # Extend to the end of the phrase: stop at punctuation or a lowercase non-connector word
+    # (the start of a relative clause or a prepositional phrase: "said Lavrov in an interview").
+    j = 0
+    while j < len(toks):
+        w = toks[j][2]
+        if w in ",:;()—–":
+            break
+        if not _is_cap(w) and w.lower() not in _CONNECTORS and w.lower() not in _ROLE_ADJ \
+                and w.lower() not in _ROLE_NOUNS and w.lower() not in _UNNAMED \
+                and w.lower() not in _INDEFINITE:
+            break
+        if w.lower() in ("in", "at", "on", "during") and j > 0:
+            break
+        j += 1
+    while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
+        j -= 1
+    if j == 0:
+        return None
+    return _classify(text, toks[:j])
+
+
+def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    last = toks[i][2]
+    if last in lx.PRONOUNS:
+        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in ("and", "but", "that"):
+            return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
+        return None
+    if last in ",)":
+        return _appositive(text, toks, i)
+    j = i
+    while j >= 0:
+        w = toks[j][2]
+        lw = w.lower()
+        if w in ",:;()—–":
+            break
+        if _is_cap(w) or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _UNNAMED \
+                or lw in _INDEFINITE or lw in ("the",) or _POSSESSIVE.match(w):
+            j -= 1
+            continue
+        if lw in _CONNECTORS and j - 1 >= 0 and j < i and (
+                _is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _NAME_PARTICLES):
+            j -= 1
+            continue
+        break
+    if j >= 0 and last.lower() in (_UNNAMED | _ROLE_NOUNS):
+        # "a diplomatic source", "the newly appointed minister": lowercase modifiers back to a determiner.
+        k = j
+        while k >= 0 and k > j - 4 and toks[k][2].isalpha() and toks[k][2].islower() \
+                and toks[k][2] not in ("a", "an", "the") and toks[k][2] not in _INDEFINITE:
+            k -= 1
+        if k >= 0 and (toks[k][2].lower() in ("a", "an", "the") or toks[k][2].lower() in _INDEFINITE):
+            j = k - 1
+    start_idx = j + 1
+    if start_idx > i:
+        return None
+    # The phrase must start a clause: sentence start, after punctuation, or after a conjunction.
+    if j >= 0 and toks[j][2] not in ",:;()—–" and toks[j][2].lower() not in ("and", "but", "that", "while", "as", "where", "when"):
+        # Wire copy often drops the comma after an introduction ("In an interview with TASS
+        # Russian Foreign Minister Sergey Lavrov said"): accept a titled name after an intro.
+        if not (_INTRO_START.match(text, toks[0][0]) and _is_cap(toks[j + 1][2])):
+            return None
+        np = _classify(text, toks[j + 1:i + 1])
+        return np if np is not None and np.kind == "name" and np.title else None
+    while start_idx <= i and toks[start_idx][2].lower() in _CONNECTORS - {"the"}:
+        start_idx += 1
+    if start_idx > i:
+        return None
+    return _classify(text, toks[start_idx:i + 1])
+
+
+def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Sergei Aleinik, Belarus's foreign minister, said`` -> the name, titled by the appositive."""
+    j = i - 1
+    while j >= 0 and toks[j][2] not in ",(":
+        j -= 1
+    if j <= 0 or i - j > 12:
+        return None
+    appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
+    head = _phrase_ending_at(text, toks, j - 1)
+    if head is None or head.kind != "name" or not appos:
+        return None
+    return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
+                     title=head.title or appos)
+
+
+def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
+    start, end = toks[0][0], toks[-1][1]
+    words = [t[2] for t in toks]
+    lower = [w.lower() for w in words]
+    phrase = text[start:end]
+    if lower[0] in _INDEFINITE:
+        if lower[-1] in _UNNAMED or lower[-1] in _ROLE_NOUNS:
+            return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
+        return None
+    if lower[0] == "the" or _POSSESSIVE.match(words[0]):
+        return _definite(text, toks, phrase)
+    titled = _titled_name(toks, phrase, start, end)
+    if titled is not None:
+        return titled
+    if lower[-1] in _UNNAMED:
+        return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
+    return None
+
+
+def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
+    start, end = toks[0][0], toks[-1][1]
+    words = [t[2] for t in toks]
+    body = words[1:] if words[0].lower() == "the" else words[1:]
+    if not body:
+        return None
+    if words[0].lower() != "the":  # "Russia's foreign minister"
+        body = words[1:]
+    last = body[-1].lower()
+    if _is_cap(body[-1]) and last not in lx.INSTITUTION_HEADS and last not in _ROLE_NOUNS:
+        # "the Kremlin" is listed; "the West said" is a grouping, not a speaker we resolve here.
+        return SpeakerNP("institution", start, end, phrase) if last in ("kremlin",) else None
+    if last in lx.INSTITUTION_HEADS:
+        return SpeakerNP("institution", start, end, phrase, head=last)
+    if last in _UNNAMED and last not in _ROLE_NOUNS and last not in ("spokesperson", "spokesman",
+                                                                    "spokeswoman", "representative"):
+        return SpeakerNP("unnamed", start, end, phrase, head=last)
+    head = " ".join(w.lower() for w in body[-2:])
+    if head not in lx.ROLE_HEADS:
+        head = last
+    if head not in lx.ROLE_HEADS:
+        return None
+    return SpeakerNP("role", start, end, phrase, head=head, title=" ".join(body))
+
+
+def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
+    """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
+    words = [t[2] for t in toks]
+    lower = [w.lower().rstrip(".") for w in words]
+    for w, lw in zip(words, lower):
+        if not (_is_cap(w) or lw in _TITLE or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _CONNECTORS):
+            return None
+    if words[0] in lx.NON_NAME_WORDS and len(words) == 1:
+        return None
+    if lower[-1] in lx.INSTITUTION_HEADS:
+        return SpeakerNP("institution", start, end, phrase, head=lower[-1])
+    # The personal name is the trailing run of capitalised words that are not title words.
+    k = len(words)
+    while k > 0:
+        w, lw = words[k - 1], lower[k - 1]
+        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES:
+            k -= 1
+        elif lw in _NAME_PARTICLES and 1 < k < len(words):
+            k -= 1  # "Ursula von der Leyen"
+        else:
+            break
+    while k < len(words) and lower[k] in _NAME_PARTICLES:
+        k += 1
+    name_toks = toks[k:]
+    if not name_toks:
+        head = " ".join(lower[-2:])
+        if head not in lx.ROLE_HEADS:
+            head = lower[-1]
+        if head in lx.ROLE_HEADS:
+            return SpeakerNP("role", start, end, phrase, head=head, title=phrase)
+        return None
+    if name_toks[0][2] in lx.NON_NAME_WORDS:
+        return None
+    name = phrase[name_toks[0][0] - start:name_toks[-1][1] - start]
+    title = phrase[:toks[k - 1][1] - start].strip() if k > 0 else None
+    return SpeakerNP("name", start, end, phrase, name=name, title=title or None)

@@ -1,0 +1,303 @@
+"""Reported speech in one sentence: "X said (that) ...", "..., X said", "..., said X", passives,
+"according to X", phrasal cues ("expressed concern about ...") and ", adding that ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.attribute import cues
+from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.found import Found
+from quotegraph.attribute.mentions import SpeakerNP, speaker_after, speaker_before
+from quotegraph.segment.quotes import Quote, word_count
+
+_PREPOSITION = re.compile(
+    r"\s*(?:in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
+    r"following|when|as|last|this|earlier|later|late|today|yesterday|on\s+\w+day)\b"
+)
+_LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
+_TRAILING = re.compile(r"[\s,;:—–-]*[.!?…]*[\s\"”’»']*$")
+_CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
+_CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
+_AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+_DESPITE = re.compile(r"^(?:Despite|Although|Though|Unlike|Given|Regardless|Citing|Noting|As|If)\b")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "that"/punctuation and a trailing period from a content span."""
+    m = _LEADING.match(text, start, end)
+    if m:
+        start = m.end()
+    seg = text[start:end]
+    t = _TRAILING.search(seg)
+    if t:
+        # Keep closing quotation marks that belong to a quoted fragment inside the content.
+        tail = seg[t.start():]
+        closing = sum(tail.count(c) for c in "\"”»’'")
+        if closing and any(seg[:t.start()].count(o) > seg[:t.start()].count(c)
+                           for o, c in (("“", "”"), ("«", "»"), ("‘", "’"))) or (
+                tail.count('"') and seg[:t.start()].count('"') % 2 == 1):
+            end = start + t.start() + len(tail.rstrip(" .!?…").rstrip())
+        else:
+            end = start + t.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def in_quote(pos: int, quotes: list[Quote]) -> bool:
+    return any(q.open <= pos < q.outer_end for q in quotes)
+
+
+def kind_for(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    """``mixed`` when the reported clause carries a quoted fragment of three words or more."""
+    for q in quotes:
+        if start <= q.open and q.outer_end <= end + 1 and word_count(text, q.start, q.end) >= 3 \
+                and not is_title_like(text, q, start):
+            return "mixed"
+    return "indirect"
+
+
+def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: set[int],
+                         paragraph: int) -> list[Found]:
+    """Every reported-speech statement in the sentence ``text[s:e]``."""
+    found: list[Found] = []
+    found.extend(_according(text, s, e, quotes, paragraph))
+    taken = [(f.start, f.end) for f in found]
+    for m in cues.CUE.finditer(text, s, e):
+        if m.start() in used or in_quote(m.start(), quotes):
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        f = _from_cue(text, s, e, m, quotes, paragraph)
+        if f is None:
+            continue
+        second = _coordinated(text, f, e, quotes, paragraph)
+        if second is not None:
+            f, f2 = second
+            found.append(f)
+            found.append(f2)
+            taken.append((f2.cue[0], f2.end))
+        else:
+            found.append(f)
+        taken.append((min(f.start, f.cue[0]), max(f.end, f.cue[1])))
+        extra = adding(text, f, e, quotes, paragraph)
+        if extra:
+            found.append(extra)
+            taken.append((extra.start, extra.end))
+    p = _passive(text, s, e, quotes, paragraph)
+    if p and not any(a < p.end and p.start < b for a, b in taken):
+        found.append(p)
+    return found
+
+
+def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
+    """``..., the minister said, adding that X`` -> X, same speaker as ``f``."""
+    after = max(f.cue[1], f.np.end if f.np else 0, f.end if f.kind == "direct" else 0)
+    m = cues.PARTICIPLE_CUE.search(text, after, e)
+    if not m or in_quote(m.start(), quotes) or (f.start > after and m.start() > f.start):
+        return None
+    if f.start >= after and f.end > m.start():
+        return None
+    cs, ce = trim(text, m.end(), e)
+    if word_count(text, cs, ce) < 3:
+        return None
+    raw = m.group()
+    cue = (m.start() + len(raw) - len(raw.lstrip(", \n")), m.start() + len(raw.rstrip()))
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, cue, f.np, "indirect:adding",
+                 paragraph, inherit="previous" if f.np is None else None, clause=(after, m.end()))
+
+
+def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
+    cue_text = re.sub(r"\s+", " ", m.group().lower())
+    np = speaker_before(text, s, m.start())
+    if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
+        return None
+    if np is not None:
+        prefix = text[s:np.start]
+        if not _is_intro(prefix):
+            before = _content_before(text, s, np.start, prefix)
+            if before is None:
+                return None
+            return _found(text, *before, m, np, "indirect:content-first", quotes, paragraph,
+                          clause=(np.start, _clause_end(text, m.end(), e)))
+        after = _content_after(text, m, e, cue_text, quotes)
+        if after is None:
+            return None
+        rule = "indirect:phrasal" if cue_text in cues.PHRASAL else "indirect:speaker-first"
+        return _found(text, *after, m, np, rule, quotes, paragraph, clause=(np.start, m.end()))
+    # Inverted: "..., said Lavrov" / "..., says the ministry".
+    before = text[s:m.start()].rstrip()
+    if before.endswith(",") and cue_text in ("said", "says", "told", "added", "stressed", "noted",
+                                             "explained", "stated", "warned", "wrote", "insisted",
+                                             "concluded", "continued", "argued", "recalled",
+                                             "emphasized", "emphasised", "underscored", "asked"):
+        np2 = speaker_after(text, m.end(), e)
+        if np2 is not None:
+            cs, ce = trim(text, s, s + len(before) - 1)
+            if word_count(text, cs, ce) >= 3:
+                return _found(text, cs, ce, m, np2, "indirect:inverted", quotes, paragraph,
+                              clause=(m.start(), np2.end))
+    return None
+
+
+def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[Found, Found] | None:
+    """``He criticised X and highlighted Y``: split into two statements by the same speaker."""
+    if f.np is None or f.start < f.cue[1]:
+        return None
+    for a in _AND_CUE.finditer(text, f.start, f.end):
+        m = cues.CUE.match(text, a.end(), e)
+        if m is None or in_quote(a.start(), quotes):
+            continue
+        cue_text = re.sub(r"\s+", " ", m.group().lower())
+        after = _content_after(text, m, e, cue_text, quotes)
+        if after is None:
+            continue
+        cs, ce = trim(text, f.start, a.start())
+        if word_count(text, cs, ce) < 2:
+            return None
+        first = Found(kind_for(text, cs, ce, quotes), cs, ce, f.cue, f.np, f.rule, paragraph, clause=f.clause)
+        second = Found(kind_for(text, *after, quotes), after[0], after[1], (m.start(), m.end()), f.np,
+                       "indirect:coordinated", paragraph, clause=(a.start(), m.end()))
+        return first, second
+    return None
+
+
+def _is_intro(prefix: str) -> bool:
+    p = prefix.strip()
+    return not p or bool(cues.INTRO.match(p)) or bool(_DESPITE.match(p)) or p.endswith(" and") \
+        or p.endswith(" but") or word_count(p, 0, len(p)) <= 3 and p.endswith(",")
+
+
+def _content_before(text: str, s: int, np_start: int, prefix: str) -> tuple[int, int] | None:
+    """Content of a post-posed attribution: the clause before ``, SPEAKER said``."""
+    p = prefix.rstrip()
+    if not p.endswith(","):
+        return None
+    cs, ce = trim(text, s, s + len(p) - 1)
+    if word_count(text, cs, ce) < 4 or _is_intro(prefix) and word_count(text, cs, ce) < 6:
+        return None
+    if cues.INTRO.match(text[cs:ce]) and text[cs:ce].count(",") == 0:
+        return None
+    return cs, ce
+
+
+def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Quote]) -> tuple[int, int] | None:
+    """Content after a speaker-first cue: past the told-object and circumstances, from "that"."""
+    pos = m.end()
+    if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
+        cs, ce = trim(text, pos, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 2 else None
+    if cue_text in ("told", "tells", "informed", "briefed", "assured", "urged", "reminded",
+                    "warned", "called on", "calls on"):
+        o = cues.TOLD_OBJECT.match(text, pos, e)
+        if o:
+            pos = o.end()
+    rest = text[pos:e]
+    if rest.lstrip().startswith(":"):
+        cs, ce = trim(text, pos + rest.index(":") + 1, e)
+        if any(q.start <= cs + 1 and q.end >= ce - 1 for q in quotes):
+            return None  # "X said: "..."" is a direct quote, handled with the quotes
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    t = cues.THAT.search(text, pos, e)
+    if t and not in_quote(t.start(), quotes) and not cues.CUE.search(text, pos, t.start()) \
+            and word_count(text, pos, t.start()) <= 14:
+        cs, ce = trim(text, t.end(), e)
+        return (cs, ce) if word_count(text, cs, ce) >= 2 else None
+    if _PREPOSITION.match(text, pos, e) or rest.lstrip().startswith((",", ".", "\"", "“", "«")):
+        return None
+    if cue_text in ("say", "says", "said", "told", "stressed", "noted", "added", "warned",
+                    "insisted", "argued", "stated", "explained", "believes", "claimed",
+                    "claims", "announced", "confirmed", "reiterated", "recalled", "suggested",
+                    "pointed out", "points out", "emphasized", "emphasised", "underscored",
+                    "underlined", "acknowledged", "admitted", "predicted", "concluded",
+                    "made it clear", "made clear", "asserted", "maintained", "denied",
+                    "indicated", "signalled", "signaled", "revealed", "disclosed", "estimated",
+                    "agreed", "assured", "urged", "called for", "calls for", "called on"):
+        cs, ce = trim(text, pos, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    return None
+
+
+def _clause_end(text: str, pos: int, e: int) -> int:
+    m = _CLAUSE_STOP.search(text, pos, e)
+    return m.start() if m else e
+
+
+def _found(text, cs, ce, m, np: SpeakerNP, rule, quotes, paragraph, *, clause) -> Found | None:
+    if ce <= cs:
+        return None
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start(), m.end()), np, rule, paragraph,
+                 clause=clause)
+
+
+def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> list[Found]:
+    out: list[Found] = []
+    for m in cues.ACCORDING.finditer(text, s, e):
+        if in_quote(m.start(), quotes):
+            continue
+        before = text[s:m.start()]
+        comma = text.find(",", m.end(), e)
+        if not before.strip() or _is_intro(before) and before.rstrip().endswith(","):
+            # "According to X, CONTENT."
+            np = speaker_after(text, m.end(), comma if comma >= 0 else e)
+            if np is not None and np.kind in ("name", "role") and (comma < 0 or np.end < comma) \
+                    and _CLAUSE_START.match(text, np.end):
+                # "According to the minister it is time ..." (no comma after the source)
+                src = (np.start, np.end)
+                cs, ce = trim(text, np.end, e)
+            else:
+                if comma < 0:
+                    continue
+                src = _source_span(text, m.end(), comma)
+                if src is None:
+                    continue
+                cs, ce = trim(text, comma + 1, e)
+        elif before.rstrip().endswith(","):
+            # "CONTENT, according to X."
+            stop = comma if comma >= 0 else e
+            np = speaker_after(text, m.end(), stop)
+            src = _source_span(text, m.end(), stop)
+            if src is None:
+                continue
+            cs, ce = trim(text, s, s + len(before.rstrip()) - 1)
+        else:
+            continue
+        if word_count(text, cs, ce) < 3:
+            continue
+        if np is not None and np.end < src[1] - 1 and np.kind != "name":
+            np = None
+        found = Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start(), m.end()), np,
+                      "indirect:according-to", paragraph, clause=(m.start(), src[1]),
+                      source_span=src if np is None else None)
+        out.append(found)
+    return out
+
+
+def _source_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words after "according to", up to the clause end; None when it is not a short phrase."""
+    seg = text[start:end]
+    stop = re.search(r"[.;:!?]\s|[.;:!?]$", seg)
+    if stop:
+        end = start + stop.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " .,;":
+        end -= 1
+    n = word_count(text, start, end)
+    return (start, end) if 1 <= n <= 12 else None
+
+
+def _passive(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
+    m = cues.PASSIVE.search(text, s, e)
+    if not m or in_quote(m.start(), quotes):
+        return None
+    np = speaker_after(text, m.end(), e)
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun"):
+        return None
+    cs, ce = trim(text, s, m.start())
+    if word_count(text, cs, ce) < 2:
+        return None
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end() - 1), np,
+                 "indirect:passive", paragraph, clause=(m.start(), np.end))

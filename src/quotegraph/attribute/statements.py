@@ -1,0 +1,150 @@
+"""Find every attributed statement in an article: paragraphs -> sentences -> quotes and cues.
+
+The result is a list of ``Found`` (content span, cue span, speaker phrase) in document order;
+``quotegraph.resolve.speakers`` then turns speaker phrases into canonical speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from quotegraph.attribute import cues
+from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
+from quotegraph.attribute.found import Found
+from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.reported import adding, kind_for, reported_in_sentence, trim
+from quotegraph.segment.quotes import find_quotes, word_count
+from quotegraph.segment.text import paragraphs, sentences
+
+_HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
+
+
+class _Meta(Protocol):
+    body_start: int
+    headlines: tuple[tuple[int, int], ...]
+    skip: tuple[tuple[int, int], ...]
+
+
+def article_paragraphs(text: str, meta: _Meta) -> list[tuple[int, int, bool]]:
+    """(start, end, is_headline) for every paragraph that can carry statements."""
+    out: list[tuple[int, int, bool]] = []
+    for ps, pe in paragraphs(text):
+        if any(a <= ps and pe <= b for a, b in meta.skip):
+            continue
+        headline = ps < meta.body_start and any(a < pe and ps < b for a, b in meta.headlines)
+        if headline:
+            out.append((ps, pe, True))
+            continue
+        if pe <= meta.body_start:
+            continue
+        if ps < meta.body_start:
+            ps = meta.body_start
+            while ps < pe and text[ps].isspace():
+                ps += 1
+        if ps < pe:
+            out.append((ps, pe, False))
+    return out
+
+
+def find_statements(text: str, meta: _Meta) -> list[Found]:
+    """Every statement in ``text`` in document order, with overlaps removed."""
+    found: list[Found] = []
+    pending: list[tuple[int, int, int, object]] = []
+    attributions: dict[int, tuple[object, int, bool]] = {}
+    sidx = 0
+    for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
+        quotes = find_quotes(text, ps, pe, pi)
+        spans = [(ps, pe)] if headline else sentences(text, ps, pe, quotes)
+        for s, e in spans:
+            local = _sentence(text, s, e, quotes, pi, headline, sidx, pending)
+            colon = text[s:e].rstrip().endswith(":")
+            np = next((f.np for f in reversed(local) if f.np is not None), None)
+            if np is None and colon:
+                np = _colon_speaker(text, s, e)
+            if np is not None:
+                attributions[sidx] = (np, pi, colon)
+            found.extend(local)
+            sidx += 1
+
+    def sentence_np(i: int):
+        return attributions.get(i)
+
+    found.extend(continue_quotes(text, pending, found, sentence_np))
+    return _without_overlaps(found)
+
+
+def _sentence(text, s, e, quotes, pi, headline, sidx, pending) -> list[Found]:
+    local: list[Found] = []
+    used: set[int] = set()
+    seg_start = s
+    for q in (q for q in quotes if s <= q.open < e):
+        if headline:
+            f = headline_colon(text, q, s)
+            if f is not None:
+                local.append(f)
+                seg_start = q.outer_end
+                continue
+        r = attribute_quote(text, q, s, e, seg_start)
+        if r is not None:
+            f, cue_at = r
+            local.append(f)
+            used.add(cue_at)
+            extra = adding(text, f, e, quotes, pi)
+            if extra is not None:
+                local.append(extra)
+        elif not text[seg_start:q.open].strip() and not is_title_like(text, q, s):
+            pending.append((sidx, pi, s, q))
+        seg_start = q.outer_end
+    direct_spans = [(f.start, f.end) for f in local]
+    for f in reported_in_sentence(text, s, e, quotes, used, pi):
+        if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
+            continue
+        local.append(f)
+    if headline and not local:
+        f = _headline_dash(text, s, e, quotes, pi)
+        if f is not None:
+            local.append(f)
+    return local
+
+
+def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
+    """``Kazakhstan will not join sanctions — MFA``: the source after a dash ends the headline."""
+    m = None
+    for m in _HEADLINE_DASH.finditer(text, s, e):
+        pass
+    if m is None:
+        return None
+    np = speaker_after(text, m.end(), e)
+    if np is None or np.end < e - 1 or np.kind not in ("name", "institution", "role"):
+        return None
+    cs, ce = trim(text, s, m.start())
+    if word_count(text, cs, ce) < 3:
+        return None
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
+                 "indirect:headline-dash", pi, clause=(m.start(), e))
+
+
+def _colon_speaker(text: str, s: int, e: int):
+    """``He explained:`` closing a paragraph: the speaker of the quote that follows."""
+    last = None
+    for last in cues.CUE.finditer(text, s, e):
+        pass
+    if last is None:
+        return None
+    return speaker_before(text, s, last.start())
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in ordered:
+        clash = False
+        for k in kept[-6:]:
+            overlap = min(k.end, f.end) - max(k.start, f.start)
+            if overlap > 0 and overlap >= 0.5 * min(k.end - k.start, f.end - f.start):
+                clash = True
+                break
+        if not clash and f.end > f.start:
+            kept.append(f)
+    return kept

@@ -1,0 +1,40 @@
+"""Rendering extracted articles: JSON lines (the record of DESIGN.md) and a readable table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+
+from quotegraph.model import Article
+
+
+def to_jsonl(article: Article) -> str:
+    """One line of JSON: the output record, without the document text."""
+    return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def to_table(article: Article, *, width: int | None = None) -> str:
+    """A header line for the document and one numbered block per statement."""
+    width = width or min(shutil.get_terminal_size((110, 20)).columns, 140)
+    head = [article.source or "-"]
+    for part in (article.outlet, article.published):
+        if part:
+            head.append(part)
+    lines = ["== " + " | ".join(head)]
+    if article.title:
+        lines.append(f"   {article.title}")
+    if not article.statements:
+        lines.append("   (no attributed statements)")
+    for n, s in enumerate(article.statements, 1):
+        who = s.speaker.name if s.speaker else "(unnamed)"
+        if s.speaker and s.speaker.role:
+            who += f", {s.speaker.role}"
+        if s.speaker is None and s.source_mention is not None:
+            who = f"(unnamed: {s.source_mention.text})"
+        cue = s.cue.text if s.cue else "-"
+        lines.append(f"{n:>4}. [{s.kind}] {who}  <{cue}>  @{s.start}-{s.end}")
+        body = textwrap.fill(s.text, width=width - 8, initial_indent="        ",
+                             subsequent_indent="        ", max_lines=4, placeholder=" …")
+        lines.append(body)
+    return "\n".join(lines)

@@ -1,0 +1,208 @@
+"""The people and institutions an article names, merged by surname, with titles and gender.
+
+An article introduces "Russian Foreign Minister Sergey Lavrov" once and then says "Lavrov",
+"he", "the minister". This registry holds each person once with the fullest name the article
+gives and the title it gives, plus every place the article names them, so pronouns and role nouns
+can be resolved to the nearest fitting person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.mentions import SpeakerNP
+
+_TITLE_HEAD = (
+    r"(?:Minister|Ministers|President|Spokeswoman|Spokesman|Spokesperson|Secretary|Ambassador|"
+    r"Chancellor|Premier|Envoy|Chairman|Chairwoman|Chair|Director|Senator|Governor|Representative|"
+    r"Commissioner|Leader|Speaker|Advisor|Adviser|Aide|Mayor|King|Queen|Emir|Prince|General|"
+    r"spokesman|spokeswoman|spokesperson|minister|president|ambassador|envoy|leader|secretary|"
+    r"chief|head|counterpart|colleague|Mr\.|Mrs\.|Ms\.|Dr\.)"
+)
+TITLED_NAME = re.compile(
+    r"\b" + _TITLE_HEAD + r"(?P<run>(?:\s+(?:(?:of|for|the|and|von|der|van|de|bin|al|ibn)\s+)*"
+    r"[A-Z][\w’'\-]+){1,8})"
+)
+_POSSESSIVE_TAIL = re.compile(r"[’']s?$")
+FEMALE_FIRST_NAMES = frozenset("""
+Maria Mariya Anna Olga Elena Yelena Irina Natalia Natalya Svetlana Tatiana Tatyana Valentina
+Ekaterina Yekaterina Ursula Kaja Annalena Hillary Nancy Kamala Liz Theresa Angela Catherine
+Victoria Karine Jen Margaret Federica Catherine Madeleine Condoleezza Samantha Linda Nikki
+Marine Giorgia Sanna Mette Kersti Ingrida Gitanas Roza Dina Aigul Gulnara Zarina Salome Tamar
+Nino Mao Hua Kristalina Christine Roberta Julia Yulia Iryna Olena Liudmila Lyudmila Galina
+Sabina Leyla Lala Madina Emine Meral Nadia Sophie Sarah Susan Mary Elizabeth Jennifer Laura
+""".split())
+
+
+@dataclass
+class Person:
+    """A person (or institution) the article names; mutable while the article is read."""
+
+    name: str
+    title: str | None = None
+    gender: str | None = None
+    institution: bool = False
+    forms: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return surname_of(self.name)
+
+
+def surname_of(name: str) -> str:
+    return _POSSESSIVE_TAIL.sub("", name.split()[-1]) if name.split() else name
+
+
+def gender_from(title: str | None, name: str | None) -> str | None:
+    t = (title or "").lower()
+    if any(w in t for w in lx.FEMALE_TITLE_WORDS):
+        return "f"
+    if any(w in t for w in lx.MALE_TITLE_WORDS):
+        return "m"
+    first = (name or "").split()[0] if name else ""
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    return None
+
+
+class Registry:
+    """People named in one article, looked up by any form of their name."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_surname: dict[str, list[Person]] = {}
+        self.mentions: list[tuple[int, Person]] = []
+
+    def add(self, name: str, title: str | None, pos: int, *, institution: bool = False) -> Person:
+        name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
+        key = surname_of(name).lower()
+        first = name.split()[0] if len(name.split()) > 1 else None
+        person = None
+        for p in self._by_surname.get(key, ()):
+            pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
+            if first is None or pfirst is None or _same_first(first, pfirst):
+                person = p
+                break
+        if person is None:
+            person = Person(name=name, title=title, institution=institution)
+            self.people.append(person)
+            self._by_surname.setdefault(key, []).append(person)
+        elif len(name.split()) > len(person.name.split()):
+            person.name = name
+        if title and (not person.title or len(title) > len(person.title)):
+            person.title = title
+        if person.gender is None:
+            person.gender = gender_from(title, name)
+        person.forms.add(name)
+        person.positions.append(pos)
+        self.mentions.append((pos, person))
+        return person
+
+    def find(self, name: str) -> Person | None:
+        name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
+        cands = self._by_surname.get(surname_of(name).lower(), [])
+        first = name.split()[0] if len(name.split()) > 1 else None
+        for p in cands:
+            pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
+            if first is None or pfirst is None or _same_first(first, pfirst):
+                return p
+        return None
+
+    def finish(self) -> None:
+        self.mentions.sort(key=lambda m: m[0])
+
+    def before(self, pos: int):
+        """Mentions before ``pos``, nearest first."""
+        for p, person in reversed(self.mentions):
+            if p < pos:
+                yield p, person
+
+    def after(self, pos: int):
+        for p, person in self.mentions:
+            if p > pos:
+                yield p, person
+
+
+def _same_first(a: str, b: str) -> bool:
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    return a == b or a[0] == b[0] and (len(a) <= 2 or len(b) <= 2 or a[:3] == b[:3])
+
+
+def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int, int]],
+                   start: int = 0) -> Registry:
+    """People from the speaker phrases plus titled names and surnames anywhere outside quotes."""
+    reg = Registry()
+
+    def quoted(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quote_spans)
+
+    spans: list[tuple[int, int]] = []
+    for np in nps:
+        if np.kind == "name" and np.name:
+            at = np.end - len(np.name)
+            reg.add(np.name, np.title, at, institution=_looks_institutional(np.name))
+            spans.append((at, np.end))
+    for m in TITLED_NAME.finditer(text, start):
+        if quoted(m.start()):
+            continue
+        split = _split_run(m.group("run"), m.start("run"))
+        if split is None:
+            continue
+        name_start, name = split
+        if any(a <= name_start < b for a, b in spans):
+            continue
+        title_start = _title_start(text, m.start())
+        reg.add(name, text[title_start:name_start].strip() or None, name_start)
+        spans.append((name_start, name_start + len(name)))
+    known = {p.surname for p in reg.people if not p.institution and len(p.surname) > 2}
+    if known:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known)) + r")\b")
+        for m in pattern.finditer(text, start):
+            if quoted(m.start()) or any(a <= m.start() < b for a, b in spans):
+                continue
+            reg.add(m.group(), None, m.start())
+    reg.finish()
+    return reg
+
+
+_RUN_TOKEN = re.compile(r"[\w’'\-]+")
+_PARTICLES = frozenset({"von", "der", "van", "de", "bin", "al", "ibn"})
+
+
+def _split_run(run: str, offset: int) -> tuple[int, str] | None:
+    """The personal name at the end of a capitalised run after a title head ("of Foreign Affairs Sergey Lavrov")."""
+    toks = [(m.start(), m.end(), m.group()) for m in _RUN_TOKEN.finditer(run)]
+    k = len(toks)
+    while k > 0:
+        w = toks[k - 1][2]
+        if w[:1].isupper() and w.lower() not in lx.TITLE_WORDS and w not in lx.NATIONALITY_ADJECTIVES:
+            k -= 1
+        elif w in _PARTICLES and 1 < k < len(toks):
+            k -= 1
+        else:
+            break
+    name_toks = toks[k:][:4]
+    if not name_toks or name_toks[0][2] in lx.NON_NAME_WORDS or name_toks[0][2] in _PARTICLES:
+        return None
+    return offset + name_toks[0][0], run[name_toks[0][0]:name_toks[-1][1]]
+
+
+def _title_start(text: str, pos: int) -> int:
+    """Walk back over capitalised title words ("Russian Deputy Foreign") before a title head."""
+    i = pos
+    while True:
+        m = re.search(r"([A-Z][\w\-\.]*|of|the|for)\s+$", text[max(0, i - 40):i])
+        if not m:
+            return i
+        word = m.group(1)
+        if word.lower() not in lx.TITLE_WORDS and word not in lx.NATIONALITY_ADJECTIVES:
+            return i
+        i = i - len(text[max(0, i - 40):i]) + m.start()
+
+
+def _looks_institutional(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last in lx.INSTITUTION_HEADS

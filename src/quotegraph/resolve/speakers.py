@@ -1,0 +1,212 @@
+"""Resolve each statement's speaker phrase to a canonical speaker, and explain how.
+
+Names map to the fullest form of that name in the article; pronouns to the nearest earlier
+person of matching gender; role nouns ("the minister", "the top Russian diplomat") to the nearest
+person whose title fits; institutions to the fullest form of the institution's name; unnamed
+sources to no speaker. A quote with no attribution of its own continues a neighbour's turn only
+where the text supports it; otherwise it is dropped (no speaker beats a wrong speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.found import Found
+from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.model import Span, Speaker, Statement
+from quotegraph.resolve.people import Person, Registry, build_registry
+
+_INSTITUTION_FORM = re.compile(
+    r"\b(?:[A-Z][\w\-]*\s+){0,3}(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs(?:\s+of\s+"
+    r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?|Foreign\s+Office|State\s+Department|"
+    r"Department\s+of\s+State|Kremlin|White\s+House|Defen[cs]e\s+Ministry|MFA|European\s+Commission)"
+)
+_FOREIGN_MINISTRY = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office")
+
+# A resolver for role phrases and names the article itself cannot settle, e.g. the knowledge
+# base's dated roles: (phrase, np) -> (canonical name, id, role) or None.
+ExternalResolver = Callable[[SpeakerNP], "tuple[str, str | None, str | None] | None"]
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[’']s\b", "", name.lower())
+    s = re.sub(r"[^\w]+", "-", s, flags=re.UNICODE).strip("-")
+    return s or "unknown"
+
+
+def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]], body_start: int,
+            external: ExternalResolver | None = None, said_on=None) -> list[Statement]:
+    """Statements with canonical speakers for ``found`` (document order)."""
+    found = _run_ons(text, found)
+    reg = build_registry(text, [f.np for f in found if f.np is not None], quote_spans)
+    institutions = _institution_forms(text)
+    out: list[Statement] = []
+    resolved: list[tuple[Found, Speaker | None]] = []
+    for i, f in enumerate(found):
+        speaker: Speaker | None = None
+        source: Span | None = None
+        if f.inherit is not None:
+            speaker = _inherited(text, f, i, found, resolved, reg, quote_spans)
+            if speaker is None:
+                resolved.append((f, None))
+                continue
+        elif f.np is not None:
+            speaker, source = _speaker(text, f.np, reg, institutions, external)
+        elif f.source_span is not None:
+            a, b = f.source_span
+            source = Span(a, b, text[a:b])
+        resolved.append((f, speaker))
+        cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        out.append(Statement(
+            kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
+            cue=cue, rule=f.rule, source_mention=source,
+            said_on=said_on(f) if said_on else None,
+        ))
+    return out
+
+
+def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
+             external: ExternalResolver | None) -> tuple[Speaker | None, Span | None]:
+    mention = Span(np.start, np.end, np.text)
+    if np.kind == "unnamed":
+        return None, mention
+    if np.kind == "name" and np.name:
+        p = reg.find(np.name)
+        if p is not None:
+            how = [f"name '{np.name}' -> '{p.name}'" + (" (fullest form in the article)" if p.name != np.name else "")]
+            return _make(np, p.name, p.title or np.title, how, external), None
+        return _make(np, np.name, np.title, [f"name '{np.name}'"], external), None
+    if np.kind == "pronoun":
+        p, at = _pronoun(np, reg)
+        if p is None:
+            return None, mention
+        how = [f"pronoun '{np.text}' -> '{p.name}' (nearest earlier person, mentioned at {at})"]
+        return _make(np, p.name, p.title, how, external), None
+    if np.kind == "role":
+        p, at = _role(np, reg)
+        if p is not None:
+            how = [f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at})"]
+            return _make(np, p.name, p.title, how, external), None
+        if external is not None:
+            ext = external(np)
+            if ext is not None:
+                name, id_, role = ext
+                return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_,
+                               role=role, how=(f"role '{np.text}' -> '{name}' (knowledge base, by date)",)), None
+        return None, mention
+    if np.kind == "institution":
+        name = _institution(np.text, institutions)
+        how = [f"institution '{np.text}'" + (f" -> '{name}' (fullest form in the article)" if name != np.text else "")]
+        return _make(np, name, None, how, external), None
+    return None, mention
+
+
+def _make(np: SpeakerNP, name: str, role: str | None, how: list[str],
+          external: ExternalResolver | None) -> Speaker:
+    id_ = slug(name)
+    if external is not None and np.kind in ("name", "pronoun", "role"):
+        ext = external(SpeakerNP("name", np.start, np.end, np.text, name=name, title=role))
+        if ext is not None:
+            kb_name, kb_id, kb_role = ext
+            if kb_name != name:
+                how.append(f"'{name}' -> '{kb_name}' (knowledge base)")
+            name, id_, role = kb_name, kb_id or id_, role or kb_role
+    return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_, role=role,
+                   how=tuple(how))
+
+
+def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
+    gender = lx.PRONOUNS.get(np.text)
+    if gender == "p":
+        return None, -1
+    for pos, p in reg.before(np.start):
+        if p.institution:
+            continue
+        if p.gender is not None and p.gender != gender:
+            continue
+        if p.gender is None:
+            p.gender = gender  # the text has now told us
+        return p, pos
+    return None, -1
+
+
+def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
+    keys = lx.ROLE_HEADS.get(np.head or "", ())
+    adjectives = [w for w in re.findall(r"[\w\.]+", np.text) if w in lx.NATIONALITY_ADJECTIVES
+                  or w.rstrip("’'s") + "n" in lx.NATIONALITY_ADJECTIVES]
+    want_female = np.head in ("spokeswoman", "chairwoman")
+
+    def fits(p: Person) -> bool:
+        if p.institution or not p.title:
+            return False
+        t = p.title.lower()
+        if not any(k in t for k in keys):
+            return False
+        if want_female and p.gender == "m":
+            return False
+        for adj in adjectives:
+            if adj.lower() not in t and any(a.lower() in t for a in lx.NATIONALITY_ADJECTIVES if len(a) > 3):
+                return False
+        return True
+
+    for pos, p in reg.before(np.start):
+        if fits(p):
+            return p, pos
+    for pos, p in reg.after(np.start):
+        if fits(p):
+            return p, pos
+    return None, -1
+
+
+def _institution_forms(text: str) -> list[str]:
+    forms = {m.group().strip() for m in _INSTITUTION_FORM.finditer(text)}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _institution(phrase: str, forms: list[str]) -> str:
+    bare = re.sub(r"^(?:the|The)\s+", "", phrase)
+    low = bare.lower()
+    family = _FOREIGN_MINISTRY if any(k in low for k in _FOREIGN_MINISTRY) else (low,)
+    for form in forms:
+        f = form.lower()
+        if any(k in f for k in family) and len(form) >= len(bare) and not f.startswith(("the ", "a ")):
+            if form.split()[0] in lx.NON_NAME_WORDS:
+                continue
+            return form
+    return bare
+
+
+def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: Registry,
+               quote_spans) -> Speaker | None:
+    """A quote with no attribution of its own: the neighbour's speaker, where the text supports it."""
+    if not resolved:
+        return None
+    prev_f, prev_speaker = resolved[-1]
+    if prev_speaker is None or f.paragraph - prev_f.paragraph > 1:
+        return None
+    # Someone else named between the two (outside quotes) breaks the turn.
+    for pos, p in reg.mentions:
+        if prev_f.end < pos < f.start and p.name != prev_speaker.name and not p.institution:
+            return None
+    return Speaker(name=prev_speaker.name, mention=prev_speaker.mention, start=prev_speaker.start,
+                   end=prev_speaker.end, id=prev_speaker.id, role=prev_speaker.role,
+                   how=(f"continues the turn of '{prev_speaker.name}' from the statement at {prev_f.start}",))
+
+
+def _run_ons(text: str, found: list[Found]) -> list[Found]:
+    """A quote that runs on into the next paragraph takes the speaker of the quote it runs into."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        f, nxt = out[i], out[i + 1]
+        if f.inherit is not None and f.kind == "direct" and _runs_on(text, f) \
+                and nxt.kind == "direct" and nxt.paragraph == f.paragraph + 1 and nxt.np is not None:
+            out[i] = Found(f.kind, f.start, f.end, None, nxt.np, "direct:run-on", f.paragraph,
+                           how=f"runs on into the quote at {nxt.start}")
+    return out
+
+
+def _runs_on(text: str, f: Found) -> bool:
+    tail = text[f.end:f.end + 3]
+    return not any(c in tail for c in "\"”»")

@@ -1,0 +1,84 @@
+"""Paragraphs and sentences as offsets, without copying the text.
+
+Sentences never split inside a quotation: ``"A. B," he said.`` is one sentence, which is what
+attribution needs (the cue and its quote stay together).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.segment.quotes import Quote
+
+_LINE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? (optionally followed by closing marks) before space + an opening
+# capital, digit or quotation mark.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9А-Я])")
+_ABBREV = frozenset("""
+mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr inc ltd co corp no nos
+vs etc al jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e approx dept
+est fig vol op ed rev hon amb
+""".split())
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]``, trimmed, as (start, end) pairs.
+
+    Wire copy puts one paragraph on a line; a line that ends mid-sentence and is followed by a
+    line starting in lower case is joined to it (hard-wrapped text).
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        if spans and _continues(text, spans[-1], s):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
+    last = text[prev[1] - 1]
+    gap = text[prev[1]:start]
+    return gap.count("\n") == 1 and last.isalpha() and text[start].islower()
+
+
+def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentence spans of the paragraph ``text[start:end]``; never split inside ``quotes``."""
+    inside = [(q.open, q.outer_end) for q in quotes]
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if any(a < m.start() and m.end() < b for a, b in inside):
+            continue
+        if _is_abbreviation(text, m.start()):
+            continue
+        spans.append((s, cut))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "U.S."
+    return word in _ABBREV
