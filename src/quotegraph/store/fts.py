@@ -85,3 +85,39 @@ def to_fts5(q: str) -> str | None:
 def plain_words(q: str) -> list[str]:
     """The positive words of ``q`` (for backends that tokenise the query themselves)."""
     return [w for p in parse(q) if isinstance(p, Term) and not p.negated for w in p.words]
+
+
+def to_tsquery_expr(q: str) -> str | None:
+    """The same query for PostgreSQL's ``to_tsquery``: ``&``, ``|``, ``!``, ``<->``, ``:*``.
+
+    Operands are ``\\w+`` words only, so nothing typed can reach tsquery's operator syntax.
+    """
+    parts = parse(q)
+    positive: list[str] = []
+    negative: list[str] = []
+    pending_or = False
+
+    def render(t: Term) -> str:
+        body = " <-> ".join(t.words)
+        if t.prefix:
+            body += ":*"
+        return f"({body})" if len(t.words) > 1 else body
+
+    for p in parts:
+        if p == "OR":
+            pending_or = bool(positive)
+            continue
+        assert isinstance(p, Term)
+        if p.negated:
+            negative.append("!" + render(p))
+            continue
+        if positive:
+            positive.append("|" if pending_or else "&")
+        positive.append(render(p))
+        pending_or = False
+    if not positive:
+        return None
+    expr = " ".join(positive)
+    if negative:
+        expr = f"({expr}) & " + " & ".join(negative)
+    return expr

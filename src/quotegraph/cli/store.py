@@ -1,0 +1,258 @@
+"""Store commands: ``ingest``, ``search``, ``speakers``, ``show``, ``stats``, ``export``.
+
+Each command parses its options, calls one library function and renders the result; the
+database defaults to ``$QUOTEGRAPH_DB`` or ``quotegraph.db`` in the current directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from quotegraph import query
+from quotegraph.store import open_store
+
+
+def _default_db() -> str:
+    return os.environ.get("QUOTEGRAPH_DB") or "quotegraph.db"
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=_default_db(),
+                   help="SQLite file or postgresql:// URL (default: $QUOTEGRAPH_DB or "
+                        "quotegraph.db)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--speaker", help="speaker id or name")
+    p.add_argument("--about", help="actor id or name the statement is about")
+    p.add_argument("--outlet", help="outlet name, e.g. TASS")
+    p.add_argument("--kind", choices=("direct", "indirect", "mixed"))
+    p.add_argument("--since", help="published on or after YYYY-MM-DD")
+    p.add_argument("--until", help="published on or before YYYY-MM-DD")
+    p.add_argument("--article", help="article id")
+
+
+def _filter(args: argparse.Namespace, q: str | None = None) -> query.StatementFilter:
+    return query.StatementFilter(q=q, speaker=args.speaker, about=args.about,
+                                 outlet=args.outlet, kind=args.kind, since=args.since,
+                                 until=args.until, article=args.article)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="extract statements from files and store them",
+                       description="Read files, directories, JSONL/CSV corpora or - (stdin), "
+                       "extract statements on every core and store them. Articles already "
+                       "stored by the same extractor version are skipped.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _add_db(p)
+    p.add_argument("--workers", type=int, default=None,
+                   help="extraction processes (default: number of cores)")
+    p.add_argument("--batch-size", type=int, default=200,
+                   help="articles per transaction (default: 200)")
+    p.add_argument("--extractor", metavar="MODULE:FUNCTION",
+                   help="use another Document -> Article function instead of the built-in one")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="search stored statements")
+    p.add_argument("q", nargs="?", default=None, metavar="TEXT",
+                   help='words, "a phrase", A OR B, -excluded, prefix*')
+    _add_filters(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    _add_db(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("speakers", help="list speakers by number of statements")
+    p.add_argument("q", nargs="?", default=None, metavar="NAME", help="part of a name")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    _add_db(p)
+    p.set_defaults(func=cmd_speakers)
+
+    p = sub.add_parser("show", help="show one stored article with its statements")
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _add_db(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("stats", help="counts and date range of the store")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _add_db(p)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
+    _add_filters(p)
+    _add_db(p)
+    p.set_defaults(func=cmd_export)
+
+
+class Progress:
+    """A carriage-return progress line on a terminal; always a summary line at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.start = time.monotonic()
+        self.live = False
+
+    def rate(self, n: int) -> float:
+        return n / max(time.monotonic() - self.start, 1e-9)
+
+    def __call__(self, n: int) -> None:
+        if self.tty:
+            self.stream.write(f"\r{n:,} articles  {self.rate(n):,.0f} articles/s")
+            self.stream.flush()
+            self.live = True
+
+    def clear(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+            self.live = False
+
+    def failure(self, source: str, message: str) -> None:
+        self.clear()
+        self.stream.write(f"quotegraph: cannot ingest {source}: {message}\n")
+        self.stream.flush()
+
+    def summary(self, report: Any) -> None:
+        self.clear()
+        secs = time.monotonic() - self.start
+        self.stream.write(
+            f"ingested {report.total:,} inputs in {secs:.1f} s ({self.rate(report.total):,.0f} "
+            f"articles/s): {report.added:,} added, {report.updated:,} updated, "
+            f"{report.unchanged:,} unchanged, {report.failed:,} failed\n")
+        self.stream.flush()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from quotegraph.store.pipeline import ingest_paths, load_extractor  # noqa: PLC0415
+
+    extract = load_extractor(args.extractor) if args.extractor else None
+    progress = Progress(sys.stderr)
+    with open_store(args.db) as store:
+        try:
+            report = ingest_paths(store, args.paths, workers=args.workers,
+                                  batch_size=args.batch_size, on_progress=progress,
+                                  on_failure=progress.failure, extract=extract)
+        finally:
+            progress.clear()
+    progress.summary(report)
+    return 1 if report.failed else 0
+
+
+def _clip(text: Any, width: int) -> str:
+    s = "" if text is None else " ".join(str(text).split())
+    return s if len(s) <= width else s[:max(width - 1, 0)] + "\u2026"
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int]],
+                 *, out: TextIO, width: int | None = None) -> None:
+    """Columns are (key, header, max width); the last column takes what the terminal leaves."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    widths = []
+    for key, head, cap in columns[:-1]:
+        widths.append(min(cap, max([len(head)] + [len(_clip(r.get(key), cap)) for r in rows])))
+    last = max(20, width - sum(widths) - 2 * len(widths))
+    widths.append(last)
+    lines = ["  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(_clip(r.get(k), w).ljust(w)
+                               for (k, _, _), w in zip(columns, widths)).rstrip())
+    out.write("\n".join(lines) + "\n")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        page = query.search_statements(store, _filter(args, args.q), limit=args.limit,
+                                       offset=args.offset)
+    if args.format == "jsonl":
+        for hit in page["items"]:
+            sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+        return 0
+    rows = [{"date": h["article"]["published"] if h["article"] else None,
+             "outlet": h["article"]["outlet"] if h["article"] else None,
+             "speaker": h["speaker"]["name"] if h["speaker"] else "(unnamed)",
+             "kind": h["kind"], "text": h["text"], "id": h["id"]} for h in page["items"]]
+    render_table(rows, [("date", "date", 10), ("outlet", "outlet", 12),
+                        ("speaker", "speaker", 24), ("kind", "kind", 8), ("text", "statement", 0)],
+                 out=sys.stdout)
+    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
+    sys.stdout.write(f"{shown} of {page['total']:,} statements\n")
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        page = query.list_speakers(store, q=args.q, limit=args.limit, offset=args.offset)
+    if args.format == "jsonl":
+        for item in page["items"]:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return 0
+    render_table(page["items"], [("statements", "statements", 10), ("first", "first", 10),
+                                 ("last", "last", 10), ("name", "name", 32), ("id", "id", 32),
+                                 ("role", "role", 0)], out=sys.stdout)
+    sys.stdout.write(f"{len(page['items'])} of {page['total']:,} speakers\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        art = query.get_article(store, args.article_id)
+    if art is None:
+        sys.stderr.write(f"quotegraph: no article with id {args.article_id!r}\n")
+        return 1
+    if args.format == "json":
+        sys.stdout.write(json.dumps(art, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out = sys.stdout
+    out.write(f"{art['title'] or '(untitled)'}\n")
+    meta = [art["outlet"], art["published"], art["source"], art["url"]]
+    out.write(" · ".join(m for m in meta if m) + f"\nid {art['id']}\n\n")
+    for i, st in enumerate(art["statements"], 1):
+        sp = st["speaker"]
+        who = f"{sp['name']} (as \"{sp['mention']}\")" if sp else "(unnamed source)"
+        cue = f", cue \"{st['cue']}\"" if st["cue"] else ""
+        out.write(f"{i:>3}. [{st['kind']}] {who}{cue}, chars {st['start']}-{st['end']}\n")
+        out.write(f"     {st['text']}\n")
+        if st["about"]:
+            out.write("     about: " + ", ".join(a["name"] for a in st["about"]) + "\n")
+    if not art["statements"]:
+        out.write("no statements found\n")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        s = query.stats(store)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(s) + "\n")
+        return 0
+    for key in ("articles", "statements", "speakers", "actors", "mentions", "outlets"):
+        sys.stdout.write(f"{key:<11} {s[key]:>12,}\n")
+    sys.stdout.write(f"{'dates':<11} {s['first'] or '-'} to {s['last'] or '-'}\n")
+    sys.stdout.write(f"{'size':<11} {s['db_size'] / 1e6:>10.1f} MB ({s['backend']})\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from quotegraph.export import export_statements  # noqa: PLC0415
+
+    with open_store(args.db, create=False) as store:
+        n = export_statements(store, format=args.format, output=args.output,
+                              stream=sys.stdout, flt=_filter(args, args.q))
+    if args.output:
+        sys.stderr.write(f"exported {n:,} statements to {args.output}\n")
+    return 0

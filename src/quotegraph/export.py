@@ -1,0 +1,163 @@
+"""Export statements from a store as JSON Lines, CSV or Parquet: one flat row per statement.
+
+Rows carry the statement, its speaker and cue, the article's metadata and the actors it is
+about, so a spreadsheet or a dataframe needs no joins. The store is read page by page in
+insertion order, so exports of any size run in constant memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+from collections.abc import Iterator
+from typing import IO, Any
+
+from quotegraph.errors import QuotegraphError
+from quotegraph.query import StatementFilter
+from quotegraph.store.base import Store, chunks, placeholders
+from quotegraph.store.filters import build_where
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("jsonl", "csv", "parquet")
+COLUMNS = (
+    "id", "article_id", "kind", "start", "end", "text",
+    "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "cue", "rule", "said_on",
+    "published", "outlet", "title", "url", "source", "about", "about_names",
+)
+INT_COLUMNS = ("start", "end")
+LIST_COLUMNS = ("about", "about_names")
+# How list columns are joined in CSV (ids and names never contain it in practice).
+CSV_LIST_SEP = "|"
+PAGE = 5000
+
+
+class ExportError(QuotegraphError):
+    """An export could not be written (unknown format, missing pyarrow, unwritable file)."""
+
+
+def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+              page: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Every statement matching ``flt`` as a flat dict with the keys in :data:`COLUMNS`."""
+    where = build_where(store, flt)
+    if where.empty:
+        return
+    last = 0
+    while True:
+        rows = store.rows(
+            'SELECT s.pk, s.id, s.article_id, s.kind, s.start, s."end", s.text, s.speaker_id, '
+            "s.speaker_name, s.speaker_role, s.speaker_mention, s.cue, s.rule, s.said_on, "
+            "s.published, s.outlet, a.title, a.url, a.source FROM statements s "
+            "JOIN articles a ON a.id = s.article_id "
+            f"WHERE {where.sql} AND s.pk > ? ORDER BY s.pk LIMIT ?",
+            (*where.params, last, page))
+        if not rows:
+            return
+        about: dict[str, list[tuple[str, str]]] = {}
+        for part in chunks([r["id"] for r in rows]):
+            for a in store.rows(
+                "SELECT sa.statement_id AS sid, a.id, a.name FROM statement_about sa "
+                "JOIN actors a ON a.id = sa.actor_id "
+                f"WHERE sa.statement_id IN ({placeholders(len(part))}) ORDER BY a.id", part,
+            ):
+                about.setdefault(a["sid"], []).append((a["id"], a["name"]))
+        for r in rows:
+            last = r.pop("pk")
+            links = about.get(r["id"], [])
+            r["about"] = [i for i, _ in links]
+            r["about_names"] = [n for _, n in links]
+            yield {c: r[c] for c in COLUMNS}
+
+
+def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for r in rows:
+        w.writerow({**r, **{c: CSV_LIST_SEP.join(r[c]) for c in LIST_COLUMNS}})
+        n += 1
+    return n
+
+
+def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str]) -> int:
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - optional extra
+        import pyarrow.parquet as pq  # noqa: PLC0415
+    except ImportError as e:
+        raise ExportError("Parquet export needs pyarrow: pip install 'quotegraph[export]'") from e
+    schema = pa.schema([
+        (c, pa.list_(pa.string()) if c in LIST_COLUMNS
+         else pa.int64() if c in INT_COLUMNS else pa.string())
+        for c in COLUMNS
+    ])
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        buf: list[dict[str, Any]] = []
+        for r in rows:
+            buf.append(r)
+            if len(buf) >= PAGE:
+                writer.write_table(pa.Table.from_pylist(buf, schema=schema))
+                n += len(buf)
+                buf = []
+        if buf or n == 0:
+            writer.write_table(pa.Table.from_pylist(buf, schema=schema))
+            n += len(buf)
+    return n
+
+
+def export_statements(store: Store, *, format: str, output: str | os.PathLike[str] | None = None,  # noqa: A002
+                      stream: IO[str] | None = None,
+                      flt: StatementFilter = StatementFilter()) -> int:
+    """Write the statements matching ``flt`` to ``output`` (a path) or ``stream`` (text, for
+    jsonl/csv only); returns the number of rows written. Parquet needs a path."""
+    if format not in FORMATS:
+        raise ExportError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    rows = iter_rows(store, flt)
+    if format == "parquet":
+        if output is None:
+            raise ExportError("Parquet is a binary file format: give an output file (-o FILE)")
+        return _write_parquet(rows, output)
+    writer = _write_jsonl if format == "jsonl" else _write_csv
+    if output is None:
+        if stream is None:
+            raise ExportError("give an output path or a stream")
+        return writer(rows, stream)
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as f:
+            return writer(rows, f)
+    except OSError as e:
+        raise ExportError(f"cannot write {output}: {e.strerror or e}") from e
+
+
+def read_rows(path: str | os.PathLike[str], *, format: str) -> list[dict[str, Any]]:  # noqa: A002
+    """Read an export back into the dicts :func:`iter_rows` yields (for checks and round trips)."""
+    if format == "jsonl":
+        with open(path, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+    if format == "csv":
+        with open(path, encoding="utf-8", newline="") as f:
+            out = []
+            for r in csv.DictReader(io.StringIO(f.read())):
+                row: dict[str, Any] = {k: (v if v != "" else None) for k, v in r.items()}
+                for c in INT_COLUMNS:
+                    row[c] = int(row[c])
+                for c in LIST_COLUMNS:
+                    row[c] = row[c].split(CSV_LIST_SEP) if row[c] else []
+                out.append(row)
+            return out
+    if format == "parquet":
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        return pq.read_table(str(path)).to_pylist()
+    raise ExportError(f"unknown export format {format!r}")

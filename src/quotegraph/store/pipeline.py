@@ -1,0 +1,196 @@
+"""Files -> documents -> articles -> store, on every core, with the parent as the one writer.
+
+The parent reads documents in input order, hashes each text and asks the store which ids are
+already there with the current extractor version; only the others go to the worker pool
+(``imap``, so results come back in input order). While the workers extract batch *n+1* the
+parent writes batch *n*, committing once per batch, so an interrupted run loses nothing
+committed and a rerun skips finished work before extracting it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any, BinaryIO
+
+from quotegraph.errors import QuotegraphError
+from quotegraph.model import Article, Document
+from quotegraph.store.base import IngestReport, Store, current_extractor_version
+from quotegraph.store.rows import article_id
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Document], Article]
+# (source, message) for each input that could not be read or extracted.
+FailureHook = Callable[[str, str], None]
+
+_worker_extract: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    """``quotegraph.extract.extract_document`` (or an adapter over ``extract(text, ...)``)."""
+    try:
+        mod = importlib.import_module("quotegraph.extract")
+    except ImportError as e:
+        raise QuotegraphError(
+            "the extraction engine (quotegraph.extract) is not available: " + str(e)) from e
+    fn = getattr(mod, "extract_document", None)
+    if callable(fn):
+        return fn
+    if callable(getattr(mod, "extract", None)):
+        return _extract_via_text
+    raise QuotegraphError("quotegraph.extract has neither extract_document nor extract")
+
+
+def _extract_via_text(doc: Document) -> Article:
+    mod = importlib.import_module("quotegraph.extract")
+    return mod.extract(doc.text, source=doc.source, title=doc.title, published=doc.published,
+                       outlet=doc.outlet, url=doc.url)
+
+
+def load_extractor(spec: str) -> Extractor:
+    """``"package.module:function"`` -> the function (for ``--extractor``)."""
+    module, _, name = spec.partition(":")
+    if not module or not name:
+        raise QuotegraphError(f"--extractor must look like package.module:function, not {spec!r}")
+    try:
+        fn = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as e:
+        raise QuotegraphError(f"cannot load extractor {spec!r}: {e}") from e
+    if not callable(fn):
+        raise QuotegraphError(f"extractor {spec!r} is not callable")
+    return fn
+
+
+def _init_worker(extract: Extractor) -> None:
+    global _worker_extract  # noqa: PLW0603 - one extractor per worker process
+    _worker_extract = extract
+
+
+def _run(extract: Extractor, doc: Document) -> tuple[str, Any]:
+    """Extract one document; an exception becomes a failure so one bad text never stops a batch."""
+    try:
+        art = extract(doc)
+    except Exception as e:  # noqa: BLE001 - reported per document, with its source
+        return ("fail", (doc.source, f"extraction failed: {type(e).__name__}: {e}"))
+    if art.text != doc.text:
+        # Offsets and the id are defined on the text as read; a changed text breaks both.
+        return ("fail", (doc.source, "the extractor returned a different text"))
+    return ("ok", art)
+
+
+def _work(doc: Document) -> tuple[str, Any]:
+    assert _worker_extract is not None
+    return _run(_worker_extract, doc)
+
+
+class _Batch:
+    def __init__(self, size: int) -> None:
+        self.size = size              # inputs in the batch (for progress)
+        self.failed = 0
+        self.skipped = 0
+        self.results: Iterator[tuple[str, Any]] = iter(())
+
+
+def ingest_documents(store: Store, items: Iterable[Document | Any], *,
+                     workers: int | None = None, batch_size: int = 200,
+                     on_progress: Callable[[int], None] | None = None,
+                     on_failure: FailureHook | None = None,
+                     extract: Extractor | None = None,
+                     extractor_version: str | None = None) -> IngestReport:
+    """Extract and store documents; items that are not Documents (``ReadFailure``) count as
+    failed and are passed to ``on_failure`` as ``(source, message)``.
+
+    ``workers`` defaults to the number of cores; ``1`` extracts in this process.
+    ``on_progress`` gets the number of inputs handled so far after each committed batch.
+    """
+    if batch_size < 1:
+        raise QuotegraphError("batch size must be at least 1")
+    workers = workers or os.cpu_count() or 1
+    if workers < 1:
+        raise QuotegraphError("workers must be at least 1")
+    extract = extract or default_extractor()
+    version = extractor_version or current_extractor_version()
+    fail: FailureHook = on_failure or (lambda src, msg: log.warning("%s: %s", src, msg))
+
+    report = IngestReport()
+    handled = 0
+    pool = None
+    if workers > 1:
+        pool = multiprocessing.get_context().Pool(workers, _init_worker, (extract,))
+    try:
+        it = iter(items)
+        pending: _Batch | None = None
+        while True:
+            chunk = list(islice(it, batch_size))
+            batch = _submit(store, chunk, pool, extract, version, fail, workers) if chunk else None
+            if pending is not None:
+                report = report + _finish(store, pending, version, fail)
+                handled += pending.size
+                if on_progress is not None:
+                    on_progress(handled)
+            if batch is None:
+                break
+            pending = batch
+        if pool is not None:
+            pool.close()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    return report
+
+
+def _submit(store: Store, chunk: Sequence[Any], pool: Any, extract: Extractor, version: str,
+            fail: FailureHook, workers: int) -> _Batch:
+    batch = _Batch(len(chunk))
+    docs: list[Document] = []
+    for item in chunk:
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            batch.failed += 1
+            fail(getattr(item, "source", "?"), getattr(item, "message", str(item)))
+    # Hash first: an article stored with this extractor version is never extracted again.
+    ids = [article_id(d.text) for d in docs]
+    known = store.known_versions(sorted(set(ids)))
+    todo: list[Document] = []
+    seen: set[str] = set()
+    for doc, aid in zip(docs, ids):
+        if known.get(aid) == version or aid in seen:
+            batch.skipped += 1
+            continue
+        seen.add(aid)
+        todo.append(doc)
+    if pool is None:
+        batch.results = iter([_run(extract, d) for d in todo])
+    else:
+        chunksize = max(1, len(todo) // (workers * 4))
+        batch.results = pool.imap(_work, todo, chunksize)
+    return batch
+
+
+def _finish(store: Store, batch: _Batch, version: str, fail: FailureHook) -> IngestReport:
+    articles: list[Article] = []
+    failed = batch.failed
+    for status, value in batch.results:
+        if status == "ok":
+            articles.append(value)
+        else:
+            failed += 1
+            fail(*value)
+    written = store.write_batch(articles, extractor_version=version) if articles else IngestReport()
+    return written + IngestReport(unchanged=batch.skipped, failed=failed)
+
+
+def ingest_paths(store: Store, paths: Sequence[str], *, stdin: BinaryIO | None = None,
+                 **options: Any) -> IngestReport:
+    """Read ``paths`` with :func:`quotegraph.read.iter_documents` and ingest them
+    (options as for :func:`ingest_documents`)."""
+    from quotegraph.read import iter_documents  # noqa: PLC0415 - keeps store importable alone
+
+    return ingest_documents(store, iter_documents(paths, stdin=stdin), **options)
