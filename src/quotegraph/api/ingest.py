@@ -1,4 +1,4 @@
-"""``POST /api/ingest``: posted articles -> Documents -> extracted Articles -> the store."""
+"""``POST /api/ingest``: posted articles -> Documents -> the store's ingest pipeline."""
 
 from __future__ import annotations
 
@@ -8,24 +8,16 @@ from typing import Any
 from fastapi import HTTPException
 
 from quotegraph.api.models import IngestItem
+from quotegraph.errors import QuotegraphError
 from quotegraph.model import Document
 
 log = logging.getLogger(__name__)
 
 
-def _extractor() -> Any:
-    try:
-        from quotegraph.extract import extract_document
-    except ImportError as e:
-        log.error("extraction engine unavailable: %s", e)
-        raise HTTPException(503, "the extraction engine (quotegraph.extract) is not available") from e
-    return extract_document
-
-
-def to_document(item: IngestItem) -> Document:
+def to_document(item: IngestItem, index: int) -> Document:
     return Document(
         text=item.text,
-        source=item.source or "api",
+        source=item.source or f"api[{index}]",
         title=item.title,
         published=item.published.isoformat() if item.published else None,
         outlet=item.outlet,
@@ -34,24 +26,27 @@ def to_document(item: IngestItem) -> Document:
 
 
 def ingest_items(store: Any, items: list[IngestItem]) -> dict[str, Any]:
-    """Extract and store ``items`` in one batch; the counts, and each item's article id.
+    """Extract and store ``items`` in this process; the counts, ids and per-item errors.
 
-    An item whose extraction fails is counted in ``failed`` (and logged) and the rest are
-    still stored. Ids are computed as the store does, from the text alone.
+    Runs the same pipeline as ``quotegraph ingest`` (so re-posting a stored text changes
+    nothing), with one worker: a web request must not fork a process pool. An item whose
+    extraction fails is counted in ``failed`` and listed in ``errors``; the rest are stored.
     """
     from quotegraph.store import article_id
+    from quotegraph.store.pipeline import default_extractor, ingest_documents
 
-    extract = _extractor()
-    articles = []
-    failed = 0
-    for i, item in enumerate(items):
-        try:
-            articles.append(extract(to_document(item)))
-        except Exception:  # one bad article must not sink the batch; the log has the cause
-            log.exception("extraction failed for posted item %d (%s)", i, item.source or "api")
-            failed += 1
-    report = store.ingest(articles, batch_size=max(len(articles), 1))
-    out = dict(report.to_dict())
-    out["failed"] = out.get("failed", 0) + failed
-    out["ids"] = [article_id(item.text) for item in items]
+    try:
+        extract = default_extractor()
+    except QuotegraphError as e:
+        log.error("extraction engine unavailable: %s", e)
+        raise HTTPException(503, str(e)) from e
+    errors: list[dict[str, str]] = []
+    docs = [to_document(item, i) for i, item in enumerate(items)]
+    report = ingest_documents(
+        store, docs, workers=1, batch_size=max(len(docs), 1), extract=extract,
+        on_failure=lambda source, message: errors.append({"source": source, "message": message}),
+    )
+    out: dict[str, Any] = report.to_dict()
+    out["ids"] = [article_id(d.text) for d in docs]
+    out["errors"] = errors
     return out

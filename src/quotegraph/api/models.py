@@ -279,3 +279,5 @@ class IngestResult(BaseModel):
     unchanged: int
     failed: int
     ids: list[str] = Field(description="the article id of each item, in order")
+    errors: list[dict[str, str]] = Field(
+        default=[], description="`{source, message}` for each item that could not be extracted")

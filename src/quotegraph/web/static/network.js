@@ -57,12 +57,14 @@
         e.s.vx += dx * f; e.s.vy += dy * f; e.t.vx -= dx * f; e.t.vy -= dy * f;
       });
       nodes.forEach(function (d) {
-        d.vx += (w / 2 - d.x) * 0.004; d.vy += (h / 2 - d.y) * 0.004;
+        // Gravity keeps separate clusters on screen instead of drifting to the edges.
+        d.vx += (w / 2 - d.x) * 0.02; d.vy += (h / 2 - d.y) * 0.02;
         var v = Math.sqrt(d.vx * d.vx + d.vy * d.vy), max = 30 * cool + 1;
         if (v > max) { d.vx *= max / v; d.vy *= max / v; }
         d.x += d.vx; d.y += d.vy; d.vx *= 0.6; d.vy *= 0.6;
-        d.x = Math.max(d.r + 4, Math.min(w - d.r - 4, d.x));
-        d.y = Math.max(d.r + 4, Math.min(h - d.r - 14, d.y));
+        // Leave room for the label under the node and to either side of it.
+        d.x = Math.max(d.r + 60, Math.min(w - d.r - 60, d.x));
+        d.y = Math.max(d.r + 30, Math.min(h - d.r - 18, d.y));
       });
     }
   }

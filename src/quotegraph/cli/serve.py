@@ -1,0 +1,120 @@
+"""Web commands: ``serve`` (the REST API and web UI over a database) and ``demo``.
+
+``demo`` fills a database from the bundled sample articles (``quotegraph/samples/``) and
+serves it, so a new user sees the UI with data in one command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from quotegraph.errors import QuotegraphError
+
+DEMO_DB = "quotegraph-demo.db"
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "serve", help="serve the web UI and REST API over a database",
+        description="Serve the web UI at / , the REST API under /api and its docs at /docs. "
+        "Read-only unless --write-token-env names an environment variable holding a token; "
+        "POST /api/ingest then needs 'Authorization: Bearer <token>'.")
+    p.add_argument("--db", default=os.environ.get("QUOTEGRAPH_DB") or "quotegraph.db",
+                   help="SQLite file or postgresql:// URL (default: $QUOTEGRAPH_DB or quotegraph.db)")
+    _add_server_options(p)
+    p.add_argument("--write-token-env", metavar="VAR",
+                   help="allow POST /api/ingest with the token in environment variable VAR")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="allow cross-origin requests from ORIGIN (repeatable; default: none)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "demo", help="load the bundled sample articles into a database and serve it",
+        description=f"Ingest the sample corpus into a database (default ./{DEMO_DB}) and serve "
+        "it read-only. Running it again reuses what is already stored.")
+    p.add_argument("--db", default=DEMO_DB, help=f"database to fill (default: ./{DEMO_DB})")
+    _add_server_options(p)
+    p.add_argument("--no-serve", action="store_true", help="only ingest and print a summary")
+    p.add_argument("--samples", type=Path, default=SAMPLES_DIR, metavar="DIR",
+                   help="the articles to load (default: the bundled samples)")
+    p.set_defaults(func=cmd_demo)
+
+
+def _add_server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1",
+                   help="interface to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
+
+def _write_token(var: str | None) -> str | None:
+    if not var:
+        return None
+    token = os.environ.get(var, "")
+    if not token.strip():
+        raise QuotegraphError(f"--write-token-env {var}: the environment variable {var} is unset "
+                              "or empty; set it to a long random token")
+    if len(token) < 16:
+        raise QuotegraphError(f"the write token in {var} is too short; use at least 16 characters")
+    return token
+
+
+def _url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _serve(app: Any, host: str, port: int) -> int:
+    try:
+        import uvicorn
+    except ImportError as e:
+        raise QuotegraphError("serving needs the web extra: pip install 'quotegraph[web]'") from e
+    print(f"quotegraph: serving on {_url(host, port)}  (API docs: {_url(host, port)}docs; "
+          "Ctrl-C to stop)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from quotegraph.api import create_app
+
+    token = _write_token(args.write_token_env)
+    app = create_app(args.db, write_token=token, cors_origins=tuple(args.cors_origin))
+    if token:
+        print(f"quotegraph: POST /api/ingest enabled (token from ${args.write_token_env})",
+              file=sys.stderr)
+    return _serve(app, args.host, args.port)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from quotegraph import query
+    from quotegraph.store import open_store
+    from quotegraph.store.pipeline import ingest_paths
+
+    samples: Path = args.samples
+    if not samples.is_dir() or not any(p.is_file() for p in samples.rglob("*")):
+        raise QuotegraphError(f"no sample articles in {samples}; pass --samples DIR")
+    failures: list[str] = []
+    with open_store(args.db) as store:
+        report = ingest_paths(
+            store, [str(samples)], workers=1,
+            on_failure=lambda source, message: failures.append(f"{source}: {message}"),
+        )
+        st = query.stats(store)
+    for line in failures:
+        print(f"quotegraph: {line}", file=sys.stderr)
+    print(f"quotegraph: {args.db}: {report.added} added, {report.updated} updated, "
+          f"{report.unchanged} unchanged, {report.failed} failed; now {st['articles']} articles, "
+          f"{st['statements']} statements, {st['speakers']} speakers, {st['actors']} actors",
+          flush=True)
+    if args.no_serve:
+        return 1 if report.failed else 0
+    from quotegraph.api import create_app
+
+    return _serve(create_app(args.db), args.host, args.port)
