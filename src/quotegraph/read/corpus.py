@@ -86,26 +86,25 @@ def _first_text(row: Mapping[str, Any], aliases: tuple[str, ...], source: str) -
 
 def iter_jsonl(raw: BinaryIO, *, path: str, text_field: str = "text") -> Iterator[Document | ReadFailure]:
     """One Document or ReadFailure per non-blank line of a JSON Lines stream."""
-    line_no = 0
-    try:
-        for line_no, line in enumerate(iter_decoded_lines(raw, source=path), 1):
-            if not line or line.isspace():
-                continue
-            source = f"{path}:{line_no}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield ReadFailure(source, f"not valid JSON ({e.msg} at column {e.colno})")
-                continue
-            except RecursionError:
-                yield ReadFailure(source, "not valid JSON (nested too deeply)")
-                continue
-            if not isinstance(row, dict):
-                yield ReadFailure(source, f"row is a JSON {_json_type(row)}, not an object")
-                continue
-            yield row_to_document(row, source=source, text_field=text_field)
-    except UnicodeDecodeError as e:
-        yield ReadFailure(f"{path}:{line_no + 1}", f"cannot decode ({e.reason}); rest of file skipped")
+    for line_no, line in enumerate(iter_decoded_lines(raw, source=path), 1):
+        if not line or line.isspace():
+            continue
+        source = f"{path}:{line_no}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield ReadFailure(source, f"not valid JSON ({e.msg}: column {e.colno})")
+            continue
+        except RecursionError:
+            yield ReadFailure(source, "not valid JSON (nested too deeply)")
+            continue
+        except ValueError as e:  # e.g. an integer longer than Python's 4300-digit limit
+            yield ReadFailure(source, f"not readable JSON ({e})")
+            continue
+        if not isinstance(row, dict):
+            yield ReadFailure(source, f"row is a JSON {_json_type(row)}, not an object")
+            continue
+        yield row_to_document(row, source=source, text_field=text_field)
 
 
 def _json_type(value: Any) -> str:
@@ -127,7 +126,7 @@ def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
         header = _next_record(reader)
         while header is not None and not any(h.strip() for h in header):
             header = _next_record(reader)  # leading blank lines
-    except (csv.Error, UnicodeDecodeError) as e:
+    except csv.Error as e:
         yield ReadFailure(f"{path}:{reader.line_num or 1}", f"cannot read the CSV header ({e})")
         return
     if header is None:
@@ -150,9 +149,6 @@ def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
             if reader.line_num < start:
                 return  # the reader made no progress; stop rather than loop
             continue
-        except UnicodeDecodeError as e:
-            yield ReadFailure(f"{path}:{start}", f"cannot decode ({e.reason}); rest of file skipped")
-            return
         if record is None:
             return
         if not record or (len(record) == 1 and not record[0].strip()):

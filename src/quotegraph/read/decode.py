@@ -69,9 +69,9 @@ def looks_binary(sample: bytes) -> bool:
 def decode_bytes(data: bytes, *, source: str) -> str:
     """The text of a whole file's bytes; raises ``DecodeError`` when it is binary or empty.
 
-    UTF-8 with or without BOM, UTF-16/32 with BOM; anything else is decoded as cp1252 (then
-    latin-1) with a warning naming ``source``, because a wrong-looking character beats losing
-    the article.
+    UTF-8 with or without BOM, UTF-16/32 with BOM (stray bytes replaced by U+FFFD, with a
+    warning); anything else is decoded as cp1252 (then latin-1) with a warning naming
+    ``source``, because a wrong-looking character beats losing the article.
     """
     encoding, skip = sniff_bom(data)
     if encoding is None and looks_binary(data[:SNIFF_BYTES]):
@@ -80,8 +80,9 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         try:
             text = data[skip:].decode(encoding)
         except UnicodeDecodeError as e:
-            reason = f"not valid {encoding.upper()} ({e.reason} at byte {e.start})"
-            raise DecodeError(source, reason) from e
+            log.warning("%s: not valid %s (%s at byte %d); such bytes replaced by U+FFFD",
+                        source, encoding, e.reason, e.start + skip)
+            text = data[skip:].decode(encoding, errors="replace")
     else:
         text = _decode_8bit(data[skip:], source=source)
     if not text or text.isspace():
@@ -112,15 +113,21 @@ def iter_decoded_lines(raw: BinaryIO, *, source: str) -> Iterator[str]:
 
     UTF-8 lines that fail to decode fall back to cp1252/latin-1 on their own, with a warning,
     so one mis-encoded row does not cost the rest of the file. Files with a UTF-16/32 BOM are
-    decoded as a stream (their newlines are not single bytes); a decoding error there raises
-    ``UnicodeDecodeError`` for the caller to report. Only ``\\n`` ends a line in UTF-8 files,
-    so a U+2028 inside a JSON string stays inside its row.
+    decoded as a stream (their newlines are not single bytes), with undecodable units replaced
+    by U+FFFD and a warning: the stream decodes in blocks, so failing there would lose good
+    rows too. Only line feeds (and, in UTF-16/32, carriage returns) end a line, so a U+2028
+    inside a JSON string stays inside its row.
     """
     head = raw.read(4)
     encoding, skip = sniff_bom(head)
     rest = io.BufferedReader(_Prefixed(head[skip:], raw))
     if encoding is not None and encoding != "utf-8":
-        yield from io.TextIOWrapper(rest, encoding=encoding, newline="")
+        warned = False
+        for line_no, line in enumerate(io.TextIOWrapper(rest, encoding=encoding, errors="replace", newline=""), 1):
+            if not warned and "\ufffd" in line:
+                log.warning("%s:%d: bytes that are not %s, replaced by U+FFFD", source, line_no, encoding)
+                warned = True
+            yield line
         return
     warned = False
     for line_no, line in enumerate(rest, 1):
