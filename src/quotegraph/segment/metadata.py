@@ -222,6 +222,8 @@ def _match_dateline(text: str, start: int, end: int) -> _Dateline | None:
         return None
     groups = m.groupdict()
     place = m.group("place")
+    if place.endswith(".") and len(place.rsplit(None, 1)[-1]) > 4:
+        place = place[:-1]  # "ASTANA. KAZINFORM": the dot ends the place; "ST." keeps its own
     if place.upper() in _NOT_PLACES:
         return None
     if groups.get("a2") and not groups.get("sep") and groups["a2"].lower() not in KNOWN_OUTLETS:
