@@ -21,6 +21,7 @@ from quotegraph.evaluate.polnear import (
     parse_ann,
     polnear_data_dir,
 )
+from quotegraph.evaluate.overlap import Matching, TokenIndex, match_spans
 from quotegraph.evaluate.run import engine_available, evaluate_gold, evaluate_polnear, load_engine
 from quotegraph.evaluate.score import (
     ArticleScore,
@@ -29,8 +30,6 @@ from quotegraph.evaluate.score import (
     Issue,
     PolnearScore,
     Ratio,
-    TokenIndex,
-    match_spans,
     normalise_name,
     score_gold,
     score_gold_article,
@@ -47,6 +46,7 @@ __all__ = [
     "GoldScore",
     "GoldStatement",
     "Issue",
+    "Matching",
     "PolnearArticle",
     "PolnearAttribution",
     "PolnearScore",

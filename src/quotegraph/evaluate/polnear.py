@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quotegraph.evaluate.errors import EvaluationError
+from quotegraph.evaluate.overlap import Fragments
 
 log = logging.getLogger(__name__)
 
 SPLITS = ("train", "dev")
-
-Fragments = tuple[tuple[int, int], ...]
 
 _T_LINE = re.compile(r"(T\d+)\t([^\t ]+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"(E\d+)\t(.*)")
