@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from quotegraph.attribute.statements import article_paragraphs, find_statements
+from quotegraph.attribute.statements import find_statements
 from quotegraph.model import Article, Document
 from quotegraph.resolve.speakers import ExternalResolver, resolve
 from quotegraph.segment.dates import find_day_reference, resolve_relative_day
 from quotegraph.segment.metadata import read_metadata
-from quotegraph.segment.quotes import find_quotes
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +29,7 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
     the article alone cannot (the knowledge base's dated roles).
     """
     meta = read_metadata(text, title=title, published=published, outlet=outlet)
-    found = find_statements(text, meta)
-    quote_spans = _quote_spans(text, meta)
+    found, quote_spans = find_statements(text, meta)
     pub = meta.published
 
     def said_on(f) -> str | None:
@@ -54,10 +52,3 @@ def extract_document(doc: Document, *, resolver: ExternalResolver | None = None)
     """``extract`` for a ``Document`` read by ``quotegraph.read``."""
     return extract(doc.text, source=doc.source, title=doc.title, published=doc.published,
                    outlet=doc.outlet, url=doc.url, resolver=resolver)
-
-
-def _quote_spans(text: str, meta) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for i, (ps, pe, _) in enumerate(article_paragraphs(text, meta)):
-        spans.extend((q.open, q.outer_end) for q in find_quotes(text, ps, pe, i))
-    return spans

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from quotegraph.attribute import lexicon as lx
+from quotegraph.spans import trie_alternation
 
 
-def _alternation(phrases) -> str:
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+_alternation = trie_alternation
 
 
 def _capitalisable(phrases) -> list[str]:

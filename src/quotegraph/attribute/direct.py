@@ -19,7 +19,7 @@ from quotegraph.segment.quotes import Quote, word_count
 _GLUE = re.compile(r"^[\s,—–\-]*$")
 _INTRO_GAP = re.compile(r"^\s*[:,—–]?\s*$")
 _TITLE_CONTEXT = re.compile(
-    r"(?:so-called|dubbed|titled|entitled|named|called|slogan|motto|format|formats|programme|"
+    r"\b(?:so-called|dubbed|titled|entitled|named|called|slogan|motto|format|formats|programme|"
     r"program|project|show|newspaper|magazine|channel|daily|book|film|operation|initiative|"
     r"campaign|doctrine|concept|strategy|plan|party|movement|group|term|word|phrase|label|"
     r"headline|article|column|report|series|mechanism|platform|forum|award|prize|"

@@ -31,6 +31,15 @@ _UNNAMED = frozenset(lx.UNNAMED_SOURCE_HEADS)
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other",
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-]*)[’']s?$")
+_POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "two", "three",
+                              "four", "current", "former", "other", "senior", "top", "his", "her",
+                              "their", "its"})
+_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "from", "with", "to", "close", "familiar"})
+_CLAUSE_WORDS = frozenset("""
+is was are were be been being has have had do does did will would can could should may might must
+that which who whom whose what when where while if because although though not no never also
+""".split())
 _INTRO_START = re.compile(r"(?:In|At|On|During|Speaking|Addressing|Commenting|Answering|Writing|Earlier|Later)\b")
 _TITLE = lx.TITLE_WORDS | {a.lower() for a in lx.NATIONALITY_ADJECTIVES}
 
@@ -112,10 +121,12 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         return None
     if last in ",)":
         return _appositive(text, toks, i)
+    if last.lower() == "who" and i >= 2 and toks[i - 1][2] == ",":
+        return _relative(text, toks, i - 2)
     j = i
     while j >= 0:
         w = toks[j][2]
-        lw = w.lower()
+        lw = _POSSESSIVE_SUFFIX.sub("", w.lower())
         if w in ",:;()—–":
             break
         if _is_cap(w) or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _UNNAMED \
@@ -137,13 +148,13 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
             j = k - 1
     start_idx = j + 1
     if start_idx > i:
-        return None
+        return _long_subject(text, toks, i)
     # The phrase must start a clause: sentence start, after punctuation, or after a conjunction.
     if j >= 0 and toks[j][2] not in ",:;()—–" and toks[j][2].lower() not in ("and", "but", "that", "while", "as", "where", "when"):
         # Wire copy often drops the comma after an introduction ("In an interview with TASS
         # Russian Foreign Minister Sergey Lavrov said"): accept a titled name after an intro.
         if not (_INTRO_START.match(text, toks[0][0]) and _is_cap(toks[j + 1][2])):
-            return None
+            return _long_subject(text, toks, i)
         np = _classify(text, toks[j + 1:i + 1])
         return np if np is not None and np.kind == "name" and np.title else None
     while start_idx <= i and toks[start_idx][2].lower() in _CONNECTORS - {"the"}:
@@ -158,7 +169,7 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
     j = i - 1
     while j >= 0 and toks[j][2] not in ",(":
         j -= 1
-    if j <= 0 or i - j > 12:
+    if j <= 0 or i - j > 25:
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
     head = _phrase_ending_at(text, toks, j - 1)
@@ -166,6 +177,52 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return None
     return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
                      title=head.title or appos)
+
+
+def _relative(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``..., Kazakh President Kassym-Jomart Tokayev, who said`` -> the name before ", who"."""
+    j = i
+    while j >= 0 and (_is_cap(toks[j][2]) or toks[j][2].lower() in _CONNECTORS and j < i):
+        j -= 1
+    if j == i:
+        return None
+    np = _titled_name(toks[j + 1:i + 1], text[toks[j + 1][0]:toks[i][1]], toks[j + 1][0], toks[i][1])
+    return np if np is not None and np.kind == "name" else None
+
+
+def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """A longer subject phrase from the clause start: ``The deputy head of China's delegation said``.
+
+    Only when it opens with a determiner and holds no verb-like function word, so a clause
+    such as "The talks that ended today said ..." is not taken for a speaker.
+    """
+    j = i
+    while j >= 0 and toks[j][2] not in ",:;()—–" and i - j < 12:
+        j -= 1
+    if j >= 0 and toks[j][2] not in ",:;()—–":
+        return None
+    phrase = toks[j + 1:i + 1]
+    if len(phrase) < 3:
+        return None
+    first = phrase[0][2].lower()
+    if first not in _SUBJECT_OPENERS:
+        return None
+    if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
+        return None
+    start, end = phrase[0][0], phrase[-1][1]
+    head = _POSSESSIVE_SUFFIX.sub("", _head_noun(phrase).lower())
+    kind = "unnamed" if first in _INDEFINITE or first in ("some", "many", "most") or head in _UNNAMED else "role"
+    if kind == "role" and head not in lx.ROLE_HEADS:
+        kind = "unnamed"
+    return SpeakerNP(kind, start, end, text[start:end], head=head, title=text[phrase[1][0]:end])
+
+
+def _head_noun(phrase) -> str:
+    """The noun before the first preposition ("head" in "the deputy head of China's delegation")."""
+    for k, t in enumerate(phrase):
+        if t[2].lower() in _PREPOSITIONS and k > 0:
+            return phrase[k - 1][2]
+    return phrase[-1][2]
 
 
 def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
@@ -227,6 +284,8 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     k = len(words)
     while k > 0:
         w, lw = words[k - 1], lower[k - 1]
+        if k >= 2 and lower[k - 2] in ("of", "for", "the"):
+            break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
         if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES:
             k -= 1
         elif lw in _NAME_PARTICLES and 1 < k < len(words):

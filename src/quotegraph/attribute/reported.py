@@ -19,6 +19,7 @@ _PREPOSITION = re.compile(
 _LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
 _TRAILING = re.compile(r"[\s,;:—–-]*[.!?…]*[\s\"”’»']*$")
 _CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
+_SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
 _DESPITE = re.compile(r"^(?:Despite|Although|Though|Unlike|Given|Regardless|Citing|Noting|As|If)\b")
@@ -60,12 +61,21 @@ def kind_for(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 
 def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: set[int],
-                         paragraph: int) -> list[Found]:
-    """Every reported-speech statement in the sentence ``text[s:e]``."""
+                         paragraph: int, *, cue_matches=None, according_matches=None) -> list[Found]:
+    """Every reported-speech statement in the sentence ``text[s:e]``.
+
+    ``cue_matches``/``according_matches`` are the sentence's matches when the caller has
+    matched the whole article at once (faster than matching sentence by sentence).
+    """
     found: list[Found] = []
-    found.extend(_according(text, s, e, quotes, paragraph))
+    if according_matches is None:
+        according_matches = list(cues.ACCORDING.finditer(text, s, e))
+    if according_matches:
+        found.extend(_according(text, s, e, quotes, paragraph, according_matches))
     taken = [(f.start, f.end) for f in found]
-    for m in cues.CUE.finditer(text, s, e):
+    if cue_matches is None:
+        cue_matches = list(cues.CUE.finditer(text, s, e))
+    for m in cue_matches:
         if m.start() in used or in_quote(m.start(), quotes):
             continue
         if any(a <= m.start() < b for a, b in taken):
@@ -86,7 +96,7 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         if extra:
             found.append(extra)
             taken.append((extra.start, extra.end))
-    p = _passive(text, s, e, quotes, paragraph)
+    p = _passive(text, s, e, quotes, paragraph) if text.find(" by ", s, e) >= 0 else None
     if p and not any(a < p.end and p.start < b for a, b in taken):
         found.append(p)
     return found
@@ -110,13 +120,14 @@ def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> 
 
 
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
-    cue_text = re.sub(r"\s+", " ", m.group().lower())
+    cue_text = " ".join(m.group().lower().split())
     np = speaker_before(text, s, m.start())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
         return None
     if np is not None:
         prefix = text[s:np.start]
-        if not _is_intro(prefix):
+        relative = "who" in text[np.end:m.start()]
+        if not relative and not _is_intro(prefix):
             before = _content_before(text, s, np.start, prefix)
             if before is None:
                 return None
@@ -150,7 +161,7 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
         m = cues.CUE.match(text, a.end(), e)
         if m is None or in_quote(a.start(), quotes):
             continue
-        cue_text = re.sub(r"\s+", " ", m.group().lower())
+        cue_text = " ".join(m.group().lower().split())
         after = _content_after(text, m, e, cue_text, quotes)
         if after is None:
             continue
@@ -232,9 +243,9 @@ def _found(text, cs, ce, m, np: SpeakerNP, rule, quotes, paragraph, *, clause) -
                  clause=clause)
 
 
-def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> list[Found]:
+def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, matches) -> list[Found]:
     out: list[Found] = []
-    for m in cues.ACCORDING.finditer(text, s, e):
+    for m in matches:
         if in_quote(m.start(), quotes):
             continue
         before = text[s:m.start()]
@@ -278,7 +289,7 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 def _source_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words after "according to", up to the clause end; None when it is not a short phrase."""
     seg = text[start:end]
-    stop = re.search(r"[.;:!?]\s|[.;:!?]$", seg)
+    stop = _SOURCE_STOP.search(seg)
     if stop:
         end = start + stop.start()
     while start < end and text[start].isspace():

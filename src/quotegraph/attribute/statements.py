@@ -16,7 +16,9 @@ from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.reported import adding, kind_for, reported_in_sentence, trim
 from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
+from quotegraph.spans import matches_between
 
+_MAY_ATTRIBUTE_BY_PREPOSITION = re.compile(r"ccord|ccodr|cordng|cordig|as per|words of", re.I)
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
 
@@ -47,17 +49,26 @@ def article_paragraphs(text: str, meta: _Meta) -> list[tuple[int, int, bool]]:
     return out
 
 
-def find_statements(text: str, meta: _Meta) -> list[Found]:
-    """Every statement in ``text`` in document order, with overlaps removed."""
+def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int, int]]]:
+    """Every statement in ``text`` in document order, with overlaps removed, and the spans of
+    all top-level quotations (marks included), which speaker resolution must look past."""
     found: list[Found] = []
+    quote_spans: list[tuple[int, int]] = []
     pending: list[tuple[int, int, int, object]] = []
     attributions: dict[int, tuple[object, int, bool]] = {}
+    all_cues = list(cues.CUE.finditer(text))
+    cue_starts = [m.start() for m in all_cues]
+    all_according = list(cues.ACCORDING.finditer(text)) if _MAY_ATTRIBUTE_BY_PREPOSITION.search(text) else []
+    according_starts = [m.start() for m in all_according]
     sidx = 0
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
         quotes = find_quotes(text, ps, pe, pi)
+        quote_spans.extend((q.open, q.outer_end) for q in quotes)
         spans = [(ps, pe)] if headline else sentences(text, ps, pe, quotes)
         for s, e in spans:
-            local = _sentence(text, s, e, quotes, pi, headline, sidx, pending)
+            local = _sentence(text, s, e, quotes, pi, headline, sidx, pending,
+                              matches_between(all_cues, cue_starts, s, e),
+                              matches_between(all_according, according_starts, s, e))
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
@@ -71,10 +82,10 @@ def find_statements(text: str, meta: _Meta) -> list[Found]:
         return attributions.get(i)
 
     found.extend(continue_quotes(text, pending, found, sentence_np))
-    return _without_overlaps(found)
+    return _without_overlaps(found), quote_spans
 
 
-def _sentence(text, s, e, quotes, pi, headline, sidx, pending) -> list[Found]:
+def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, according_matches) -> list[Found]:
     local: list[Found] = []
     used: set[int] = set()
     seg_start = s
@@ -97,7 +108,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending) -> list[Found]:
             pending.append((sidx, pi, s, q))
         seg_start = q.outer_end
     direct_spans = [(f.start, f.end) for f in local]
-    for f in reported_in_sentence(text, s, e, quotes, used, pi):
+    for f in reported_in_sentence(text, s, e, quotes, used, pi, cue_matches=cue_matches,
+                                  according_matches=according_matches):
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
         local.append(f)

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.spans import SpanSet, trie_alternation
 
-_TITLE_HEAD = (
-    r"(?:Minister|Ministers|President|Spokeswoman|Spokesman|Spokesperson|Secretary|Ambassador|"
-    r"Chancellor|Premier|Envoy|Chairman|Chairwoman|Chair|Director|Senator|Governor|Representative|"
-    r"Commissioner|Leader|Speaker|Advisor|Adviser|Aide|Mayor|King|Queen|Emir|Prince|General|"
-    r"spokesman|spokeswoman|spokesperson|minister|president|ambassador|envoy|leader|secretary|"
-    r"chief|head|counterpart|colleague|Mr\.|Mrs\.|Ms\.|Dr\.)"
-)
+_TITLE_HEAD = "(?:" + trie_alternation((
+    "Minister", "Ministers", "President", "Spokeswoman", "Spokesman", "Spokesperson", "Secretary",
+    "Ambassador", "Chancellor", "Premier", "Envoy", "Chairman", "Chairwoman", "Chair", "Director",
+    "Senator", "Governor", "Representative", "Commissioner", "Leader", "Speaker", "Advisor",
+    "Adviser", "Aide", "Mayor", "King", "Queen", "Emir", "Prince", "General", "spokesman",
+    "spokeswoman", "spokesperson", "minister", "president", "ambassador", "envoy", "leader",
+    "secretary", "chief", "head", "counterpart", "colleague", "Mr.", "Mrs.", "Ms.", "Dr.",
+)) + ")"
 TITLED_NAME = re.compile(
     r"\b" + _TITLE_HEAD + r"(?P<run>(?:\s+(?:(?:of|for|the|and|von|der|van|de|bin|al|ibn)\s+)*"
     r"[A-Z][\w’'\-]+){1,8})"
@@ -136,15 +138,13 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     """People from the speaker phrases plus titled names and surnames anywhere outside quotes."""
     reg = Registry()
 
-    def quoted(pos: int) -> bool:
-        return any(a <= pos < b for a, b in quote_spans)
-
-    spans: list[tuple[int, int]] = []
+    quoted = SpanSet(quote_spans).__contains__
+    spans = SpanSet()
     for np in nps:
         if np.kind == "name" and np.name:
             at = np.end - len(np.name)
             reg.add(np.name, np.title, at, institution=_looks_institutional(np.name))
-            spans.append((at, np.end))
+            spans.add(at, np.end)
     for m in TITLED_NAME.finditer(text, start):
         if quoted(m.start()):
             continue
@@ -152,22 +152,23 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         if split is None:
             continue
         name_start, name = split
-        if any(a <= name_start < b for a, b in spans):
+        if name_start in spans:
             continue
         title_start = _title_start(text, m.start())
         reg.add(name, text[title_start:name_start].strip() or None, name_start)
-        spans.append((name_start, name_start + len(name)))
+        spans.add(name_start, name_start + len(name))
     known = {p.surname for p in reg.people if not p.institution and len(p.surname) > 2}
     if known:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known)) + r")\b")
-        for m in pattern.finditer(text, start):
-            if quoted(m.start()) or any(a <= m.start() < b for a, b in spans):
+        for m in _CAP_WORD.finditer(text, start):
+            if m.group() not in known or quoted(m.start()) or m.start() in spans:
                 continue
             reg.add(m.group(), None, m.start())
     reg.finish()
     return reg
 
 
+_TITLE_WORD_BEFORE = re.compile(r"([A-Z][\w\-\.]*|of|the|for)\s+$")
+_CAP_WORD = re.compile(r"\b[A-Z][\w\-]*")
 _RUN_TOKEN = re.compile(r"[\w’'\-]+")
 _PARTICLES = frozenset({"von", "der", "van", "de", "bin", "al", "ibn"})
 
@@ -178,6 +179,8 @@ def _split_run(run: str, offset: int) -> tuple[int, str] | None:
     k = len(toks)
     while k > 0:
         w = toks[k - 1][2]
+        if k >= 2 and toks[k - 2][2] in ("of", "for", "the"):
+            break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
         if w[:1].isupper() and w.lower() not in lx.TITLE_WORDS and w not in lx.NATIONALITY_ADJECTIVES:
             k -= 1
         elif w in _PARTICLES and 1 < k < len(toks):
@@ -194,7 +197,7 @@ def _title_start(text: str, pos: int) -> int:
     """Walk back over capitalised title words ("Russian Deputy Foreign") before a title head."""
     i = pos
     while True:
-        m = re.search(r"([A-Z][\w\-\.]*|of|the|for)\s+$", text[max(0, i - 40):i])
+        m = _TITLE_WORD_BEFORE.search(text[max(0, i - 40):i])
         if not m:
             return i
         word = m.group(1)

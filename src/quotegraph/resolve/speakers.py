@@ -18,11 +18,16 @@ from quotegraph.attribute.mentions import SpeakerNP
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.resolve.people import Person, Registry, build_registry
 
-_INSTITUTION_FORM = re.compile(
-    r"\b(?:[A-Z][\w\-]*\s+){0,3}(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs(?:\s+of\s+"
-    r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?|Foreign\s+Office|State\s+Department|"
-    r"Department\s+of\s+State|Kremlin|White\s+House|Defen[cs]e\s+Ministry|MFA|European\s+Commission)"
+_INSTITUTION_HEAD = re.compile(
+    r"\b(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*"
+    r"(?:\s+[A-Z][\w\-]*)?)?|Foreign\s+Office|State\s+Department|Department\s+of\s+State|Kremlin|"
+    r"White\s+House|Defen[cs]e\s+Ministry|MFA|European\s+Commission)\b"
 )
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w\-]*\s+){1,3}$")
+_POSSESSIVE = re.compile(r"[’']s\b")
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[\w\.]+")
+_DETERMINER = re.compile(r"^(?:the|The)\s+")
 _FOREIGN_MINISTRY = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office")
 
 # A resolver for role phrases and names the article itself cannot settle, e.g. the knowledge
@@ -31,8 +36,8 @@ ExternalResolver = Callable[[SpeakerNP], "tuple[str, str | None, str | None] | N
 
 
 def slug(name: str) -> str:
-    s = re.sub(r"[’']s\b", "", name.lower())
-    s = re.sub(r"[^\w]+", "-", s, flags=re.UNICODE).strip("-")
+    s = _POSSESSIVE.sub("", name.lower())
+    s = _NON_WORD.sub("-", s).strip("-")
     return s or "unknown"
 
 
@@ -41,7 +46,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     """Statements with canonical speakers for ``found`` (document order)."""
     found = _run_ons(text, found)
     reg = build_registry(text, [f.np for f in found if f.np is not None], quote_spans)
-    institutions = _institution_forms(text)
+    institutions = _LazyForms(text)
     out: list[Statement] = []
     resolved: list[tuple[Found, Speaker | None]] = []
     for i, f in enumerate(found):
@@ -134,7 +139,7 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
 
 def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     keys = lx.ROLE_HEADS.get(np.head or "", ())
-    adjectives = [w for w in re.findall(r"[\w\.]+", np.text) if w in lx.NATIONALITY_ADJECTIVES
+    adjectives = [w for w in _WORD.findall(np.text) if w in lx.NATIONALITY_ADJECTIVES
                   or w.rstrip("’'s") + "n" in lx.NATIONALITY_ADJECTIVES]
     want_female = np.head in ("spokeswoman", "chairwoman")
 
@@ -160,13 +165,31 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     return None, -1
 
 
+class _LazyForms:
+    """Institution forms, computed only if some statement has an institution as its speaker."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._forms: list[str] | None = None
+
+    def __iter__(self):
+        if self._forms is None:
+            self._forms = _institution_forms(self._text)
+        return iter(self._forms)
+
+
 def _institution_forms(text: str) -> list[str]:
-    forms = {m.group().strip() for m in _INSTITUTION_FORM.finditer(text)}
+    """Institution names in the article with the capitalised words before them ("Russian Foreign Ministry")."""
+    forms = set()
+    for m in _INSTITUTION_HEAD.finditer(text):
+        before = _CAPS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        start = before.start() if before else m.start()
+        forms.add(text[start:m.end()])
     return sorted(forms, key=len, reverse=True)
 
 
 def _institution(phrase: str, forms: list[str]) -> str:
-    bare = re.sub(r"^(?:the|The)\s+", "", phrase)
+    bare = _DETERMINER.sub("", phrase)
     low = bare.lower()
     family = _FOREIGN_MINISTRY if any(k in low for k in _FOREIGN_MINISTRY) else (low,)
     for form in forms:

@@ -15,7 +15,8 @@ OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 SINGLE_OPENERS = {"‘": "’", "'": "'"}
 CLOSERS = {"”", "»"}
 
-_MARKS = re.compile(r"[\"“”«»„‘’']")
+_SINGLE = re.compile(r"[‘’']")
+_MARKS = re.compile(r"''|``|[\"“”«»„‘’']")
 
 
 @dataclass(frozen=True)
@@ -66,17 +67,20 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
     quotes: list[Quote] = []
     depth = 0
     opened = -1
+    width = 1
     straight_open = False
     for m in _MARKS.finditer(text, start, end):
         ch = m.group()
         i = m.start()
-        if ch == '"':
+        if ch in ('"', "''", "``"):
             if depth == 0:
                 if not straight_open:
-                    straight_open, opened = True, i
+                    straight_open, opened, width = True, i, len(ch)
                 else:
                     straight_open = False
-                    quotes.append(_make(text, opened, i, paragraph))
+                    quotes.append(_make(text, opened, i, paragraph, width=width, close_width=len(ch)))
+            continue
+        if ch in ("'", "‘", "’"):
             continue
         if straight_open:
             continue
@@ -97,7 +101,7 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
             if depth == 0:
                 quotes.append(_make(text, opened, i, paragraph))
     if straight_open or depth > 0:
-        s, e = _trim(text, opened + 1, end)
+        s, e = _trim(text, opened + (width if straight_open else 1), end)
         if e - s > 0:
             quotes.append(Quote(open=opened, close=None, start=s, end=e, paragraph=paragraph))
     return quotes
@@ -106,8 +110,8 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
 def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Quote]:
     quotes: list[Quote] = []
     opened = -1
-    for m in re.finditer(r"[‘’']", text[start:end]):
-        i = start + m.start()
+    for m in _SINGLE.finditer(text, start, end):
+        i = m.start()
         ch = m.group()
         if _is_apostrophe(text, i):
             continue
@@ -122,9 +126,11 @@ def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Quote]
     return quotes
 
 
-def _make(text: str, open_: int, close: int, paragraph: int, *, single: bool = False) -> Quote:
-    s, e = _trim(text, open_ + 1, close)
-    return Quote(open=open_, close=close, start=s, end=max(s, e), paragraph=paragraph, single=single)
+def _make(text: str, open_: int, close: int, paragraph: int, *, single: bool = False,
+          width: int = 1, close_width: int = 1) -> Quote:
+    s, e = _trim(text, open_ + width, close)
+    return Quote(open=open_, close=close + close_width - 1, start=s, end=max(s, e),
+                 paragraph=paragraph, single=single)
 
 
 def word_count(text: str, start: int, end: int) -> int:

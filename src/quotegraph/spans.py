@@ -1,0 +1,69 @@
+"""Small helpers for offsets and fast word-list patterns shared by the extraction stages."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+
+class SpanSet:
+    """Non-overlapping-or-not (start, end) spans with O(log n) "is this offset inside one?"."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._max_end = []
+        running = -1
+        for _, e in self._spans:
+            running = max(running, e)
+            self._max_end.append(running)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._spans.insert(i, (start, end))
+        self._starts.insert(i, start)
+        self._max_end = []
+        running = -1
+        for _, e in self._spans:
+            running = max(running, e)
+            self._max_end.append(running)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0 and self._max_end[i] > pos:
+            s, e = self._spans[i]
+            if s <= pos < e:
+                return True
+            i -= 1
+        return False
+
+
+def trie_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie: matching branches on each character instead of trying
+    every phrase at every position, and a longer phrase wins over its prefix. Spaces in a phrase
+    match any run of whitespace."""
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
+
+
+def matches_between(matches: list[re.Match], starts: list[int], s: int, e: int) -> list[re.Match]:
+    """The matches (sorted by start, ``starts`` their start offsets) that start in [s, e)."""
+    return matches[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
