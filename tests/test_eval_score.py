@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotegraph.evaluate import (
     Counts,
@@ -318,3 +320,39 @@ def test_polnear_speaker_misses_and_no_source_attributions():
     sourceless = PolnearAttribution("E3", (at(POL, "the bus tour would end early"),))
     s = score_polnear([(polnear_article(sourceless), predicted(POL, wrong))])
     assert s.speaker.total == 0 and s.f1 == 1.0
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+WORDS = "Lavrov said the talks in Astana were useful and would go on , . « » — he".split()
+
+
+@st.composite
+def text_and_spans(draw):
+    text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]  # disjoint, in order
+    preds = draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))),
+                          max_size=8))
+    return text, spans, [(min(a, b), max(a, b)) for a, b in preds]
+
+
+def _article_pair(text, spans, preds):
+    g = gold_article(text, *(GoldStatement("direct", a, b, text[a:b], None) for a, b in spans))
+    p = predicted(text, *(Statement("direct", a, b, text[a:b], None, None, "h") for a, b in preds))
+    return g, p
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_spans())
+def test_figures_stay_in_range_and_gold_scores_itself_perfectly(case):
+    text, spans, preds = case
+    score = score_gold([_article_pair(text, spans, preds)])
+    c = score.statements
+    assert 0 <= c.correct <= c.predicted and 0 <= c.found <= c.gold
+    assert all(0.0 <= x <= 1.0 for x in (score.precision, score.recall, score.f1))
+    assert len(score.articles[0].issues) >= (c.predicted - c.correct) + (c.gold - c.found)
+    perfect = score_gold([_article_pair(text, spans, spans)])
+    assert perfect.statements.found == perfect.statements.gold
+    assert perfect.statements.correct == perfect.statements.gold
+    assert perfect.speaker.hits == perfect.speaker.total

@@ -255,10 +255,10 @@ def _false_positives(predicted: Sequence[Statement], m: Matching) -> list[Issue]
 def score_gold_article(gold: GoldArticle, predicted: Article) -> ArticleScore:
     """Score one article's predicted statements (and date and outlet) against its gold record."""
     index = TokenIndex(gold.text)
-    statements = [s for s in gold.statements if index.tokens([(s.start, s.end)])]
-    gold_sets = [index.tokens([(s.start, s.end)]) for s in statements]
+    tokens = [(s, index.tokens([(s.start, s.end)])) for s in gold.statements]
+    statements = [s for s, t in tokens if t]
     pred = list(predicted.statements)
-    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred], gold_sets)
+    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred], [t for _, t in tokens if t])
 
     issues: list[Issue] = []
     speaker = Ratio()
@@ -320,10 +320,10 @@ def _fragment_text(text: str, fragments: Fragments) -> str:
 def score_polnear_article(gold: PolnearArticle, predicted: Article) -> ArticleScore:
     """Score one article's predicted statements against its PolNeAR attributions."""
     index = TokenIndex(gold.text)
-    attributions = [a for a in gold.attributions if index.tokens(a.content)]
+    tokens = [(a, index.tokens(a.content)) for a in gold.attributions]
+    attributions = [a for a, t in tokens if t]
     pred = list(predicted.statements)
-    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred],
-                    [index.tokens(a.content) for a in attributions])
+    m = match_spans([index.tokens([(s.start, s.end)]) for s in pred], [t for _, t in tokens if t])
 
     issues: list[Issue] = []
     for a, found in zip(attributions, m.gold_found):
