@@ -12,8 +12,16 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import SpeakerNP, speaker_after, speaker_before
 from quotegraph.segment.quotes import Quote, word_count
 
+_CIRCUMSTANCE = re.compile(
+    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last\s+week|"
+    r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
+    r"on\s+Twitter|on\s+X|on\s+Telegram|in\s+a\s+(?:speech|post|letter|comment)|here|there|"
+    r"(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?))+\s"
+)
 _PREPOSITION = re.compile(
-    r"\s*(?:in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
+    r"\s*(?:here|there|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
     r"following|when|as|last|this|earlier|later|late|today|yesterday|on\s+\w+day)\b"
 )
 _LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
@@ -22,6 +30,7 @@ _CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+_SUBORDINATE = re.compile(r"(?:While|As|When|Although|Though|Because|Since|If|Whereas)$")
 _DESPITE = re.compile(r"^(?:Despite|Although|Though|Unlike|Given|Regardless|Citing|Noting|As|If)\b")
 
 
@@ -127,15 +136,21 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     if np is not None:
         prefix = text[s:np.start]
         relative = "who" in text[np.end:m.start()]
-        if not relative and not _is_intro(prefix):
+        after = _content_after(text, m, e, cue_text, quotes)
+        if after is None and not relative:
+            # Nothing reported after the cue: "X, Lavrov said in an interview."
             before = _content_before(text, s, np.start, prefix)
             if before is None:
                 return None
             return _found(text, *before, m, np, "indirect:content-first", quotes, paragraph,
                           clause=(np.start, _clause_end(text, m.end(), e)))
-        after = _content_after(text, m, e, cue_text, quotes)
         if after is None:
             return None
+        if _SUBORDINATE.match(prefix.strip()[-12:].split(" ")[-1] if prefix.strip() else ""):
+            # "While Ramos said that X, he ...": the reported clause ends at the comma.
+            comma = text.find(", ", after[0], after[1])
+            if comma > 0:
+                after = trim(text, after[0], comma)
         rule = "indirect:phrasal" if cue_text in cues.PHRASAL else "indirect:speaker-first"
         return _found(text, *after, m, np, rule, quotes, paragraph, clause=(np.start, m.end()))
     # Inverted: "..., said Lavrov" / "..., says the ministry".
@@ -211,6 +226,12 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         if any(q.start <= cs + 1 and q.end >= ce - 1 for q in quotes):
             return None  # "X said: "..."" is a direct quote, handled with the quotes
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    skip = _CIRCUMSTANCE.match(text, pos, e)
+    if skip and _CLAUSE_START.match(text, skip.end() - 1) and not cues.THAT.match(text, skip.end()):
+        # "said on Tuesday it would ...", "said in a statement the talks ..."
+        if not cues.THAT.search(text, skip.end(), min(e, skip.end() + 40)):
+            cs, ce = trim(text, skip.end(), e)
+            return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     t = cues.THAT.search(text, pos, e)
     if t and not in_quote(t.start(), quotes) and not cues.CUE.search(text, pos, t.start()) \
             and word_count(text, pos, t.start()) <= 14:

@@ -18,17 +18,10 @@ from quotegraph.attribute.mentions import SpeakerNP
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.resolve.people import Person, Registry, build_registry
 
-_INSTITUTION_HEAD = re.compile(
-    r"\b(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*"
-    r"(?:\s+[A-Z][\w\-]*)?)?|Foreign\s+Office|State\s+Department|Department\s+of\s+State|Kremlin|"
-    r"White\s+House|Defen[cs]e\s+Ministry|MFA|European\s+Commission)\b"
-)
-_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w\-]*\s+){1,3}$")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[\w\.]+")
 _DETERMINER = re.compile(r"^(?:the|The)\s+")
-_FOREIGN_MINISTRY = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office")
 
 # A resolver for role phrases and names the article itself cannot settle, e.g. the knowledge
 # base's dated roles: (phrase, np) -> (canonical name, id, role) or None.
@@ -102,7 +95,7 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
                                role=role, how=(f"role '{np.text}' -> '{name}' (knowledge base, by date)",)), None
         return None, mention
     if np.kind == "institution":
-        name = _institution(np.text, institutions)
+        name = _institution(np.text, institutions, np.start)
         how = [f"institution '{np.text}'" + (f" -> '{name}' (fullest form in the article)" if name != np.text else "")]
         return _make(np, name, None, how, external), None
     return None, mention
@@ -166,11 +159,11 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
 
 
 class _LazyForms:
-    """Institution forms, computed only if some statement has an institution as its speaker."""
+    """Institution names in the article with their offsets, found only if a statement needs them."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._forms: list[str] | None = None
+        self._forms: list[tuple[int, str]] | None = None
 
     def __iter__(self):
         if self._forms is None:
@@ -178,27 +171,45 @@ class _LazyForms:
         return iter(self._forms)
 
 
-def _institution_forms(text: str) -> list[str]:
-    """Institution names in the article with the capitalised words before them ("Russian Foreign Ministry")."""
-    forms = set()
-    for m in _INSTITUTION_HEAD.finditer(text):
-        before = _CAPS_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        start = before.start() if before else m.start()
-        forms.add(text[start:m.end()])
-    return sorted(forms, key=len, reverse=True)
+_HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
+                                                                            "Foreign Office"}))
+_INSTITUTION_RUN = re.compile(
+    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3})?"
+)
+_FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
 
 
-def _institution(phrase: str, forms: list[str]) -> str:
+def _institution_forms(text: str) -> list[tuple[int, str]]:
+    """Capitalised institution names ("Chinese Commerce Ministry", "Ministry of Foreign Affairs of
+    Kazakhstan") with their offsets, leading words that are not part of a name dropped."""
+    forms = []
+    for m in _INSTITUTION_RUN.finditer(text):
+        words = m.group().split()
+        skip = 0
+        while skip < len(words) - 1 and (words[skip] in lx.NON_NAME_WORDS or words[skip].lower() in lx.CUE_MODIFIERS):
+            skip += 1
+        form = " ".join(words[skip:])
+        forms.append((m.start(), form))
+    return forms
+
+
+def _institution(phrase: str, forms, at: int = 0) -> str:
+    """The fullest name the article gives the institution ``phrase`` ("the ministry" -> "Chinese
+    Commerce Ministry"), preferring the nearest earlier mention, then the nearest later one."""
     bare = _DETERMINER.sub("", phrase)
     low = bare.lower()
-    family = _FOREIGN_MINISTRY if any(k in low for k in _FOREIGN_MINISTRY) else (low,)
-    for form in forms:
-        f = form.lower()
-        if any(k in f for k in family) and len(form) >= len(bare) and not f.startswith(("the ", "a ")):
-            if form.split()[0] in lx.NON_NAME_WORDS:
-                continue
-            return form
-    return bare
+    if any(k in low for k in _FOREIGN):
+        fits = lambda f: any(k in f for k in _FOREIGN)  # noqa: E731
+    else:
+        qualifiers = [w.lower() for w in bare.split() if w[:1].isupper()]
+        head = low.split()[-1]
+        fits = lambda f: f.split()[-1] == head or f.endswith(head) and all(q in f for q in qualifiers)  # noqa: E731
+    candidates = [(pos, form) for pos, form in forms if fits(form.lower()) and len(form) >= len(bare)]
+    before = [c for c in candidates if c[0] <= at]
+    pick = max(before, key=lambda c: (c[0] > at - 3000, len(c[1].split()) > 1, c[0]), default=None)
+    if pick is None:
+        pick = min((c for c in candidates if c[0] > at), key=lambda c: c[0], default=None)
+    return pick[1] if pick else bare
 
 
 def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: Registry,
