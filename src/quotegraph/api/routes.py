@@ -7,7 +7,8 @@ import logging
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from quotegraph import query
 from quotegraph.api import models as m
@@ -182,9 +183,12 @@ def stats(db: Store) -> dict[str, Any]:
 # ---- writing ------------------------------------------------------------------------------
 
 
+_bearer = HTTPBearer(auto_error=False, description="the server's write token")
+
+
 def require_writer(
     request: Request,
-    authorization: Annotated[str | None, Header(description="`Bearer <token>`")] = None,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None,
 ) -> None:
     """Allow the request only when a write token is configured and the bearer token matches."""
     token: str | None = request.app.state.write_token
@@ -193,14 +197,14 @@ def require_writer(
             status_code=403,
             detail="this server is read-only; start it with a write token to allow ingest",
         )
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
+    if creds is None or not creds.credentials.strip():
         raise HTTPException(
             status_code=401,
             detail="send the write token as 'Authorization: Bearer <token>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+    # Constant-time comparison: response timing must not reveal how much of a guess was right.
+    if not hmac.compare_digest(creds.credentials.strip().encode(), token.encode()):
         raise HTTPException(status_code=403, detail="the write token is wrong")
 
 
