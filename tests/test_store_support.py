@@ -150,3 +150,11 @@ def backend_store(backend: str, directory: Path) -> Iterator[Store]:
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store on each backend."""
     yield from backend_store(request.param, tmp_path)
+
+
+def slow_toy_extract(doc: Document) -> Article:
+    """The toy extractor at a few milliseconds per text, so a test can interrupt an ingest."""
+    import time
+
+    time.sleep(0.004)
+    return toy_extract(doc)

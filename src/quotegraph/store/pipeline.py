@@ -66,8 +66,25 @@ def load_extractor(spec: str) -> Extractor:
     return fn
 
 
-def _init_worker(extract: Extractor) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the parent dies (even by SIGKILL), so an
+    interrupted ingest never leaves orphaned workers waiting on a dead pipe."""
+    try:
+        import ctypes  # noqa: PLC0415
+        import signal  # noqa: PLC0415
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers still exit on a broken pipe
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(extract: Extractor, parent: int) -> None:
     global _worker_extract  # noqa: PLW0603 - one extractor per worker process
+    _die_with_parent(parent)
     _worker_extract = extract
 
 
@@ -121,7 +138,8 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
     handled = 0
     pool = None
     if workers > 1:
-        pool = multiprocessing.get_context().Pool(workers, _init_worker, (extract,))
+        pool = multiprocessing.get_context().Pool(workers, _init_worker,
+                                                  (extract, os.getpid()))
     try:
         it = iter(items)
         pending: _Batch | None = None
