@@ -1,0 +1,272 @@
+"""Actor mentions: every country, organisation, grouping, institution and known person named in
+a text, with offsets, resolved against the knowledge base.
+
+One compiled matcher per knowledge base (a regular expression over a character trie of every
+surface form, so the longest form at a position wins) finds candidates; small rules resolve
+them:
+
+- Longest match wins: "Russian Foreign Ministry" is one institution, "Eurasian Economic Union"
+  one organisation; an adjective alone ("Russian") is its country.
+- A form naming several actors resolves to the best kind of name (name/alias over adjective over
+  metonym; person over institution over organisation over grouping over country), and to nothing
+  when that still leaves two actors ("Congo", "Dominican").
+- Metonyms: a dated metonym ("Nur-Sultan" 2019-03-23..2022-09-16) is preferred inside its dates;
+  outside them, or when the article has no date, the name is still its country (the city is in
+  it) unless another actor claims the name. So "Nur-Sultan" is KAZ in 2024 too, and "Brussels"
+  is the EU. Institutions beat metonyms ("Kremlin" is the institution, not Russia).
+- Generic institutions ("the Foreign Ministry", "Ministry of Foreign Affairs") take their country
+  from an adjacent country ("Kazakhstan's Foreign Ministry", "Foreign Ministry of Uzbekistan"),
+  else from the last institution of that kind in the article, else from the dateline city
+  ("MOSCOW, August 19."); otherwise they are left out.
+- A surname alone is a person when exactly one person with that surname is named in full in the
+  article, or when it is unique in the knowledge base (and at least 4 letters and not a common
+  word such as "May"). A preceding given name in another romanisation joins the mention
+  ("Sergei Lavrov").
+- All-caps text is not case-folded, so datelines ("MOSCOW,") are places, not mentions; Title-case
+  acronyms ("Nato") are folded to the acronym.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import weakref
+from dataclasses import dataclass
+from datetime import date
+
+from quotegraph.kb import KnowledgeBase, as_date
+from quotegraph.kb.base import HOW_RANK, TYPE_RANK, Surface
+from quotegraph.kb.names import name_key, words
+from quotegraph.kb.types import Actor, Country, Institution, Person
+from quotegraph.model import Mention
+
+logger = logging.getLogger(__name__)
+
+# References to an institution that name no country; the country comes from context.
+GENERIC_INSTITUTIONS: dict[str, str] = {
+    "Foreign Ministry": "foreign-ministry",
+    "foreign ministry": "foreign-ministry",
+    "Ministry of Foreign Affairs": "foreign-ministry",
+    "MFA": "foreign-ministry",
+    "Defence Ministry": "defence-ministry",
+    "Defense Ministry": "defence-ministry",
+    "Ministry of Defence": "defence-ministry",
+    "Ministry of Defense": "defence-ministry",
+    "Presidential Administration": "presidential-office",
+    "presidential administration": "presidential-office",
+    "Presidential Office": "presidential-office",
+    "presidential office": "presidential-office",
+}
+# Surnames that are also ordinary capitalised words: never a person on KB uniqueness alone.
+COMMON_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Brown", "Rice", "Major", "Price", "Cook", "Straw", "Bush", "Baker",
+    "Miller", "Young", "King", "Green", "Black", "White", "Long", "Little", "Rich", "Hunt",
+    "Gates", "Rose", "Stone", "Wood", "Hill", "Hall", "Church", "Lord", "Pope", "Bishop", "Duke",
+    "Grant", "Hope", "Strong", "Steel", "Booth", "Marshall", "Chase", "Chancellor", "Mayor",
+})
+MIN_UNIQUE_SURNAME = 4
+_DATELINE = re.compile(
+    r"(?:^|\n|\s)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)\s*,\s*(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+_DATELINE_WINDOW = 400
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_ADJACENT = re.compile(r"(?:['’]s)?\s")
+
+
+def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
+                  start: int = 0) -> tuple[Mention, ...]:
+    """Every actor mention in ``text[start:]``, resolved, in text order.
+
+    Offsets are into ``text``. ``published`` (ISO date) selects dated metonyms and is otherwise
+    unused; ``None`` is fine. Never raises on any text.
+    """
+    matcher = _matcher(kb)
+    day = _day(published)
+    hits = [(m.start(), m.end(), m.group()) for m in matcher.regex.finditer(text, start)]
+    found: list[_Found | None] = [None] * len(hits)
+    named_in_full: set[str] = set()
+    for i, (s, e, form) in enumerate(hits):
+        actor = _choose(matcher.forms.get(form, ()), day)
+        if actor is not None:
+            found[i] = (s, e, actor)
+            if isinstance(actor, Person):
+                named_in_full.add(actor.id)
+    _resolve_generic(text, hits, found, matcher)
+    for i, (s, e, form) in enumerate(hits):
+        if found[i] is None and form in matcher.surnames:
+            person = _surname_person(form, matcher.surnames[form], named_in_full)
+            if person is not None:
+                found[i] = (_given_name_start(text, s, person), e, person)
+    return tuple(Mention(start=s, end=e, text=text[s:e], id=a.id, name=a.name, type=a.type)
+                 for s, e, a in filter(None, found))
+
+
+_Found = tuple[int, int, Actor]
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    regex: re.Pattern[str]
+    forms: dict[str, tuple[Surface, ...]]
+    surnames: dict[str, tuple[Person, ...]]
+    institutions: dict[tuple[str, str], Institution]  # (of, kind) -> the one institution
+    places: dict[str, Country]  # Title-case capital/metonym -> country, for datelines
+
+
+_MATCHERS: weakref.WeakKeyDictionary[KnowledgeBase, _Matcher] = weakref.WeakKeyDictionary()
+
+
+def _matcher(kb: KnowledgeBase) -> _Matcher:
+    m = _MATCHERS.get(kb)
+    if m is None:
+        m = _MATCHERS[kb] = _build(kb)
+    return m
+
+
+def _build(kb: KnowledgeBase) -> _Matcher:
+    forms: dict[str, tuple[Surface, ...]] = dict(kb.surfaces)
+    for folded, acronym in kb.acronyms.items():
+        forms.setdefault(folded, kb.surfaces[acronym])
+    surnames = {k: v for k, v in kb.surnames.items() if k not in forms}
+    by_kind: dict[tuple[str, str], list[Institution]] = {}
+    for a in kb.actors("institution"):
+        assert isinstance(a, Institution)
+        by_kind.setdefault((a.of, a.kind or ""), []).append(a)
+    institutions = {k: v[0] for k, v in by_kind.items() if len(v) == 1}
+    places = {}
+    for c in kb.actors("country"):
+        assert isinstance(c, Country)
+        for name in [c.capital or "", *(m.name for m in c.metonyms)]:
+            if name:
+                places.setdefault(name, c)
+    generic = [g for g in GENERIC_INSTITUTIONS if g not in forms]
+    pattern = _trie_pattern([*forms, *surnames, *generic])
+    regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+    logger.debug("actor matcher: %d forms, %d surnames, pattern of %d chars",
+                 len(forms), len(surnames), len(pattern))
+    return _Matcher(regex, forms, surnames, institutions, places)
+
+
+def _trie_pattern(strings: list[str]) -> str:
+    """One regex alternation over a character trie: shared prefixes are matched once and a
+    longer form is always tried before its prefix (greedy optional tails)."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie) or "(?!)"
+
+
+def _choose(entries: tuple[Surface, ...], day: date | None) -> Actor | None:
+    """The one actor a surface form names on ``day`` (rules in the module docstring)."""
+    if not entries:
+        return None
+    valid = [s for s in entries if s.valid_on(day)]
+    if not valid:  # a metonym outside its dates still stands for its state
+        valid = list(entries)
+    best = min((HOW_RANK[s.how], TYPE_RANK[s.actor.type]) for s in valid)
+    actors = {s.actor.id: s.actor for s in valid
+              if (HOW_RANK[s.how], TYPE_RANK[s.actor.type]) == best}
+    return next(iter(actors.values())) if len(actors) == 1 else None
+
+
+def _resolve_generic(text: str, hits: list[tuple[int, int, str]],
+                     found: list[_Found | None], matcher: _Matcher) -> None:
+    """Give "the Foreign Ministry" its country (rules in the module docstring), in place."""
+    last: dict[str, Institution] = {}
+    dateline: Country | None = None
+    dateline_done = False
+    for i, (s, e, form) in enumerate(hits):
+        current = found[i]
+        if current is not None:
+            if isinstance(current[2], Institution) and current[2].kind:
+                last[current[2].kind] = current[2]
+            continue
+        kind = GENERIC_INSTITUTIONS.get(form)
+        if kind is None:
+            continue
+        # "Kazakhstan's Foreign Ministry", "Kazakh Foreign Ministry"
+        prev = found[i - 1] if i > 0 else None
+        if prev is not None and isinstance(prev[2], Country) and \
+                _ADJACENT.fullmatch(text, prev[1], s):
+            inst = matcher.institutions.get((prev[2].id, kind))
+            if inst is not None:
+                found[i - 1] = (prev[0], e, inst)
+                last[kind] = inst
+            continue
+        # "Foreign Ministry of Uzbekistan"
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and isinstance(nxt[2], Country) and \
+                text[e:nxt[0]] in (" of ", " of the "):
+            inst = matcher.institutions.get((nxt[2].id, kind))
+            if inst is not None:
+                found[i] = (s, nxt[1], inst)
+                found[i + 1] = None
+                last[kind] = inst
+            continue
+        inst = last.get(kind)
+        if inst is None:
+            if not dateline_done:
+                dateline, dateline_done = _dateline_country(text, matcher), True
+            if dateline is not None:
+                inst = matcher.institutions.get((dateline.id, kind))
+        if inst is not None:
+            found[i] = (s, e, inst)
+            last[kind] = inst
+
+
+def _dateline_country(text: str, matcher: _Matcher) -> Country | None:
+    m = _DATELINE.search(text[:_DATELINE_WINDOW])
+    if m is None:
+        return None
+    place = "-".join(" ".join(w.capitalize() for w in part.split(" "))
+                     for part in m.group(1).split("-"))
+    return matcher.places.get(place)
+
+
+def _surname_person(form: str, people: tuple[Person, ...], named_in_full: set[str]
+                    ) -> Person | None:
+    in_article = [p for p in people if p.id in named_in_full]
+    if len(in_article) == 1:
+        return in_article[0]
+    if in_article or len(people) != 1:
+        return None
+    if len(form) < MIN_UNIQUE_SURNAME or form in COMMON_WORDS:
+        return None
+    return people[0]
+
+
+def _given_name_start(text: str, start: int, person: Person) -> int:
+    """Where the mention of a surname starts: earlier when a given name of the person, in any
+    romanisation, comes right before it ("Sergei Lavrov" for a KB that spells "Sergey")."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return start
+    given = name_key(m.group(1))
+    for full in (person.name, *person.aliases):
+        parts = words(full)
+        if len(parts) > 1 and given in (name_key(parts[0]), name_key(parts[-1])):
+            return m.start(1)
+    return start
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return as_date(published)
+    except (ValueError, TypeError):
+        logger.debug("ignoring unparseable published date %r", published)
+        return None
