@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from quotegraph.attribute import lexicon as lx
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]")
+_KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "de", "von", "der", "van", "bin",
                          "al", "la", "le", "du", "da", "di", "del", "ibn"})
 _NAME_PARTICLES = frozenset({"von", "der", "van", "de", "bin", "al", "la", "le", "du", "da",
@@ -69,7 +70,16 @@ class SpeakerNP:
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    """Word tokens with offsets; a sentence-final period is not part of a name ("Lavrov."),
+    but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.")."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group()
+        if w.endswith(".") and w.count(".") == 1 and len(w) > 2 and w[:-1].lower() not in _KEEP_DOT:
+            out.append((m.start(), m.end() - 1, w[:-1]))
+        else:
+            out.append((m.start(), m.end(), w))
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -225,7 +235,7 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     if len(phrase) < 3:
         return None
     first = phrase[0][2].lower()
-    if first not in _SUBJECT_OPENERS:
+    if first not in _SUBJECT_OPENERS and first not in _UNNAMED:
         return None
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
         return None

@@ -226,6 +226,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         if any(q.start <= cs + 1 and q.end >= ce - 1 for q in quotes):
             return None  # "X said: "..."" is a direct quote, handled with the quotes
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    if rest.lstrip().startswith((",", ".", ";", "—", "–")):
+        return None  # "X, Lavrov said, adding that ...": the content is before the cue
     skip = _CIRCUMSTANCE.match(text, pos, e)
     if skip and _CLAUSE_START.match(text, skip.end() - 1) and not cues.THAT.match(text, skip.end()):
         # "said on Tuesday it would ...", "said in a statement the talks ..."

@@ -24,7 +24,7 @@ _TITLE_HEAD = "(?:" + trie_alternation((
     "secretary", "chief", "head", "counterpart", "colleague", "Mr.", "Mrs.", "Ms.", "Dr.",
 )) + ")"
 TITLED_NAME = re.compile(
-    r"\b" + _TITLE_HEAD + r"(?P<run>(?:\s+(?:(?:of|for|the|and|von|der|van|de|bin|al|ibn)\s+)*"
+    r"\b" + _TITLE_HEAD + r"(?P<run>(?:\s+(?:(?:of|for|the|von|der|van|de|bin|al|ibn)\s+)*"
     r"[A-Z][\w’'\-]+){1,8})"
 )
 _POSSESSIVE_TAIL = re.compile(r"[’']s?$")
@@ -35,6 +35,18 @@ Victoria Karine Jen Margaret Federica Catherine Madeleine Condoleezza Samantha L
 Marine Giorgia Sanna Mette Kersti Ingrida Gitanas Roza Dina Aigul Gulnara Zarina Salome Tamar
 Nino Mao Hua Kristalina Christine Roberta Julia Yulia Iryna Olena Liudmila Lyudmila Galina
 Sabina Leyla Lala Madina Emine Meral Nadia Sophie Sarah Susan Mary Elizabeth Jennifer Laura
+""".split())
+
+
+MALE_FIRST_NAMES = frozenset("""
+Sergey Sergei Andrei Andrey Mikhail Dmitry Dmitri Vladimir Alexander Aleksandr Alexei Alexey
+Aleksei Nikolai Nikolay Yuri Yury Igor Oleg Viktor Pavel Ivan Pyotr Boris Grigory Konstantin
+Maxim Maksim Kassym-Jomart Nursultan Murat Mukhtar Roman Yerzhan Askar Alikhan Sadyr Jeenbek
+Akylbek Ruslan Shavkat Bakhtiyor Vladimir Emomali Sirojiddin Serdar Gurbanguly Rashid Ilham
+Jeyhun Hikmet Nikol Ararat Armen Vahagn Irakli Ilia Volodymyr Dmytro Andriy Xi Wang Qin Li
+Antony Joe Donald Barack Matthew Ned John Jake Mike Rishi Boris Keir David James Emmanuel
+Olaf Frank-Walter Recep Hakan Mevlut Narendra Subrahmanyam Ebrahim Hossein Abbas Fumio Yoko
+Josep Charles Antonio Jens Mark Stanislav Imangali Mikhail Alexei Tokayev Ramzan Sergei Peter
 """.split())
 
 
@@ -67,6 +79,8 @@ def gender_from(title: str | None, name: str | None) -> str | None:
     first = (name or "").split()[0] if name else ""
     if first in FEMALE_FIRST_NAMES:
         return "f"
+    if first in MALE_FIRST_NAMES:
+        return "m"
     return None
 
 
@@ -82,8 +96,8 @@ class Registry:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
         key = surname_of(name).lower()
         first = name.split()[0] if len(name.split()) > 1 else None
-        person = None
-        for p in self._by_surname.get(key, ()):
+        person = self.find(name) if first is None else None
+        for p in (() if person else self._by_surname.get(key, ())):
             pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
             if first is None or pfirst is None or _same_first(first, pfirst):
                 person = p
@@ -111,6 +125,11 @@ class Registry:
             pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
             if first is None or pfirst is None or _same_first(first, pfirst):
                 return p
+        if first is None:
+            # Family name first ("Wang Yi" ... "Wang"): match the first word when it is unique.
+            hits = [p for p in self.people if len(p.name.split()) == 2 and p.name.split()[0] == name]
+            if len(hits) == 1:
+                return hits[0]
         return None
 
     def finish(self) -> None:
@@ -140,10 +159,12 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
 
     quoted = SpanSet(quote_spans).__contains__
     spans = SpanSet()
+    # Names are added in text order, so "Wang Yi" introduced first absorbs a later "Wang".
+    named: dict[int, tuple[str, str | None, bool]] = {}
     for np in nps:
         if np.kind == "name" and np.name:
             at = np.end - len(np.name)
-            reg.add(np.name, np.title, at, institution=_looks_institutional(np.name))
+            named[at] = (np.name, np.title, _looks_institutional(np.name))
             spans.add(at, np.end)
     for m in TITLED_NAME.finditer(text, start):
         if quoted(m.start()):
@@ -155,8 +176,11 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         if name_start in spans:
             continue
         title_start = _title_start(text, m.start())
-        reg.add(name, text[title_start:name_start].strip() or None, name_start)
+        named[name_start] = (name, text[title_start:name_start].strip() or None, False)
         spans.add(name_start, name_start + len(name))
+    for at in sorted(named):
+        name, title, institution = named[at]
+        reg.add(name, title, at, institution=institution)
     known = {p.surname for p in reg.people if not p.institution and len(p.surname) > 2}
     if known:
         for m in _CAP_WORD.finditer(text, start):

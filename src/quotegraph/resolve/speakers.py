@@ -119,14 +119,21 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     gender = lx.PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
-    for pos, p in reg.before(np.start):
+    # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
+    # when no agreeing one is among the last few people named.
+    unknown: tuple[Person, int] | None = None
+    for n, (pos, p) in enumerate(reg.before(np.start)):
         if p.institution:
             continue
-        if p.gender is not None and p.gender != gender:
-            continue
-        if p.gender is None:
-            p.gender = gender  # the text has now told us
-        return p, pos
+        if p.gender == gender:
+            return p, pos
+        if p.gender is None and unknown is None:
+            unknown = (p, pos)
+        if n >= 4:
+            break
+    if unknown is not None:
+        unknown[0].gender = gender  # the text has now told us
+        return unknown
     return None, -1
 
 

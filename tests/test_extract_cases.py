@@ -1,0 +1,213 @@
+"""Extraction cases as (text, expected) tables: each hard case the engine must get right.
+
+Every text here is written for these tests. ``expect`` lists (kind, content, speaker) triples in
+document order; the statement list must match exactly, so a missed or an extra statement fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph import extract
+
+CASES = [
+    # --- direct quotes -------------------------------------------------------------------
+    (
+        "straight quote, pronoun after",
+        'Kazakh Foreign Minister Murat Nurtleu met his Uzbek counterpart in Tashkent.\n\n'
+        '"We agreed to open two new border crossings before winter," he said.',
+        [("direct", "We agreed to open two new border crossings before winter", "Murat Nurtleu")],
+    ),
+    (
+        "curly quote with nested single quotes, inverted attribution",
+        "“Some capitals still speak of ‘balancing’ as if it were a crime,” said Sergey Lavrov.",
+        [("direct", "Some capitals still speak of ‘balancing’ as if it were a crime", "Sergey Lavrov")],
+    ),
+    (
+        "guillemets and a colon introduction",
+        "Belarusian Foreign Minister Maxim Ryzhenkov said: «Our trade with the region grew by a fifth.»",
+        [("direct", "Our trade with the region grew by a fifth.", "Maxim Ryzhenkov")],
+    ),
+    (
+        "quote split by its attribution gives two statements",
+        '"The door is open," the spokeswoman said, "but nobody will be dragged through it."\n'
+        "Earlier that day Russian Foreign Ministry Spokeswoman Maria Zakharova had held a briefing.",
+        [
+            ("direct", "The door is open", "Maria Zakharova"),
+            ("direct", "but nobody will be dragged through it.", "Maria Zakharova"),
+        ],
+    ),
+    (
+        "quote running on into the next paragraph",
+        "Deputy Foreign Minister Andrei Rudenko spoke at length about the region.\n\n"
+        "“We see no reason to change the format of the talks.\n\n"
+        "“The parties know what is on the table and what is not,” Rudenko said.",
+        [
+            ("direct", "We see no reason to change the format of the talks.", "Andrei Rudenko"),
+            ("direct", "The parties know what is on the table and what is not", "Andrei Rudenko"),
+        ],
+    ),
+    (
+        "unattributed quoted paragraph continues the previous speaker",
+        "“The corridor will carry ten million tonnes by 2027,” Azerbaijani Foreign Minister "
+        "Jeyhun Bayramov said.\n\n“Nobody can afford to ignore this route any longer.”",
+        [
+            ("direct", "The corridor will carry ten million tonnes by 2027", "Jeyhun Bayramov"),
+            ("direct", "Nobody can afford to ignore this route any longer.", "Jeyhun Bayramov"),
+        ],
+    ),
+    (
+        "a quoted paragraph after another person is named does not inherit the old speaker",
+        "“Our position has not changed,” Lavrov said.\n\n"
+        "Kyrgyz Foreign Minister Jeenbek Kulubaev, who also attended, was more cautious about the timing.\n\n"
+        "“We need more time to study the draft before we can sign it.”",
+        [("direct", "Our position has not changed", "Lavrov")],
+    ),
+    # --- reported speech -----------------------------------------------------------------
+    (
+        "speaker first with that",
+        "Russian Deputy Foreign Minister Mikhail Galuzin said that the consultations would resume in March.",
+        [("indirect", "the consultations would resume in March", "Mikhail Galuzin")],
+    ),
+    (
+        "content first, post-posed attribution with circumstances",
+        "Moscow will answer any new restrictions in kind, Kremlin spokesman Dmitry Peskov told reporters on Tuesday.",
+        [("indirect", "Moscow will answer any new restrictions in kind", "Dmitry Peskov")],
+    ),
+    (
+        "inverted reporting verb",
+        "The summit declaration is almost ready, said Kazakh President Kassym-Jomart Tokayev.",
+        [("indirect", "The summit declaration is almost ready", "Kassym-Jomart Tokayev")],
+    ),
+    (
+        "passive attribution",
+        "Chinese Foreign Minister Wang Yi arrived in Astana on Monday. The need for a common "
+        "water strategy was stressed by Wang during the talks.",
+        [("indirect", "The need for a common water strategy", "Wang Yi")],
+    ),
+    (
+        "according to, and its misspelling",
+        "According to Foreign Minister Ararat Mirzoyan, the text of the treaty is ninety percent agreed.\n\n"
+        "Accodring to the minister the remaining issues concern the border commission.",
+        [
+            ("indirect", "the text of the treaty is ninety percent agreed", "Ararat Mirzoyan"),
+            ("indirect", "the remaining issues concern the border commission", "Ararat Mirzoyan"),
+        ],
+    ),
+    (
+        "trailing according to",
+        "Trade in national currencies reached 90 percent last year, according to Russian Deputy "
+        "Prime Minister Alexei Overchuk.",
+        [("indirect", "Trade in national currencies reached 90 percent last year", "Alexei Overchuk")],
+    ),
+    (
+        "mixed: reported speech with a quoted fragment",
+        "Russian Foreign Minister Sergey Lavrov said the new sanctions were “a sign of helplessness and nothing more”.",
+        [("mixed", "the new sanctions were “a sign of helplessness and nothing more”", "Sergey Lavrov")],
+    ),
+    (
+        "adding that: a second statement by the same speaker",
+        "Belarus is ready to host the next round, Belarusian Foreign Minister Sergei Aleinik said, "
+        "adding that the venue would be announced later.",
+        [
+            ("indirect", "Belarus is ready to host the next round", "Sergei Aleinik"),
+            ("indirect", "the venue would be announced later", "Sergei Aleinik"),
+        ],
+    ),
+    (
+        "phrasal cue keeps its object",
+        "Uzbek Foreign Minister Bakhtiyor Saidov expressed concern about the falling water level in the Amu Darya.",
+        [("indirect", "the falling water level in the Amu Darya", "Bakhtiyor Saidov")],
+    ),
+    # --- speakers --------------------------------------------------------------------------
+    (
+        "role noun resolves to the titled person in the article",
+        "Russian Foreign Minister Sergey Lavrov arrived in Dushanbe on Friday.\n\n"
+        "The top Russian diplomat noted that the CSTO would hold exercises near the Afghan border.",
+        [("indirect", "the CSTO would hold exercises near the Afghan border", "Sergey Lavrov")],
+    ),
+    (
+        "two officials, pronouns agree in gender",
+        "Russian Foreign Ministry Spokeswoman Maria Zakharova and Deputy Foreign Minister Andrei "
+        "Rudenko briefed the press.\n\n"
+        "She said that the ministry had summoned the ambassador. He added that a protest note had been handed over.",
+        [
+            ("indirect", "the ministry had summoned the ambassador", "Maria Zakharova"),
+            ("indirect", "a protest note had been handed over", "Andrei Rudenko"),
+        ],
+    ),
+    (
+        "institution as speaker takes its fullest name",
+        "The Kazakh Foreign Ministry summoned the envoy on Monday.\n\n"
+        "Astana regards the remarks as unacceptable, the ministry said.",
+        [("indirect", "Astana regards the remarks as unacceptable", "Kazakh Foreign Ministry")],
+    ),
+    (
+        "unnamed sources give no speaker",
+        "The talks were postponed until next month, a diplomatic source told Interfax.",
+        [("indirect", "The talks were postponed until next month", None)],
+    ),
+    # --- headlines -------------------------------------------------------------------------
+    (
+        "headline with colon and single quotes",
+        "Lavrov: 'Nobody will dictate terms to the Eurasian Union'\n\n"
+        "MOSCOW, March 3. /TASS/. Russian Foreign Minister Sergey Lavrov met the press.",
+        [("direct", "Nobody will dictate terms to the Eurasian Union", "Sergey Lavrov")],
+    ),
+    (
+        "headline with says and with a dash source",
+        "Kazakhstan will keep its neutrality, says Tokayev\n\n"
+        "ASTANA, May 5 (Reuters) - Kazakh President Kassym-Jomart Tokayev opened the forum.",
+        [("indirect", "Kazakhstan will keep its neutrality", "Kassym-Jomart Tokayev")],
+    ),
+    # --- traps: nothing here is a statement -------------------------------------------------
+    (
+        "scare quotes, format names and programme titles are not statements",
+        "The so-called “Central Asia plus one” formats multiplied in recent years. Officials "
+        "attended the “Caspian Dialogue” forum, and the show \"Evening Edition\" covered the "
+        "'consultations' at length.",
+        [],
+    ),
+    (
+        "believes is not a statement",
+        "Lavrov believes the West is tired of the sanctions.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,expect", CASES, ids=[c[0] for c in CASES])
+def test_case(name, text, expect):
+    article = extract(text)
+    got = [(s.kind, s.text, s.speaker.name if s.speaker else None) for s in article.statements]
+    assert got == expect
+    for s in article.statements:
+        assert text[s.start:s.end] == s.text
+        if s.speaker is not None:
+            assert text[s.speaker.start:s.speaker.end] == s.speaker.mention
+        if s.cue is not None:
+            assert text[s.cue.start:s.cue.end] == s.cue.text
+
+
+def test_every_statement_explains_itself():
+    text = ("Russian Foreign Minister Sergey Lavrov spoke in Minsk.\n\n"
+            "“We will not leave our allies alone,” the minister said.")
+    s = extract(text).statements[0]
+    assert s.rule == "direct:after-quote"
+    assert s.cue.text == "said"
+    assert any("the minister" in step and "Sergey Lavrov" in step for step in s.speaker.how)
+    assert s.speaker.role == "Russian Foreign Minister"
+
+
+def test_unnamed_source_keeps_its_words():
+    s = extract("The meeting is expected in May, sources close to the talks said.").statements[0]
+    assert s.speaker is None
+    assert s.source_mention is not None and s.source_mention.text == "sources close to the talks"
+
+
+def test_relative_day_gives_statement_date():
+    text = ("date 2023-05-17\nMOSCOW, May 17. /TASS/. The sanctions will not work, "
+            "Russian Deputy Foreign Minister Mikhail Galuzin said on Monday.")
+    article = extract(text)
+    assert article.published == "2023-05-17"
+    assert article.statements[0].said_on == "2023-05-15"
