@@ -265,3 +265,26 @@ def test_create_app_refuses_a_missing_database(tmp_path):
     with pytest.raises(StoreError):
         create_app(tmp_path / "absent.db")
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', "AND", "*", "'; DROP TABLE statements; --", "%", "NEAR(", "a OR", "-", "()", "\x00",
+     "speaker_name:x", "^", "ferr*", '"ferry route"'],
+)
+def test_odd_full_text_queries_never_fail(client, q):
+    r = client.get("/api/statements", params={"q": q})
+    assert r.status_code == 200, r.text
+    assert client.get("/", params={"q": q}).status_code == 200
+    assert client.get("/api/stats").json()["statements"] == 38
+
+
+def test_empty_database_page_says_how_to_fill_it(tmp_path):
+    from quotegraph.store import open_store
+
+    open_store(tmp_path / "empty.db").close()
+    with TestClient(create_app(tmp_path / "empty.db")) as c:
+        html = c.get("/").text
+        assert "The database is empty" in html and "quotegraph demo" in html
+        assert c.get("/api/stats").json()["articles"] == 0
+        assert c.get("/api/network").json() == {"nodes": [], "edges": []}

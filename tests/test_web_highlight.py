@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -144,13 +145,21 @@ def test_fill_months_fills_gaps():
 
 
 def test_timeline_svg_draws_one_bar_per_month():
-    svg = str(timeline_svg([{"period": "2023-01", "count": 4}, {"period": "2023-03", "count": 2}],
-                           title="<b>t</b>"))
-    assert svg.count('<rect class="bar"') == 3
-    assert 'data-period="2023-02" data-count="0"' in svg
+    pts = [{"period": f"2023-{m:02d}", "count": m} for m in (1, 2, 3, 5, 6, 7, 8)]
+    svg = str(timeline_svg(pts, title="<b>t</b>"))
+    assert svg.count('<rect class="bar"') == 8
+    assert 'data-period="2023-04" data-count="0"' in svg
+    assert 'data-period="2023-08" data-count="8"' in svg
     assert "<b>" not in svg and "&lt;b&gt;" in svg
     assert "style=" not in svg  # the UI's CSP forbids inline styles
     assert "No dated" in str(timeline_svg([]))
+
+
+def test_short_timelines_get_context_months():
+    svg = str(timeline_svg([{"period": "2024-05", "count": 12}]))
+    assert svg.count('<rect class="bar"') == 6
+    periods = re.findall(r'data-period="([^"]+)" data-count="(\d+)"', svg)
+    assert periods[0] == ("2024-03", "0") and ("2024-05", "12") in periods
 
 
 def test_bar_svg_is_clamped():

@@ -43,6 +43,21 @@ def fill_months(points: list[dict]) -> list[dict]:
     ]
 
 
+MIN_MONTHS = 6
+
+
+def _pad(points: list[dict], n: int) -> list[dict]:
+    """Widen a short monthly series to ``n`` months with zeros around it: one lone bar
+    the width of the chart reads as "a lot", not as "one month"."""
+    idx = [_month_index(str(p.get("period", ""))) for p in points]
+    if not points or len(points) >= n or any(i is None for i in idx):
+        return points
+    lo = idx[0] - (n - len(points)) // 2
+    counts = dict(zip(idx, (p.get("count", 0) for p in points)))
+    return [{"period": f"{i // 12:04d}-{i % 12 + 1:02d}", "count": counts.get(i, 0)}
+            for i in range(lo, lo + n)]
+
+
 def _label(period: str) -> str:
     if len(period) == 7:
         try:
@@ -59,7 +74,7 @@ def timeline_svg(
 
     Returns an empty-state paragraph when there is nothing to draw.
     """
-    points = fill_months(points)
+    points = _pad(fill_months(points), MIN_MONTHS)
     if not points:
         return Markup('<p class="empty">No dated statements.</p>')
     pad_l, pad_r, pad_t, pad_b = 34, 8, 10, 26
