@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from quotegraph.segment.dates import (
     closest_date,
+    date_line,
+    find_date,
     find_day_reference,
     parse_date,
     resolve_relative_day,
@@ -26,6 +28,8 @@ from quotegraph.segment.dates import (
         ("  2023-8-9", "2023-08-09"),
         ("2023/08/19", "2023-08-19"),
         ("19.08.2023", "2023-08-19"),
+        ("24/05/2023 16:05", "2023-05-24"),  # day-first
+        ("05/24/2023", "2023-05-24"),  # month-first only when day-first is impossible
         ("19 August 2023", "2023-08-19"),
         ("19 Aug 2023 14:05", "2023-08-19"),
         ("Aug 19, 2023", "2023-08-19"),
@@ -45,6 +49,40 @@ from quotegraph.segment.dates import (
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Updated 6:12 PM GMT+4, May 4, 2023", (23, 34, "2023-05-04")),
+        ("Xinhua| 2022-06-08 21:37:10|Editor", (8, 18, "2022-06-08")),
+        ("no date 2023-02-30 here, then 1 March 2023", (30, 42, "2023-03-01")),
+        ("in 2023, and 12.2023", None),
+        ("Updated 3 hours ago", None),
+    ],
+)
+def test_find_date(value, expected):
+    assert find_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("4 July 2024 | 15:20", "2024-07-04"),
+        ("20 December 2023, 11:42", "2023-12-20"),
+        ("29.01.2024 17:10", "2024-01-29"),
+        ("November 7, 2023 4:12 PM GMT+6", "2023-11-07"),
+        ("Politics Materials 15 April 2024 13:42 (UTC +04:00)", "2024-04-15"),
+        ("June 25, 2024 10:27 AM GMT+8 Updated 3 hours ago", "2024-06-25"),
+        ("Summit on 5 March 2024", None),
+        ("Talks in Astana, 5 March 2024", None),
+        ("The agreement signed on 5 March 2024 enters into force next week", None),
+        ("4 July", None),
+        ("Ministers met " + "x" * 120 + " 4 July 2024", None),  # too long for a date line
+    ],
+)
+def test_date_line(line, expected):
+    assert date_line(line) == expected
 
 
 # 2023-08-19 is a Saturday.

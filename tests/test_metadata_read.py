@@ -107,6 +107,7 @@ def test_date_token_then_body_has_no_title_and_body_after_token():
         ("WASHINGTON (AP) \u2014", "WASHINGTON", "AP", "2023-06-01"),
         ("BEIJING, March 3 (Xinhua) --", "BEIJING", "Xinhua", "2023-03-03"),
         ("KYIV, Ukraine (AP) \u2014", "KYIV", "AP", "2023-06-01"),
+        ("WASHINGTON, D.C. (AP) \u2014", "WASHINGTON", "AP", "2023-06-01"),
         ("MOSCOW, Aug. 19 /ITAR-TASS/ -", "MOSCOW", "TASS", "2023-08-19"),
         ("MOSCOW, August 19 - RIA Novosti.", "MOSCOW", "RIA Novosti", "2023-08-19"),
         ("ASTANA. KAZINFORM -", "ASTANA", "Kazinform", "2023-06-01"),
@@ -177,12 +178,60 @@ def test_published_evidence(text, published, how):
     assert (m.published, m.published_source) == (published, how)
 
 
+# Page shapes with the date under the headline, a byline, a masthead. Texts written for the tests.
+@pytest.mark.parametrize(
+    ("head", "dateline", "published", "how", "outlet"),
+    [
+        ("Transit talks resume\n\n4 July 2024 | 15:20\n\nMINSK, 4 July (BelTA) \u2013",
+         "MINSK, 4 July (BelTA) \u2013", "2024-07-04", "dateline+date-line", "BelTA"),
+        ("12 March 2024, 09:15\n\nTransit talks resume", None, "2024-03-12", "date-line", None),
+        ("Transit talks resume\n\n24/05/2023 16:05\n\nBISHKEK (AKIpress) -",
+         "BISHKEK (AKIpress) -", "2023-05-24", "date-line", "AKIpress"),
+        ("Transit talks resume\n\n29.01.2024 17:10\n\nST PETERSBURG, 29 January (BelTA) \u2013",
+         "ST PETERSBURG, 29 January (BelTA) \u2013", "2024-01-29", "dateline+date-line", "BelTA"),
+        ("Transit talks resume\n\nPolitics Materials 15 April 2024 13:42 (UTC +04:00)\n\nBAKU, Azerbaijan, April 15.",
+         "BAKU, Azerbaijan, April 15.", "2024-04-15", "dateline+date-line", None),
+        ("Transit talks resume\n\nBy Reuters\nNovember 7, 2023 4:12 PM GMT+6\n\nASTANA, Nov 7 (Reuters) -",
+         "ASTANA, Nov 7 (Reuters) -", "2023-11-07", "dateline+date-line", "Reuters"),
+        ("Transit talks resume\n\nBy The Associated Press\nUpdated 6:12 PM GMT+4, May 4, 2023\n\nARLINGTON, Va. (AP) \u2014",
+         "ARLINGTON, Va. (AP) \u2014", "2023-05-04", "updated-at", "AP"),
+        ("Transit talks resume\n\nPublished 11:25 AM GMT+6, February 28, 2023\n\nASTANA, Kazakhstan (AP) \u2014",
+         "ASTANA, Kazakhstan (AP) \u2014", "2023-02-28", "published-line", "AP"),
+        ("Transit talks resume\n\nSource: Xinhua| 2022-06-08 21:37:10|Editor: desk\n\nBEIJING, June 8 (Xinhua) --",
+         "BEIJING, June 8 (Xinhua) --", "2022-06-08", "dateline+date-line", "Xinhua"),
+        ("Transit talks resume\n\n25.12.2023 14:31\n\nST. PETERSBURG. Dec 25 (Interfax) -",
+         "ST. PETERSBURG. Dec 25 (Interfax) -", "2023-12-25", "dateline+date-line", "Interfax"),
+        ("Interfax-Kazakhstan\n\nTransit talks resume\n\n14 June 2023 14:35\n\nASTANA. June 14 (Interfax-Kazakhstan) -",
+         "ASTANA. June 14 (Interfax-Kazakhstan) -", "2023-06-14", "dateline+date-line", "Interfax-Kazakhstan"),
+        ("Transit talks resume\n\nNovember 19, 2024 14:32 GMT\nBy RFE/RL's Kyrgyz Service\n\nShare\nComments",
+         None, "2024-11-19", "date-line", "RFE/RL"),
+    ],
+)
+def test_page_heads_with_date_lines_and_bylines(head, dateline, published, how, outlet):
+    joint = " " if dateline else "\n\n"  # the body follows the dateline on its line
+    text = head + joint + "The two ministers met in the capital on Monday for talks.\n\nMore text.\n"
+    m = read_metadata(text)
+    assert m.title == "Transit talks resume"
+    assert [text[a:b] for a, b in m.headlines] == ["Transit talks resume"]
+    assert (m.dateline.text if m.dateline else None) == dateline
+    assert (m.published, m.published_source, m.outlet) == (published, how, outlet)
+    assert text[m.body_start :].startswith("The two ministers met")
+
+
+def test_a_headline_that_mentions_a_date_is_still_the_headline():
+    text = "Summit on 5 March 2024 to review transit\n\nThe ministers will meet in Astana.\n"
+    m = read_metadata(text)
+    assert m.title == "Summit on 5 March 2024 to review transit"
+    assert m.published is None and m.skip == ()
+
+
 def test_given_fields_win_and_the_given_date_gives_the_datelines_year():
     text = "MOSCOW, August 19. /TASS/. Body text.\n"
     m = read_metadata(text, title="  Given title ", published="2023-08-18", outlet="reuters")
     assert m.title == "Given title"
     assert m.outlet == "Reuters"  # the container's outlet, in its known spelling
     assert (m.published, m.published_source) == ("2023-08-19", "dateline+field")
+    assert read_metadata("Talks resume\n\nMOSCOW, May 5. /TASS/. Body.", title=" ").title == "Talks resume"
     plain = read_metadata("The ministry said on Friday it would reply.\n", published="2023-08-18T22:00:00Z")
     assert (plain.published, plain.published_source) == ("2023-08-18", "field")
 
@@ -215,6 +264,10 @@ def test_given_fields_win_and_the_given_date_gives_the_datelines_year():
         "\u00a9 2023 Example News Agency",
         "Copyright 2023 Example News. All rights reserved.",
         "3 min read",
+        "By The Associated Press",
+        "(Reporting by the Almaty newsroom; Editing by the Asia desk)",
+        "Enditem",
+        "Stay up-to-date with more news on our messenger channel",
     ],
 )
 def test_boilerplate_lines_are_skipped(line):
@@ -234,6 +287,9 @@ def test_boilerplate_lines_are_skipped(line):
         "Sources said the talks would continue.",
         "Copyright law was not on the agenda, the minister said.",
         "Accept that we disagree, the minister told his counterpart.",
+        "By Friday, the ministers had agreed on a text.",
+        "By 2030 the corridor should carry ten million tonnes.",
+        "Published on Monday, the report criticised the sanctions policy of several states.",
     ],
 )
 def test_body_lines_that_start_like_boilerplate_are_content(line):
@@ -256,6 +312,27 @@ def test_source_footer_outlet_only_when_no_dateline_agency():
     m = read_metadata(text)
     assert m.outlet == "Reuters"
     assert read_metadata("Body text here.\n\nSource: ministry press service of the republic\n").outlet is None
+    assert read_metadata("Body text here.\n\nSource: press service\n").outlet is None
+    assert read_metadata("Body text here.\n\nSource: Kun.uz\n").outlet == "Kun.uz"
+
+
+@pytest.mark.parametrize(
+    ("second", "headline_count"),
+    [
+        ("He said: \u201cWe will respond.\u201d", 1),  # a full stop inside quotes ends a sentence
+        ("The talks will resume in May (officials said).", 1),
+        ("Asked about the talks, he replied:", 1),
+        ("Envoys to meet again in spring", 2),  # a sub-headline
+        ("Will the corridor open?", 2),
+    ],
+)
+def test_headline_block_ends_at_the_first_sentence(second, headline_count):
+    text = f"Transit talks resume in Almaty\n\n{second}\n\nThe delegations met on Monday for talks.\n"
+    m = read_metadata(text)
+    assert m.title == "Transit talks resume in Almaty"
+    assert len(m.headlines) == headline_count
+    body = second if headline_count == 1 else "The delegations met"
+    assert text[m.body_start :].startswith(body)
 
 
 def test_short_lines_without_a_following_paragraph_are_content_not_a_title():

@@ -136,3 +136,9 @@ def test_pathlike_paths_are_accepted(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text("Path object.")
     assert texts(iter_documents([path])) == [(str(path), "Path object.")]
+
+
+def test_a_single_path_string_is_one_path(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Just one.")
+    assert texts(iter_documents(str(path))) == [(str(path), "Just one.")]

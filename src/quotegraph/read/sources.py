@@ -35,8 +35,10 @@ def iter_documents(paths: Iterable[str], *, stdin: BinaryIO | None = None,
     unreadable, binary or empty file, or a malformed row, is a ReadFailure and reading goes
     on. Corpora and directories are streamed, never held whole in memory.
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of its characters
     for path in paths:
-        path = os.fspath(path)
+        path = os.fsdecode(path)
         if path == STDIN:
             yield _read_stdin(stdin)
             continue

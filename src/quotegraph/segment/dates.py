@@ -18,7 +18,9 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "closest_date",
+    "date_line",
     "day_number",
+    "find_date",
     "find_day_reference",
     "month_number",
     "parse_date",
@@ -50,17 +52,34 @@ _WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PART_OF_DAY_RE = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 _DIGITS = re.compile(r"\d+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
-# Full dates. Only the leading date of the string counts; a time and zone may follow.
-_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-_SLASHED = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})(?![\d])")
-_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")  # day-first, as in Europe
-_WEEKDAY_PREFIX = r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-_DAY_MONTH_YEAR = re.compile(
-    _WEEKDAY_PREFIX + rf"({DAY_RE})\s+({MONTH_RE}),?\s+({YEAR_RE})", re.IGNORECASE
+# Full dates, in the forms feeds and pages print them. Numeric day-month-year ("19.08.2023",
+# "24/05/2023") is read day-first, as the outlets of this field write it; month-first only
+# when day-first is impossible.
+_FULL_DATE = re.compile(
+    r"(?<![\d.])(?:"
+    r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
+    r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})"
+    rf"|(?P<wd>{DAY_RE})\s+(?P<wm>{MONTH_RE}),?\s+(?P<wy>{YEAR_RE})"
+    rf"|(?P<vm>{MONTH_RE})\s+(?P<vd>{DAY_RE}),?\s+(?P<vy>{YEAR_RE})"
+    r")(?!\d)",
+    re.IGNORECASE,
 )
-_MONTH_DAY_YEAR = re.compile(
-    _WEEKDAY_PREFIX + rf"({MONTH_RE})\s+({DAY_RE}),?\s+({YEAR_RE})", re.IGNORECASE
+_WEEKDAY_PREFIX = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?", re.IGNORECASE)
+
+# What else a page's date line may hold: times, zones, separators and a few label words
+# ("Politics Materials", "Updated 3 hours ago", "Editor: huaxia").
+_TIME_OR_ZONE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC)(?:\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_DATE_LINE_MAX = 120
+_DATE_LINE_MAX_WORDS = 4
+# Words that make a short line with a date a sentence or headline ("Summit on 5 March 2024").
+_SENTENCE_WORDS = frozenset(
+    "a an the on in at for to of with from after before until by and or will would is are was "
+    "were be been has have had says said set held meet meets".split()
 )
 
 _DAY_REFERENCE = re.compile(
@@ -104,30 +123,66 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _iso(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if g["iy"]:
+        d = _make(int(g["iy"]), int(g["im"]), int(g["id"]))
+    elif g["ny"]:
+        a, b, y = int(g["nd"]), int(g["nm"]), int(g["ny"])
+        d = _make(y, b, a) or _make(y, a, b)
+    elif g["wy"]:
+        d = _make(int(g["wy"]), month_number(g["wm"]) or 0, day_number(g["wd"]))
+    else:
+        d = _make(int(g["vy"]), month_number(g["vm"]) or 0, day_number(g["vd"]))
+    return d.isoformat() if d else None
+
+
 def parse_date(value: str) -> str | None:
     """The ISO ``YYYY-MM-DD`` of a full date written at the start of ``value``, else ``None``.
 
     Accepts ISO dates and timestamps (``2023-08-19T10:00:00Z``), ``2023/08/19``, day-first
-    ``19.08.2023``, ``19 August 2023``, ``Aug 19, 2023`` and RFC 2822 (``Sat, 19 Aug 2023``),
-    with anything after the date (a time, a zone) ignored. Impossible dates give ``None``.
+    ``19.08.2023`` and ``24/05/2023``, ``19 August 2023``, ``Aug 19, 2023`` and RFC 2822
+    (``Sat, 19 Aug 2023``), with anything after the date (a time, a zone) ignored. Impossible
+    dates give ``None``.
     """
     if not value:
         return None
-    for pattern, order in ((_ISO, "ymd"), (_SLASHED, "ymd"), (_DOTTED, "dmy")):
-        m = pattern.match(value)
-        if m:
-            a, b, c = (int(g) for g in m.groups())
-            d = _make(a, b, c) if order == "ymd" else _make(c, b, a)
-            return d.isoformat() if d else None
-    m = _DAY_MONTH_YEAR.match(value)
-    if m:
-        d = _make(int(m.group(3)), month_number(m.group(2)) or 0, day_number(m.group(1)))
-        return d.isoformat() if d else None
-    m = _MONTH_DAY_YEAR.match(value)
-    if m:
-        d = _make(int(m.group(3)), month_number(m.group(1)) or 0, day_number(m.group(2)))
-        return d.isoformat() if d else None
+    m = _FULL_DATE.match(value, _WEEKDAY_PREFIX.match(value).end())  # type: ignore[union-attr]
+    return _iso(m) if m else None
+
+
+def find_date(value: str) -> tuple[int, int, str] | None:
+    """The first full date anywhere in ``value``: ``(start, end, iso)``, or ``None``.
+
+    For page furniture where the date is not first: ``Updated 6:12 PM GMT+4, May 4, 2023``.
+    """
+    if not _FOUR_DIGITS.search(value):
+        return None  # every full date has a year; most lines have no four digits at all
+    for m in _FULL_DATE.finditer(value):
+        iso = _iso(m)
+        if iso:
+            return m.start(), m.end(), iso
     return None
+
+
+def date_line(line: str) -> str | None:
+    """The ISO date when ``line`` is a page's date line, else ``None``.
+
+    A date line is short and holds a full date with nothing else but times, zones,
+    separators and at most four label words: ``4 July 2024 | 15:20``, ``24/05/2023 16:05``,
+    ``Politics Materials 15 April 2024 13:42 (UTC +04:00)``. A headline that mentions a date
+    ("Summit on 5 March 2024") is not one.
+    """
+    if len(line) > _DATE_LINE_MAX:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    rest = _TIME_OR_ZONE.sub(" ", line[: found[0]] + " " + line[found[1] :])
+    words = _WORD.findall(rest)
+    if len(words) > _DATE_LINE_MAX_WORDS or any(w.lower() in _SENTENCE_WORDS for w in words):
+        return None
+    return found[2]
 
 
 def closest_date(month: int, day: int, near: date) -> date | None:

@@ -18,35 +18,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from quotegraph.model import Span
+from quotegraph.read.outlets import KNOWN_OUTLETS, normalise_outlet
 from quotegraph.segment.dates import (
     DAY_RE,
     MONTH_RE,
     YEAR_RE,
     closest_date,
+    date_line,
     day_number,
+    find_date,
     month_number,
     parse_date,
 )
 
 __all__ = ["KNOWN_OUTLETS", "Metadata", "normalise_outlet", "read_metadata"]
-
-# Lower-case spellings seen in datelines, footers and corpus fields -> the outlet's own name.
-KNOWN_OUTLETS: dict[str, str] = {
-    "tass": "TASS", "itar-tass": "TASS", "tass news agency": "TASS",
-    "belta": "BelTA", "belarusian telegraph agency": "BelTA",
-    "reuters": "Reuters", "thomson reuters": "Reuters",
-    "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
-    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "ria-novosti": "RIA Novosti",
-    "interfax": "Interfax", "kazinform": "Kazinform", "kaztag": "KazTAG",
-    "trend": "Trend", "trend news agency": "Trend", "azertac": "AzerTAc",
-    "sputnik": "Sputnik", "akipress": "AKIpress", "kabar": "Kabar", "uza": "UzA",
-    "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency", "aa": "Anadolu Agency",
-    "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "yonhap": "Yonhap",
-    "irna": "IRNA", "ukrinform": "Ukrinform", "armenpress": "Armenpress",
-    "bloomberg": "Bloomberg", "bbc": "BBC", "cnn": "CNN",
-}  # fmt: skip
 
 # Capitalised words that open a line like a dateline place but are story labels.
 _NOT_PLACES = frozenset(
@@ -64,23 +49,29 @@ _LEADING_DATE = re.compile(
 )
 
 _SP = r"[ \t\u00a0]"  # blanks within one line; ``\s`` would run on into the next line
-_UPDATED_TAIL = rf"(?:{_SP}+(?:at|AT)\b{_SP}*:?|{_SP}*:|(?={_SP}+(?:\d|{MONTH_RE})))[^\n]{{0,60}}"
+# "Updated at:", "Published: 2023-05-04", "Updated 6:12 PM GMT+4, May 4, 2023"
+_STAMP_TAIL = (
+    rf"(?:{_SP}+(?:at|on|AT|ON)\b{_SP}*:?|{_SP}*:|(?={_SP}+(?:\d|{MONTH_RE})))[^\n]{{0,60}}"
+)
 _COOKIE_TAIL = r"\b[^\n]{0,200}?\bcookies?\b[^\n]{0,400}"
 _NAV_TAIL = r"\W{0,3}"  # "All news ›"
 # Page furniture: (the words a line starts with, the pattern for the rest of the line). The
 # tails are strict (a colon, a short line) so that body sentences that merely begin with such
 # a word ("Related to this, ...", "Updated figures show ...") are not furniture.
 _FURNITURE: tuple[tuple[str, str], ...] = (
-    ("Updated", _UPDATED_TAIL),
-    ("Last updated", _UPDATED_TAIL),
-    ("Published", rf"(?:{_SP}+(?:at|on))?{_SP}*:[^\n]{{0,60}}"),
-    ("Posted", rf"(?:{_SP}+(?:at|on))?{_SP}*:[^\n]{{0,60}}"),
-    ("Source", rf"{_SP}*:{_SP}*[^\n]{{1,60}}"),
+    *((w, _STAMP_TAIL) for w in ("Updated", "Last updated", "Published", "Posted")),
+    ("Source", rf"{_SP}*:{_SP}*[^\n]{{1,80}}"),
+    # a byline: "By Reuters", "By RFE/RL's Kyrgyz Service"; no sentence punctuation
+    ("By", rf"{_SP}+[A-Z][^\n.,;:!?]{{1,60}}"),
+    *((w, r"\b[^\n]{0,200}") for w in (
+        "Reporting by", "(Reporting by", "Additional reporting by", "Editing by", "Written by",
+        "Compiled by", "Stay up-to-date", "Stay tuned",
+    )),
     *((w, _NAV_TAIL) for w in (
         "All news", "Back to news", "Back to all news", "News feed", "Top stories",
         "More on this topic", "Tweet", "Print", "E-mail", "Email", "Copy link", "Comments",
         "Comment", "Advertisement", "Listen to this article", "Listen to article",
-        "All rights reserved",
+        "All rights reserved", "Enditem",
     )),
     *((w, r"\b[^\n]{0,200}") for w in ("Read more", "Read also", "See also", "Also read")),
     ("Related", rf"(?:{_SP}+(?:news|articles|stories){_SP}*:?|{_SP}*:)[^\n]{{0,200}}"),
@@ -114,20 +105,34 @@ _LINE_END = r"[ \t\r\u00a0]*$"
 # is tried on its own.
 _BOILERPLATE_FIRST = re.compile(rf"{_SP}*(?:{_FURNITURE_RE}){_LINE_END}", re.MULTILINE)
 _BOILERPLATE = re.compile(rf"\n{_SP}*(?:{_FURNITURE_RE}){_LINE_END}", re.MULTILINE)
-# What a furniture line carries: the date of an Updated/Published line, a Source footer's name.
+# What a furniture line carries: the date of an Updated/Published line, a Source footer's or
+# a byline's outlet (and the date some Source lines hold: "Source: Xinhua| 2022-06-08 ...").
 _FURNITURE_VALUE = re.compile(
-    r"(?i)(?P<key>last\s+updated|updated|published|posted|source)(?:\s+(?:at|on)\b)?\s*:?\s*(?P<value>.*)"
+    r"(?i)(?P<key>last\s+updated|updated|published|posted|source|by)(?:\s+(?:at|on)\b)?\s*:?\s*(?P<value>.*)"
 )
+_FIELD_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|['’]s\b")
 
 # Datelines. A place in capitals (or capitalised, when an agency marker follows), an optional
 # region ("KYIV, Ukraine"), an optional day and month (year), then an agency marker and/or a
 # closing separator. The span ends after the separator; the body follows.
+# Agency names after a place ("ASTANA. KAZINFORM -"), spelled out rather than matched with
+# IGNORECASE so that each branch starts with a literal the engine can reject at once.
 _AGENCY_NAMES = "|".join(
-    sorted((re.escape(k) for k in KNOWN_OUTLETS if len(k) > 3), key=len, reverse=True)
+    re.escape(spelling)
+    for spelling in sorted(
+        {v for k, name in KNOWN_OUTLETS.items() if len(k) > 3 for v in (k, k.upper(), k.title(), name)},
+        key=len,
+        reverse=True,
+    )
 )
-_PLACE_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?:[ \-][A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
-_PLACE_ANY = r"[A-Z][A-Za-z'’.\-]*[A-Za-z.](?:[ \-][A-Z][A-Za-z'’.\-]*[A-Za-z.]){0,3}"
-_REGION = rf"(?:,\s+(?!{MONTH_RE}\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+# Place words are matched possessively (``*+``), so a title-case word that is no place
+# ("According to ...") fails once instead of once per prefix; only a final dot ("ST.",
+# "ASTANA. KAZINFORM") is left to backtracking.
+_PLACE_CAPS = r"[A-Z][A-Z'’\-]*+(?<=[A-Z]{2})\.?(?:[ \-][A-Z][A-Z'’\-]*+(?<=[A-Z]{2})\.?){0,3}"
+_PLACE_ANY = (
+    r"[A-Z][A-Za-z'’\-]*+(?<=[A-Za-z]{2})\.?(?:[ \-][A-Z][A-Za-z'’\-]*+(?<=[A-Za-z]{2})\.?){0,3}"
+)
+_REGION = rf"(?:,\s+(?!{MONTH_RE}\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|(?:[A-Z]\.){{2,}}))?"
 _DATE = (
     rf"(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}))"
     rf"(?:,?\s+(?P<y>{YEAR_RE}))?"
@@ -136,20 +141,22 @@ _DASH = r"(?:--|[-–—])"
 _MARKER = (
     r"(?:/(?P<a1>[A-Z][A-Za-z .\-]{0,28}[A-Za-z])/"
     r"|\((?P<a2>[A-Z][A-Za-z .&\-]{0,28}[A-Za-z])\)"
-    rf"|(?:{_DASH}\s*)?(?P<a3>(?i:{_AGENCY_NAMES}))(?=\s*(?:[.:]|{_DASH})))"
+    rf"|(?:{_DASH}\s*)?(?P<a3>{_AGENCY_NAMES})(?=\s*(?:[.:]|{_DASH})))"
 )
 _DATELINES = (
     # with an agency marker: any capitalised place
     re.compile(
-        rf"(?P<place>{_PLACE_ANY}){_REGION}(?:,\s+{_DATE})?[.,]?\s*{_MARKER}"
+        rf"(?P<place>{_PLACE_ANY}){_REGION}(?:[.,]\s+{_DATE})?[.,]?\s*{_MARKER}"
         rf"\s*(?P<sep>[.:]|{_DASH})?"
     ),
     # without one: a place in capitals, then a date and a separator ...
-    re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION},\s+{_DATE}\s*(?:[.:]|{_DASH})"),
+    re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}[.,]\s+{_DATE}\s*(?:[.:]|{_DASH})"),
     # ... or a dash at once ("MOSCOW — ")
     re.compile(rf"(?P<place>{_PLACE_CAPS})[ \t]+(?P<dash>--|[–—])(?=[ \t])"),
 )
-_HEADLINE_END_OK = re.compile(r"(?:[^.:;,]|\.\.\.|…)\Z")
+# How a paragraph line ends and a headline does not: a full stop (also inside closing quotes,
+# 'He said: "We will respond."'), or a colon, semicolon or comma that runs on.
+_SENTENCE_END = re.compile(r"[.:;,][\"”’»')\]]*\Z")
 
 
 @dataclass(frozen=True)
@@ -157,9 +164,10 @@ class Metadata:
     """What the text says about itself; every span is an offset pair into the text.
 
     ``published`` is ISO ``YYYY-MM-DD`` or ``None``; ``published_source`` says where it came
-    from: ``field`` (given by the caller), ``date-line`` (a leading ``date 2023-08-18`` token),
-    ``published-line``, ``updated-at``, ``dateline`` (a dateline with its own year), or
-    ``dateline+<evidence>`` when the dateline gave day and month and the evidence the year.
+    from: ``field`` (given by the caller), ``date-line`` (a leading ``date 2023-08-18`` token,
+    or a page's date line such as ``4 July 2024 | 15:20``), ``published-line``,
+    ``updated-at``, ``dateline`` (a dateline with its own year), or ``dateline+<evidence>``
+    when the dateline gave day and month and the evidence the year.
     ``body_start`` is the first character of the story after headline block and dateline.
     ``skip`` lists boilerplate (page furniture, date tokens) that is never title or content.
     """
@@ -183,17 +191,6 @@ class _Dateline:
     month: int | None
     day: int | None
     year: int | None
-
-
-def normalise_outlet(name: str | None) -> str | None:
-    """The outlet's own spelling for a known outlet (``"Belta"`` -> ``"BelTA"``), else ``name``
-    stripped; ``None`` for nothing."""
-    if name is None:
-        return None
-    name = name.strip().strip("/()").strip()
-    if not name:
-        return None
-    return KNOWN_OUTLETS.get(name.lower(), name)
 
 
 def _lines(text: str, pos: int, limit: int):
@@ -247,7 +244,7 @@ def _match_dateline(text: str, start: int, end: int) -> _Dateline | None:
 
 
 def _is_headline_like(text: str, s: int, e: int) -> bool:
-    return e - s <= _MAX_HEADLINE and bool(_HEADLINE_END_OK.search(text, s, e))
+    return e - s <= _MAX_HEADLINE and not _SENTENCE_END.search(text, s, e)
 
 
 def _date_evidence(field: str | None, leading: str | None, pub_line: str | None,
@@ -297,7 +294,7 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         pos = m.end()
 
     boiler_starts: set[int] = set()
-    updated = pub_line = footer_outlet = None
+    updated = pub_line = page_date = footer_outlet = byline_outlet = None
     first = _BOILERPLATE_FIRST.match(text)
     for b in ([first] if first else []) + list(_BOILERPLATE.finditer(text)):
         s, e = b.start(), b.end()
@@ -313,20 +310,37 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         if kv is None:
             continue
         key, value = kv.group("key").lower(), kv.group("value").strip()
-        if key == "source":
-            value = value.rstrip(".")
-            if value.lower() in KNOWN_OUTLETS or len(value.split()) <= 3:
-                footer_outlet = normalise_outlet(value)  # the last footer wins
+        if key in ("source", "by"):
+            name = _FIELD_SEPARATOR.split(value, 1)[0].strip().rstrip(".")
+            known = name.lower() in KNOWN_OUTLETS
+            if key == "by" and known:
+                byline_outlet = byline_outlet or normalise_outlet(name)
+            # "Source: Kun.uz" names an outlet; "Source: press service" does not.
+            elif key == "source" and (known or (name[:1].isupper() and len(name.split()) <= 3)):
+                footer_outlet = normalise_outlet(name)  # the last footer wins
+            if key == "source" and page_date is None and (found := find_date(value)):
+                page_date = found[2]
         elif key.startswith("p"):
-            pub_line = pub_line or parse_date(value)
-        else:
-            updated = updated or parse_date(value)
+            pub_line = pub_line or _date_in(value)
+        elif key != "by":
+            updated = updated or _date_in(value)
 
-    # The head: up to _HEAD_LINES content lines, looking for the dateline.
+    # The head: up to _HEAD_LINES content lines, looking for the dateline. Date lines and
+    # mastheads ("Interfax-Kazakhstan" alone on a line) there are furniture too.
     content: list[tuple[int, int]] = []
     dateline: _Dateline | None = None
+    masthead = None
     for s, e in _lines(text, pos, pos + _HEAD_CHARS):
         if s in boiler_starts:
+            continue
+        line = text[s:e] if e - s <= _MAX_HEADLINE else ""
+        if line and (iso := date_line(line)):
+            page_date = page_date or iso
+            skip.append((s, e))
+            continue
+        if line.lower() in KNOWN_OUTLETS:
+            masthead = masthead or normalise_outlet(line)
+            skip.append((s, e))
             continue
         dateline = _match_dateline(text, s, e)
         if dateline is not None:
@@ -355,21 +369,21 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         else:
             body_start = _first_content_start(text, pos, boiler_starts)
 
+    title = title.strip() or None if title else None
     if title is None and headlines:
         s, e = headlines[0]
         title = text[s:e]
-    elif title is not None:
-        title = title.strip() or None
 
     field_date = parse_date(published) if published else None
-    evidence = _date_evidence(field_date, leading_date, pub_line, updated)
+    evidence = _date_evidence(field_date, leading_date or page_date, pub_line, updated)
     iso, how = _published(dateline, evidence)
 
     given_outlet = normalise_outlet(outlet)
     return Metadata(
         title=title,
         published=iso,
-        outlet=given_outlet or (dateline.agency if dateline else None) or footer_outlet,
+        outlet=(given_outlet or (dateline.agency if dateline else None) or byline_outlet
+                or masthead or footer_outlet),
         dateline=dateline.span if dateline else None,
         dateline_place=dateline.place if dateline else None,
         body_start=body_start,
@@ -377,6 +391,11 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         skip=tuple(sorted(skip)),
         published_source=how,
     )
+
+
+def _date_in(value: str) -> str | None:
+    found = find_date(value)
+    return found[2] if found else None
 
 
 def _first_content_start(text: str, pos: int, boiler_starts: set[int]) -> int:
