@@ -18,7 +18,8 @@ import yaml
 KB_DIR = Path(__file__).resolve().parents[1] / "src" / "quotegraph" / "data" / "kb"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-PERSON_KEYS = {"id", "name", "aliases", "gender", "country", "roles"}
+# `surname` (accepted by the loader) overrides the surnames derived from the name and aliases
+PERSON_KEYS = {"id", "name", "surname", "aliases", "gender", "country", "roles"}
 ROLE_KEYS = {"role", "of", "title", "from", "until", "approx", "acting"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Sanity bounds: nobody in scope took office before 1950, and nothing past the KB's horizon.
