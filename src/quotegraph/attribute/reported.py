@@ -25,7 +25,9 @@ _PREPOSITION = re.compile(
     r"following|when|as|last|this|earlier|later|late|today|yesterday|on\s+\w+day)\b"
 )
 _LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
-_TRAILING = re.compile(r"[\s,;:—–-]*[.!?…]*[\s\"”’»']*$")
+_CLOSE_CHARS = frozenset(" \t\n\r\"”’»'")
+_END_PUNCT = frozenset(".!?…")
+_SEP_CHARS = frozenset(" \t\n\r,;:—–-")
 _CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
@@ -40,7 +42,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m:
         start = m.end()
     seg = text[start:end]
-    t = _TRAILING.search(seg)
+    t = _trailing(seg)
     if t:
         # Keep closing quotation marks that belong to a quoted fragment inside the content.
         tail = seg[t.start():]
@@ -54,6 +56,29 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class _Tail:
+    """Where the trailing punctuation of a segment starts (a regex ``$`` search is quadratic)."""
+
+    __slots__ = ("_start",)
+
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+def _trailing(seg: str) -> _Tail | None:
+    i = len(seg)
+    while i > 0 and seg[i - 1] in _CLOSE_CHARS:
+        i -= 1
+    while i > 0 and seg[i - 1] in _END_PUNCT:
+        i -= 1
+    while i > 0 and seg[i - 1] in _SEP_CHARS:
+        i -= 1
+    return _Tail(i) if i < len(seg) else None
 
 
 def in_quote(pos: int, quotes: list[Quote]) -> bool:
@@ -202,7 +227,8 @@ def _content_before(text: str, s: int, np_start: int, prefix: str) -> tuple[int,
     if not p.endswith(","):
         return None
     cs, ce = trim(text, s, s + len(p) - 1)
-    if word_count(text, cs, ce) < 4 or _is_intro(prefix) and word_count(text, cs, ce) < 6:
+    n = word_count(text, cs, ce)
+    if n < 2 or (cues.INTRO.match(p) or _DESPITE.match(p)) and n < 6:
         return None
     if cues.INTRO.match(text[cs:ce]) and text[cs:ce].count(",") == 0:
         return None

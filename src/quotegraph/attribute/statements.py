@@ -6,6 +6,7 @@ The result is a list of ``Found`` (content span, cue span, speaker phrase) in do
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Protocol
 
@@ -64,9 +65,15 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
         quotes = find_quotes(text, ps, pe, pi)
         quote_spans.extend((q.open, q.outer_end) for q in quotes)
+        opens = [q.open for q in quotes]
         spans = [(ps, pe)] if headline else sentences(text, ps, pe, quotes)
         for s, e in spans:
-            local = _sentence(text, s, e, quotes, pi, headline, sidx, pending,
+            # Only the quotes that touch this sentence (top-level quotes never overlap).
+            lo = bisect.bisect_left(opens, s)
+            if lo > 0 and quotes[lo - 1].outer_end > s:
+                lo -= 1
+            sq = quotes[lo:bisect.bisect_left(opens, e)]
+            local = _sentence(text, s, e, sq, pi, headline, sidx, pending,
                               matches_between(all_cues, cue_starts, s, e),
                               matches_between(all_according, according_starts, s, e))
             colon = text[s:e].rstrip().endswith(":")

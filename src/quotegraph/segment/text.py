@@ -6,9 +6,12 @@ attribution needs (the cue and its quote stay together).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quotegraph.segment.quotes import Quote
+
+MAX_SENTENCE = 2000
 
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks) before space + an opening
@@ -52,22 +55,34 @@ def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
 
 def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentence spans of the paragraph ``text[start:end]``; never split inside ``quotes``."""
-    inside = [(q.open, q.outer_end) for q in quotes]
+    opens = [q.open for q in quotes]
     spans: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if any(a < m.start() and m.end() < b for a, b in inside):
-            continue
+        k = bisect.bisect_left(opens, m.start()) - 1
+        if k >= 0 and m.end() < quotes[k].outer_end:
+            continue  # inside a quotation (top-level quotes never overlap)
         if _is_abbreviation(text, m.start()):
             continue
-        spans.append((s, cut))
+        _append(text, spans, s, cut)
         s = cut
         while s < end and text[s].isspace():
             s += 1
     if s < end:
-        spans.append((s, end))
+        _append(text, spans, s, end)
     return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    """Add a sentence, cutting a run-on monster (a page with no full stops) into bounded pieces
+    at semicolons or commas, so no later stage ever works on megabytes at a time."""
+    while e - s > MAX_SENTENCE:
+        cut = max(text.rfind("; ", s, s + MAX_SENTENCE), text.rfind(", ", s, s + MAX_SENTENCE))
+        cut = cut + 2 if cut > s else s + MAX_SENTENCE
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, e))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
