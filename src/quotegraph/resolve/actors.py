@@ -72,6 +72,7 @@ _DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
 _DATELINE_WINDOW = 400
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_LANGUAGE_AFTER = re.compile(r"\s*(?:[,.;:)]|as\b|$)")
 _ADJACENT = re.compile(r"(?:['’]s)?\s")
 
 
@@ -84,19 +85,24 @@ def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
     """
     matcher = _matcher(kb)
     day = _day(published)
-    hits = [(m.start(), m.end(), m.group()) for m in matcher.regex.finditer(text, start)]
+    hits = [(*m.span(), m.group()) for m in matcher.regex.finditer(text, start)]
     found: list[_Found | None] = [None] * len(hits)
-    named_in_full: set[str] = set()
+    named_in_full: dict[str, list[int]] = {}  # person id -> offsets of full-name mentions
+    static = matcher.static
     for i, (s, e, form) in enumerate(hits):
-        actor = _choose(matcher.forms.get(form, ()), day)
+        actor = static.get(form, _DATED)
+        if actor is _DATED:
+            actor = _choose(matcher.forms.get(form, ()), day)
+        if actor is not None and form in matcher.adjectives and _is_language(text, s, e):
+            actor = None
         if actor is not None:
             found[i] = (s, e, actor)
             if isinstance(actor, Person):
-                named_in_full.add(actor.id)
+                named_in_full.setdefault(actor.id, []).append(s)
     _resolve_generic(text, hits, found, matcher)
     for i, (s, e, form) in enumerate(hits):
         if found[i] is None and form in matcher.surnames:
-            person = _surname_person(form, matcher.surnames[form], named_in_full)
+            person = _surname_person(form, s, matcher.surnames[form], named_in_full)
             if person is not None:
                 found[i] = (_given_name_start(text, s, person), e, person)
     return tuple(Mention(start=s, end=e, text=text[s:e], id=a.id, name=a.name, type=a.type)
@@ -104,6 +110,7 @@ def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
 
 
 _Found = tuple[int, int, Actor]
+_DATED = object()  # marks a form whose reading needs the article date
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,8 @@ class _Matcher:
     surnames: dict[str, tuple[Person, ...]]
     institutions: dict[tuple[str, str], Institution]  # (of, kind) -> the one institution
     places: dict[str, Country]  # Title-case capital/metonym -> country, for datelines
+    static: dict[str, Actor | None]  # forms whose reading does not depend on the date
+    adjectives: frozenset[str]  # forms that can be an adjective ("Russian")
 
 
 _MATCHERS: weakref.WeakKeyDictionary[KnowledgeBase, _Matcher] = weakref.WeakKeyDictionary()
@@ -142,11 +151,15 @@ def _build(kb: KnowledgeBase) -> _Matcher:
             if name:
                 places.setdefault(name, c)
     generic = [g for g in GENERIC_INSTITUTIONS if g not in forms]
+    static = {form: _choose(entries, None) for form, entries in forms.items()
+              if all(s.period is None for s in entries)}
+    adjectives = frozenset(f for f, entries in forms.items()
+                           if any(s.how == "adjective" for s in entries))
     pattern = _trie_pattern([*forms, *surnames, *generic])
     regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
     logger.debug("actor matcher: %d forms, %d surnames, pattern of %d chars",
                  len(forms), len(surnames), len(pattern))
-    return _Matcher(regex, forms, surnames, institutions, places)
+    return _Matcher(regex, forms, surnames, institutions, places, static, adjectives)
 
 
 def _trie_pattern(strings: list[str]) -> str:
@@ -188,6 +201,7 @@ def _resolve_generic(text: str, hits: list[tuple[int, int, str]],
                      found: list[_Found | None], matcher: _Matcher) -> None:
     """Give "the Foreign Ministry" its country (rules in the module docstring), in place."""
     last: dict[str, Institution] = {}
+    seen: dict[str, set[str]] = {}
     dateline: Country | None = None
     dateline_done = False
     for i, (s, e, form) in enumerate(hits):
@@ -195,6 +209,7 @@ def _resolve_generic(text: str, hits: list[tuple[int, int, str]],
         if current is not None:
             if isinstance(current[2], Institution) and current[2].kind:
                 last[current[2].kind] = current[2]
+                seen.setdefault(current[2].kind, set()).add(current[2].id)
             continue
         kind = GENERIC_INSTITUTIONS.get(form)
         if kind is None:
@@ -207,6 +222,7 @@ def _resolve_generic(text: str, hits: list[tuple[int, int, str]],
             if inst is not None:
                 found[i - 1] = (prev[0], e, inst)
                 last[kind] = inst
+                seen.setdefault(kind, set()).add(inst.id)
             continue
         # "Foreign Ministry of Uzbekistan"
         nxt = found[i + 1] if i + 1 < len(found) else None
@@ -217,16 +233,28 @@ def _resolve_generic(text: str, hits: list[tuple[int, int, str]],
                 found[i] = (s, nxt[1], inst)
                 found[i + 1] = None
                 last[kind] = inst
+                seen.setdefault(kind, set()).add(inst.id)
             continue
-        inst = last.get(kind)
-        if inst is None:
-            if not dateline_done:
-                dateline, dateline_done = _dateline_country(text, matcher), True
-            if dateline is not None:
-                inst = matcher.institutions.get((dateline.id, kind))
+        # An unqualified "the Foreign Ministry" is the dateline country's own when the article
+        # has named that one (a Kyiv report quoting the Russian ministry still means Ukraine's),
+        # else the last one named, else the dateline country's.
+        if not dateline_done:
+            dateline, dateline_done = _dateline_country(text, matcher), True
+        home = matcher.institutions.get((dateline.id, kind)) if dateline else None
+        named = seen.get(kind, set())
+        if home is not None and (home.id in named or not named):
+            inst = home
+        else:
+            inst = last.get(kind)
         if inst is not None:
             found[i] = (s, e, inst)
             last[kind] = inst
+            seen.setdefault(kind, set()).add(inst.id)
+
+
+def _is_language(text: str, start: int, end: int) -> bool:
+    """ "in Russian," / "known in Russian as": the adjective names a language, not a state."""
+    return text[max(0, start - 3):start] == "in " and _LANGUAGE_AFTER.match(text, end) is not None
 
 
 def _dateline_country(text: str, matcher: _Matcher) -> Country | None:
@@ -238,12 +266,21 @@ def _dateline_country(text: str, matcher: _Matcher) -> Country | None:
     return matcher.places.get(place)
 
 
-def _surname_person(form: str, people: tuple[Person, ...], named_in_full: set[str]
-                    ) -> Person | None:
+def _surname_person(form: str, at: int, people: tuple[Person, ...],
+                    named_in_full: dict[str, list[int]]) -> Person | None:
     in_article = [p for p in people if p.id in named_in_full]
     if len(in_article) == 1:
         return in_article[0]
-    if in_article or len(people) != 1:
+    if in_article:
+        # several bearers named in full ("Sadyr Japarov" and "Akylbek Japarov"): the one named
+        # last before this point, else (a headline) the first one named after it
+        before = [(max(o for o in named_in_full[p.id] if o < at), p) for p in in_article
+                  if any(o < at for o in named_in_full[p.id])]
+        if before:
+            return max(before, key=lambda op: op[0])[1]
+        return min((min(named_in_full[p.id]), p) for p in in_article)[1] if in_article \
+            else None
+    if len(people) != 1:
         return None
     if len(form) < MIN_UNIQUE_SURNAME or form in COMMON_WORDS:
         return None
