@@ -10,7 +10,11 @@ import logging
 
 from quotegraph.attribute.statements import find_statements
 from quotegraph.model import Article, Document
-from quotegraph.resolve.speakers import ExternalResolver, resolve
+from quotegraph.errors import KnowledgeBaseError
+from quotegraph.kb import KnowledgeBase, load_kb
+from quotegraph.resolve.actors import find_mentions
+from quotegraph.resolve.kb_speakers import KBSpeakers
+from quotegraph.resolve.speakers import resolve
 from quotegraph.segment.dates import find_day_reference, resolve_relative_day
 from quotegraph.segment.metadata import read_metadata
 
@@ -21,16 +25,20 @@ EXTRACTOR_VERSION = "0.1.0"
 
 def extract(text: str, *, source: str | None = None, title: str | None = None,
             published: str | None = None, outlet: str | None = None, url: str | None = None,
-            resolver: ExternalResolver | None = None) -> Article:
-    """Every attributed statement in ``text``, with speakers, cues and offsets.
+            kb: KnowledgeBase | None = None, use_kb: bool = True) -> Article:
+    """Every attributed statement in ``text``, with speakers, cues, actor mentions and offsets.
 
     ``published`` (ISO date), ``title`` and ``outlet`` are what the caller knows already; the text's
-    own date lines, datelines and footers fill the gaps. ``resolver`` optionally settles speakers
-    the article alone cannot (the knowledge base's dated roles).
+    own date lines, datelines and footers fill the gaps. Speakers and actor mentions resolve
+    against ``kb``, by default the shipped knowledge base (loaded once per process); pass
+    ``use_kb=False`` for the article-only resolution.
     """
     meta = read_metadata(text, title=title, published=published, outlet=outlet)
     found, quote_spans = find_statements(text, meta)
     pub = meta.published
+    if kb is None and use_kb:
+        kb = default_kb()
+    resolver = KBSpeakers(kb, pub) if kb is not None else None
 
     def said_on(f) -> str | None:
         if not pub or f.clause is None:
@@ -42,13 +50,24 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
 
     statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
                          external=resolver, said_on=said_on)
+    mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),
+        mentions=mentions,
     )
 
 
-def extract_document(doc: Document, *, resolver: ExternalResolver | None = None) -> Article:
+def extract_document(doc: Document, *, kb: KnowledgeBase | None = None, use_kb: bool = True) -> Article:
     """``extract`` for a ``Document`` read by ``quotegraph.read``."""
     return extract(doc.text, source=doc.source, title=doc.title, published=doc.published,
-                   outlet=doc.outlet, url=doc.url, resolver=resolver)
+                   outlet=doc.outlet, url=doc.url, kb=kb, use_kb=use_kb)
+
+
+def default_kb() -> KnowledgeBase | None:
+    """The shipped knowledge base plus the files named in ``QUOTEGRAPH_KB`` (cached per process)."""
+    try:
+        return load_kb()
+    except KnowledgeBaseError:
+        log.exception("the knowledge base could not be loaded; resolving within articles only")
+        return None

@@ -47,6 +47,9 @@ class Span:
 class Speaker:
     """Who made a statement: the canonical name and the mention in the text that points at them.
 
+    ``role`` is the office held on the article's date (from the knowledge base when it knows the
+    person, else the title the article gives); ``title`` is the title as the article gives it.
+
     ``how`` lists the resolution steps, e.g. ``("pronoun 'he' -> 'Sergey Lavrov' (last speaker)",)``.
     """
 
@@ -56,6 +59,7 @@ class Speaker:
     end: int
     id: str | None = None
     role: str | None = None
+    title: str | None = None
     how: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +70,7 @@ class Speaker:
             "start": self.start,
             "end": self.end,
             "role": self.role,
+            "title": self.title,
             "how": list(self.how),
         }
 
@@ -78,6 +83,7 @@ class Speaker:
             end=d["end"],
             id=d.get("id"),
             role=d.get("role"),
+            title=d.get("title"),
             how=tuple(d.get("how", ())),
         )
 

@@ -219,6 +219,29 @@ def normalise_name(name: str | None) -> str | None:
     return None if name is None else _SPACE.sub(" ", name).strip().casefold()
 
 
+def same_speaker(gold: str | None, predicted) -> bool:
+    """Canonical identity, not string overlap: when the gold name is a knowledge-base actor, the
+    predicted speaker must carry that actor's id ("Sergei Lavrov" in the gold and "Sergey Lavrov",
+    id ``sergey-lavrov``, predicted agree); otherwise the names must agree."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    if normalise_name(gold) == normalise_name(predicted.name):
+        return True
+    actor_id = _kb_id(gold)
+    return actor_id is not None and predicted.id == actor_id
+
+
+def _kb_id(name: str) -> str | None:
+    from quotegraph.kb import load_kb
+
+    kb = load_kb()
+    person = kb.person_by_name(name)
+    if person is not None:
+        return person.id
+    hits = [a for a in kb.lookup(name) if a.type in ("institution", "organization", "country")]
+    return hits[0].id if len(hits) == 1 else None
+
+
 def _speaker_name(s: Statement) -> str | None:
     return s.speaker.name if s.speaker else None
 
@@ -270,7 +293,7 @@ def score_gold_article(gold: GoldArticle, predicted: Article) -> ArticleScore:
                                 f"speaker {g.speaker!r} ({g.mention!r})"))
             continue
         said = _speaker_name(pred[best])  # found implies some prediction overlaps
-        ok = normalise_name(said) == normalise_name(g.speaker)
+        ok = same_speaker(g.speaker, pred[best].speaker)
         speaker += Ratio(int(ok), 1)
         if not ok:
             issues.append(Issue("speaker", g.start, g.end, _clip(g.text), g.kind,

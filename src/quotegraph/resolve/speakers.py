@@ -15,6 +15,7 @@ from collections.abc import Callable
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.kb.names import name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.resolve.people import Person, Registry, build_registry
 
@@ -92,7 +93,8 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
             if ext is not None:
                 name, id_, role = ext
                 return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_,
-                               role=role, how=(f"role '{np.text}' -> '{name}' (knowledge base, by date)",)), None
+                               role=role, title=np.title,
+                               how=(f"role '{np.text}' -> '{name}' ({id_}, holder on the article's date, knowledge base)",)), None
         return None, mention
     if np.kind == "institution":
         name = _institution(np.text, institutions, np.start)
@@ -101,18 +103,21 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
     return None, mention
 
 
-def _make(np: SpeakerNP, name: str, role: str | None, how: list[str],
+def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
           external: ExternalResolver | None) -> Speaker:
-    id_ = slug(name)
-    if external is not None and np.kind in ("name", "pronoun", "role"):
-        ext = external(SpeakerNP("name", np.start, np.end, np.text, name=name, title=role))
+    # People the knowledge base does not know get an id that is the same for the usual
+    # romanisations of their name ("Alexei"/"Aleksei"/"Alexey"), so articles merge on it.
+    id_ = slug(name) if np.kind == "institution" else slug(name_key(name))
+    role = title
+    if external is not None:
+        kind = "institution" if np.kind == "institution" else "name"
+        ext = external(SpeakerNP(kind, np.start, np.end, np.text, name=name, title=title))
         if ext is not None:
             kb_name, kb_id, kb_role = ext
-            if kb_name != name:
-                how.append(f"'{name}' -> '{kb_name}' (knowledge base)")
-            name, id_, role = kb_name, kb_id or id_, role or kb_role
+            how.append(f"'{name}' -> '{kb_name}' ({kb_id}, knowledge base)")
+            name, id_, role = kb_name, kb_id or id_, kb_role or title
     return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_, role=role,
-                   how=tuple(how))
+                   title=title, how=tuple(how))
 
 
 def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
@@ -212,8 +217,10 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
         head = low.split()[-1]
         fits = lambda f: f.split()[-1] == head or f.endswith(head) and all(q in f for q in qualifiers)  # noqa: E731
     candidates = [(pos, form) for pos, form in forms if fits(form.lower()) and len(form) >= len(bare)]
+    fuller = [c for c in candidates if len(c[1].split()) > 1]
+    candidates = fuller or candidates
     before = [c for c in candidates if c[0] <= at]
-    pick = max(before, key=lambda c: (c[0] > at - 3000, len(c[1].split()) > 1, c[0]), default=None)
+    pick = max(before, key=lambda c: c[0], default=None)
     if pick is None:
         pick = min((c for c in candidates if c[0] > at), key=lambda c: c[0], default=None)
     return pick[1] if pick else bare
@@ -233,7 +240,7 @@ def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: R
             return None
     return Speaker(name=prev_speaker.name, mention=prev_speaker.mention, start=prev_speaker.start,
                    end=prev_speaker.end, id=prev_speaker.id, role=prev_speaker.role,
-                   how=(f"continues the turn of '{prev_speaker.name}' from the statement at {prev_f.start}",))
+                   title=prev_speaker.title, how=(f"continues the turn of '{prev_speaker.name}' from the statement at {prev_f.start}",))
 
 
 def _run_ons(text: str, found: list[Found]) -> list[Found]:

@@ -1,0 +1,83 @@
+"""Speakers against the knowledge base: canonical names, stable ids and the office held that day.
+
+Called by ``speakers.resolve`` for what the article alone settles only partly: a name the article
+gives ("Sergei Lavrov") becomes the knowledge base's person ("Sergey Lavrov", ``sergey-lavrov``,
+foreign minister on the article's date); a role with no name in the article ("According to the
+Russian Foreign Minister") becomes whoever held that office on that date. Anything ambiguous stays
+as the article gives it: no speaker beats a wrong speaker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.kb.base import KnowledgeBase, as_date
+from quotegraph.kb.types import Person
+
+_DEMONYM_COUNTRY = {
+    "russian": "RUS", "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "uzbek": "UZB",
+    "tajik": "TJK", "turkmen": "TKM", "belarusian": "BLR", "armenian": "ARM", "azerbaijani": "AZE",
+    "georgian": "GEO", "ukrainian": "UKR", "chinese": "CHN", "american": "USA", "us": "USA",
+    "u.s.": "USA", "british": "GBR", "uk": "GBR", "french": "FRA", "german": "DEU", "turkish": "TUR",
+    "indian": "IND", "iranian": "IRN", "japanese": "JPN",
+}
+
+
+class KBSpeakers:
+    """A resolver bound to one knowledge base and one article date."""
+
+    def __init__(self, kb: KnowledgeBase, published: str | None) -> None:
+        self.kb = kb
+        self.day: date | None = as_date(published) if published else None
+
+    def __call__(self, np: SpeakerNP) -> tuple[str, str | None, str | None] | None:
+        if np.kind == "role":
+            return self._role(np)
+        if np.kind == "name" and np.name:
+            return self._name(np.name, np.title)
+        if np.kind == "institution":
+            return self._institution(np.name or np.text)
+        return None
+
+    def _name(self, name: str, title: str | None) -> tuple[str, str | None, str | None] | None:
+        person = self.kb.person_by_name(name)
+        if person is None or not isinstance(person, Person):
+            return None
+        roles = self.kb.roles_of(person, self.day) if self.day else ()
+        if len(name.split()) == 1 and self.day is not None and not roles:
+            return None  # a bare surname names the KB person only while they hold an office
+        if title and not _title_fits(title, person):
+            return None
+        return person.name, person.id, _office(roles)
+
+    def _role(self, np: SpeakerNP) -> tuple[str, str | None, str | None] | None:
+        if self.day is None:
+            return None
+        person = self.kb.resolve_role(np.text, self.day)
+        if person is None:
+            return None
+        return person.name, person.id, _office(self.kb.roles_of(person, self.day))
+
+    def _institution(self, name: str) -> tuple[str, str | None, str | None] | None:
+        for actor in self.kb.lookup(name, on=self.day):
+            if actor.type in ("institution", "organization", "country"):
+                return actor.name, actor.id, None
+        return None
+
+
+def _office(roles) -> str | None:
+    for r in roles:
+        if r.title:
+            return r.title
+    return roles[0].role if roles else None
+
+
+def _title_fits(title: str, person: Person) -> bool:
+    """A nationality in the article's title must agree with the person's country."""
+    for word in title.replace("’s", "").replace("'s", "").split():
+        code = _DEMONYM_COUNTRY.get(word.lower())
+        if code and word in lx.NATIONALITY_ADJECTIVES | {"US", "U.S.", "UK"} and person.country and code != person.country:
+            return any(r.of == code for r in person.roles)
+    return True
