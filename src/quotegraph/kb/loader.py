@@ -42,6 +42,7 @@ _SHIPPED_ORDER = ("countries.yaml", "organizations.yaml", "groupings.yaml", "ins
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _cache: dict[tuple, KnowledgeBase] = {}
+_layers: dict[tuple, tuple[dict[str, Any], dict[str, Actor]]] = {}
 _lock = threading.Lock()
 
 
@@ -59,10 +60,7 @@ def load_kb(*, extra: Sequence[str | os.PathLike] = (), use_default: bool = True
     with _lock:
         kb = _cache.get(key)
         if kb is None:
-            kb = _from_disk_cache(key)
-        if kb is None:
             kb = _build(shipped, _expand(user))
-            _to_disk_cache(key, kb)
             if len(_cache) > 16:  # many distinct user files in one process: do not grow forever
                 _cache.clear()
             _cache[key] = kb
@@ -102,23 +100,8 @@ def read_records(path: Path, *, label: str | None = None) -> list[tuple[Where, s
 
 
 def _build(shipped: list[Path], user: list[Path]) -> KnowledgeBase:
-    meta: dict[str, Any] = {}
-    actors: dict[str, Actor] = {}
-    for path in shipped:
-        label = _label(path)
-        for where, kind, raw in read_records(path, label=label):
-            if kind == "meta":
-                meta = _merge_meta(meta, raw, label)
-                continue
-            actor = parse_record(raw, kind=kind, where=where)
-            if actor.id in actors:
-                raise KnowledgeBaseError(f"{where}: duplicate id {actor.id!r} "
-                                         f"(first defined at {actors[actor.id].origin})")
-            actors[actor.id] = actor
-    if not meta and shipped:
-        raise KnowledgeBaseError(f"{shipped[0]}: the knowledge base has no meta.yaml")
-    if not shipped:  # a user-only KB still needs the role vocabulary and an as_of date
-        meta = _merge_meta({}, _read_yaml(DEFAULT_DIR / "meta.yaml", "meta.yaml"), "meta.yaml")
+    meta, shipped_actors = _shipped_layer(shipped)
+    actors = dict(shipped_actors)
     for path in user:
         label = str(path)
         seen: set[str] = set()
@@ -141,12 +124,49 @@ def _build(shipped: list[Path], user: list[Path]) -> KnowledgeBase:
                          leader=meta.get("leader", {}))
 
 
-def _disk_cache_path(key: tuple) -> Path | None:
-    """Where the pickled KB for ``key`` lives; ``None`` when caching is off.
+def _shipped_layer(shipped: list[Path]) -> tuple[dict[str, Any], dict[str, Actor]]:
+    """The parsed shipped files (meta and records), cached in the process and on disk.
 
     Parsing YAML is most of the load time (PyYAML builds Python objects slowly even with
-    libyaml), so the merged, validated KB is pickled, keyed on every file's path and mtime and
-    on the code that defines the records. ``QUOTEGRAPH_CACHE_DIR=off`` turns it off.
+    libyaml), so the validated records are pickled, keyed on every file's path and mtime.
+    """
+    key = tuple((str(p), _mtime(p)) for p in shipped)
+    layer = _layers.get(key)
+    if layer is None:
+        layer = _from_disk_cache(key)
+    if layer is None:
+        layer = _parse_shipped(shipped)
+        _to_disk_cache(key, layer)
+    _layers[key] = layer
+    return layer
+
+
+def _parse_shipped(shipped: list[Path]) -> tuple[dict[str, Any], dict[str, Actor]]:
+    meta: dict[str, Any] = {}
+    actors: dict[str, Actor] = {}
+    for path in shipped:
+        label = _label(path)
+        for where, kind, raw in read_records(path, label=label):
+            if kind == "meta":
+                meta = _merge_meta(meta, raw, label)
+                continue
+            actor = parse_record(raw, kind=kind, where=where)
+            if actor.id in actors:
+                raise KnowledgeBaseError(f"{where}: duplicate id {actor.id!r} "
+                                         f"(first defined at {actors[actor.id].origin})")
+            actors[actor.id] = actor
+    if not meta and shipped:
+        raise KnowledgeBaseError(f"{shipped[0]}: the knowledge base has no meta.yaml")
+    if not shipped:  # a user-only KB still needs the role vocabulary and an as_of date
+        meta = _merge_meta({}, _read_yaml(DEFAULT_DIR / "meta.yaml", "meta.yaml"), "meta.yaml")
+    return meta, actors
+
+
+def _disk_cache_path(key: tuple) -> Path | None:
+    """Where the pickled shipped layer for ``key`` lives; ``None`` when caching is off.
+
+    The key covers every file's path and mtime and the code that defines the records.
+    ``QUOTEGRAPH_CACHE_DIR=off`` turns the cache off.
     """
     setting = os.environ.get(CACHE_ENV_VAR)
     if setting == "off":
@@ -156,10 +176,10 @@ def _disk_cache_path(key: tuple) -> Path | None:
     code = tuple(_mtime(Path(__file__).with_name(n)) for n in ("types.py", "schema.py",
                                                               "base.py", "loader.py"))
     digest = hashlib.sha256(repr((key, code, sys.version_info[:2])).encode()).hexdigest()[:20]
-    return base / f"kb-{digest}.pickle"
+    return base / f"kb-layer-{digest}.pickle"
 
 
-def _from_disk_cache(key: tuple) -> KnowledgeBase | None:
+def _from_disk_cache(key: tuple) -> tuple[dict[str, Any], dict[str, Actor]] | None:
     path = _disk_cache_path(key)
     if path is None or not path.exists():
         return None
@@ -169,10 +189,10 @@ def _from_disk_cache(key: tuple) -> KnowledgeBase | None:
     except Exception as e:  # a stale or truncated cache is never fatal: rebuild
         logger.debug("ignoring KB cache %s (%s)", path, e)
         return None
-    return kb if isinstance(kb, KnowledgeBase) else None
+    return kb if isinstance(kb, tuple) and len(kb) == 2 else None
 
 
-def _to_disk_cache(key: tuple, kb: KnowledgeBase) -> None:
+def _to_disk_cache(key: tuple, kb: tuple[dict[str, Any], dict[str, Actor]]) -> None:
     path = _disk_cache_path(key)
     if path is None:
         return

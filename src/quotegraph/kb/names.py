@@ -25,6 +25,7 @@ _TRANSLIT_STEPS: tuple[tuple[str, str], ...] = (
     (r"^i(?=[aeiou])", ""),     # Yuri / Iurii, Yevgeny / Evgeny
     (r"(?<=\s)i(?=[aeiou])", ""),
     (r"([a-z])\1+", r"\1"),     # Zelenskii / Zelenski, Mariia / Maria
+    (r"ei\b", "i"),             # Sergei / Sergiy, Andrei / Andrii
     (r"der\b", "dr"),           # Alexander / Aleksandr
 )
 _COMPILED = tuple((re.compile(p), r) for p, r in _TRANSLIT_STEPS)

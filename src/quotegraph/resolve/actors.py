@@ -72,6 +72,7 @@ _DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
 _DATELINE_WINDOW = 400
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[,.;:)]|as\b|$)")
 _ADJACENT = re.compile(r"(?:['’]s)?\s")
 
@@ -95,6 +96,8 @@ def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
             actor = _choose(matcher.forms.get(form, ()), day)
         if actor is not None and form in matcher.adjectives and _is_language(text, s, e):
             actor = None
+        if actor is not None and form[:4] in ("the ", "The ") and _NAME_GOES_ON.match(text, e):
+            actor = None  # "the West Coast": part of a longer name the KB does not know
         if actor is not None:
             found[i] = (s, e, actor)
             if isinstance(actor, Person):
