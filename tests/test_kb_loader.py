@@ -254,3 +254,14 @@ def test_user_only_kb_keeps_the_role_vocabulary(tmp_path):
     assert len(kb) == 2
     assert "foreign-minister" in kb.roles
     assert isinstance(kb.get("p1"), Person)
+
+
+def test_public_api_is_pinned():
+    import quotegraph.kb as kb_pkg
+
+    assert sorted(kb_pkg.__all__) == sorted([
+        "ACTOR_TYPES", "DEFAULT_DIR", "ENV_VAR", "Actor", "Country", "Grouping", "Institution",
+        "KnowledgeBase", "Membership", "Metonym", "Organization", "Person", "Role", "RoleDef",
+        "Surface", "as_date", "default_files", "load_kb"])
+    for name in kb_pkg.__all__:
+        assert hasattr(kb_pkg, name)

@@ -128,6 +128,16 @@ def test_unique_surname_without_a_full_name(kb):
     assert found(kb, "Peskov declined to comment.") == [("Peskov", "dmitry-peskov")]
 
 
+def test_unique_surname_needs_the_person_in_office_around_the_date(kb):
+    if len(kb.surnames.get("Shevardnadze", ())) != 1:
+        pytest.skip("people.yaml has no single Shevardnadze")
+    text = "Shevardnadze spoke."
+    assert found(kb, text, published="2002-05-01") == [("Shevardnadze", "eduard-shevardnadze")]
+    assert found(kb, text, published="2023-05-01") == []  # twenty years out of office
+    assert found(kb, "Eduard Shevardnadze spoke. Shevardnadze left.", published="2023-05-01") == [
+        ("Eduard Shevardnadze", "eduard-shevardnadze"), ("Shevardnadze", "eduard-shevardnadze")]
+
+
 def test_another_romanisation_of_the_given_name_joins_the_mention(kb):
     person = kb.get("sergey-lavrov")
     assert "Sergiy Lavrov" not in (person.name, *person.aliases)

@@ -19,8 +19,10 @@ them:
   else from the last institution of that kind in the article, else from the dateline city
   ("MOSCOW, August 19."); otherwise they are left out.
 - A surname alone is a person when exactly one person with that surname is named in full in the
-  article, or when it is unique in the knowledge base (and at least 4 letters and not a common
-  word such as "May"). A preceding given name in another romanisation joins the mention
+  article, or when it is unique in the knowledge base, at least 4 letters, not a common word
+  such as "May", and the person held office on the article's date or in the 3 years before
+  (a dated article about Jake Sullivan is not about a John Sullivan who left in 2019). A
+  preceding given name in another romanisation joins the mention
   ("Sergei Lavrov").
 - All-caps text is not case-folded, so datelines ("MOSCOW,") are places, not mentions; Title-case
   acronyms ("Nato") are folded to the acronym.
@@ -32,7 +34,7 @@ import logging
 import re
 import weakref
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from quotegraph.kb import KnowledgeBase, as_date
 from quotegraph.kb.base import HOW_RANK, TYPE_RANK, Surface
@@ -67,6 +69,9 @@ COMMON_WORDS = frozenset({
     "Grant", "Hope", "Strong", "Steel", "Booth", "Marshall", "Chase", "Chancellor", "Mayor",
 })
 MIN_UNIQUE_SURNAME = 4
+# A surname unique in the KB but not named in full in the article is taken to be that person only
+# when the article falls in, or shortly after, one of the person's terms.
+RECENT_OFFICE = timedelta(days=3 * 365)
 _DATELINE = re.compile(
     r"(?:^|\n|\s)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)\s*,\s*(?:\d{1,2}\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
@@ -105,7 +110,7 @@ def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
     _resolve_generic(text, hits, found, matcher)
     for i, (s, e, form) in enumerate(hits):
         if found[i] is None and form in matcher.surnames:
-            person = _surname_person(form, s, matcher.surnames[form], named_in_full)
+            person = _surname_person(form, s, matcher.surnames[form], named_in_full, day)
             if person is not None:
                 found[i] = (_given_name_start(text, s, person), e, person)
     return tuple(Mention(start=s, end=e, text=text[s:e], id=a.id, name=a.name, type=a.type)
@@ -270,7 +275,7 @@ def _dateline_country(text: str, matcher: _Matcher) -> Country | None:
 
 
 def _surname_person(form: str, at: int, people: tuple[Person, ...],
-                    named_in_full: dict[str, list[int]]) -> Person | None:
+                    named_in_full: dict[str, list[int]], day: date | None) -> Person | None:
     in_article = [p for p in people if p.id in named_in_full]
     if len(in_article) == 1:
         return in_article[0]
@@ -287,7 +292,16 @@ def _surname_person(form: str, at: int, people: tuple[Person, ...],
         return None
     if len(form) < MIN_UNIQUE_SURNAME or form in COMMON_WORDS:
         return None
+    if day is not None and not _in_office_around(people[0], day):
+        return None  # "Sullivan" in 2023 is rarely a deputy secretary who left in 2019
     return people[0]
+
+
+def _in_office_around(person: Person, day: date) -> bool:
+    """Whether ``person`` held a role on ``day`` or left one in the years just before it."""
+    since = day - RECENT_OFFICE
+    return any((r.from_ is None or r.from_ <= day) and (r.until is None or r.until >= since)
+               for r in person.roles)
 
 
 def _given_name_start(text: str, start: int, person: Person) -> int:
