@@ -64,10 +64,16 @@ def extract_document(doc: Document, *, kb: KnowledgeBase | None = None, use_kb: 
                    outlet=doc.outlet, url=doc.url, kb=kb, use_kb=use_kb)
 
 
+_default_kb: list[KnowledgeBase | None] = []
+
+
 def default_kb() -> KnowledgeBase | None:
-    """The shipped knowledge base plus the files named in ``QUOTEGRAPH_KB`` (cached per process)."""
-    try:
-        return load_kb()
-    except KnowledgeBaseError:
-        log.exception("the knowledge base could not be loaded; resolving within articles only")
-        return None
+    """The shipped knowledge base plus the files named in ``QUOTEGRAPH_KB``, loaded once per
+    process (checking the files' dates on every article would cost more than extracting it)."""
+    if not _default_kb:
+        try:
+            _default_kb.append(load_kb())
+        except KnowledgeBaseError:
+            log.exception("the knowledge base could not be loaded; resolving within articles only")
+            _default_kb.append(None)
+    return _default_kb[0]

@@ -46,7 +46,7 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if q.close is None:
         return None
     pos = q.close + 1
-    m = cues.CUE.search(text, pos, min(e, pos + 160))
+    m = cues.cue_index(text).first(pos, min(e, pos + 160))
     if not m:
         return None
     between = text[pos:m.start()]
@@ -64,7 +64,7 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
 def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
     region_end = q.open
     last = None
-    for m in cues.CUE.finditer(text, max(seg_start, region_end - 200), region_end):
+    for m in cues.cue_index(text).between(max(seg_start, region_end - 200), region_end):
         last = m
     if last is not None and _INTRO_GAP.match(text[last.end():region_end]):
         np = speaker_before(text, seg_start, last.start())

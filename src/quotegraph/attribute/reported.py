@@ -108,7 +108,7 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         found.extend(_according(text, s, e, quotes, paragraph, according_matches))
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
-        cue_matches = list(cues.CUE.finditer(text, s, e))
+        cue_matches = cues.cue_index(text).between(s, e)
     for m in cue_matches:
         if m.start() in used or in_quote(m.start(), quotes):
             continue
@@ -198,7 +198,7 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
     if f.np is None or f.start < f.cue[1]:
         return None
     for a in _AND_CUE.finditer(text, f.start, f.end):
-        m = cues.CUE.match(text, a.end(), e)
+        m = cues.cue_index(text).at(a.end())
         if m is None or in_quote(a.start(), quotes):
             continue
         cue_text = " ".join(m.group().lower().split())
@@ -261,7 +261,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
             cs, ce = trim(text, skip.end(), e)
             return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     t = cues.THAT.search(text, pos, e)
-    if t and not in_quote(t.start(), quotes) and not cues.CUE.search(text, pos, t.start()) \
+    if t and not in_quote(t.start(), quotes) and not cues.cue_index(text).first(pos, t.start()) \
             and word_count(text, pos, t.start()) <= 14:
         cs, ce = trim(text, t.end(), e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None

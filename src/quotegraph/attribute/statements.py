@@ -19,7 +19,7 @@ from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
-_MAY_ATTRIBUTE_BY_PREPOSITION = re.compile(r"ccord|ccodr|cordng|cordig|as per|words of", re.I)
+_ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
 
@@ -57,9 +57,10 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     quote_spans: list[tuple[int, int]] = []
     pending: list[tuple[int, int, int, object]] = []
     attributions: dict[int, tuple[object, int, bool]] = {}
-    all_cues = list(cues.CUE.finditer(text))
-    cue_starts = [m.start() for m in all_cues]
-    all_according = list(cues.ACCORDING.finditer(text)) if _MAY_ATTRIBUTE_BY_PREPOSITION.search(text) else []
+    index = cues.cue_index(text)
+    all_cues, cue_starts = index.matches, index.starts
+    maybe = any(k in text for k in _ACCORDING_HINTS)  # a plain scan is far cheaper than the regex
+    all_according = list(cues.ACCORDING.finditer(text)) if maybe else []
     according_starts = [m.start() for m in all_according]
     sidx = 0
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
@@ -73,9 +74,13 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             if lo > 0 and quotes[lo - 1].outer_end > s:
                 lo -= 1
             sq = quotes[lo:bisect.bisect_left(opens, e)]
-            local = _sentence(text, s, e, sq, pi, headline, sidx, pending,
-                              matches_between(all_cues, cue_starts, s, e),
-                              matches_between(all_according, according_starts, s, e))
+            sentence_cues = matches_between(all_cues, cue_starts, s, e)
+            sentence_according = matches_between(all_according, according_starts, s, e)
+            if not (sq or sentence_cues or sentence_according or headline):
+                sidx += 1
+                continue  # nothing here can attribute anything
+            local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
+                              sentence_according)
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
@@ -147,7 +152,7 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
 def _colon_speaker(text: str, s: int, e: int):
     """``He explained:`` closing a paragraph: the speaker of the quote that follows."""
     last = None
-    for last in cues.CUE.finditer(text, s, e):
+    for last in cues.cue_index(text).between(s, e):
         pass
     if last is None:
         return None

@@ -31,6 +31,7 @@ class KBSpeakers:
     def __init__(self, kb: KnowledgeBase, published: str | None) -> None:
         self.kb = kb
         self.day: date | None = as_date(published) if published else None
+        self._people = _person_cache(kb)
 
     def __call__(self, np: SpeakerNP) -> tuple[str, str | None, str | None] | None:
         if np.kind == "role":
@@ -42,7 +43,10 @@ class KBSpeakers:
         return None
 
     def _name(self, name: str, title: str | None) -> tuple[str, str | None, str | None] | None:
-        person = self.kb.person_by_name(name)
+        if name in self._people:
+            person = self._people[name]
+        else:
+            person = self._people[name] = self.kb.person_by_name(name)
         if person is None or not isinstance(person, Person):
             return None
         roles = self.kb.roles_of(person, self.day) if self.day else ()
@@ -65,6 +69,21 @@ class KBSpeakers:
             if actor.type in ("institution", "organization", "country"):
                 return actor.name, actor.id, None
         return None
+
+
+_caches: dict[int, tuple[KnowledgeBase, dict[str, Person | None]]] = {}
+
+
+def _person_cache(kb: KnowledgeBase) -> dict[str, Person | None]:
+    """Name -> KB person, remembered per knowledge base for the life of the process."""
+    entry = _caches.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        if len(_caches) > 8:
+            _caches.clear()
+        entry = _caches[id(kb)] = (kb, {})
+    if len(entry[1]) > 200_000:
+        entry[1].clear()
+    return entry[1]
 
 
 def _office(roles) -> str | None:

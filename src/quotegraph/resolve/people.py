@@ -90,7 +90,17 @@ class Registry:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self._by_surname: dict[str, list[Person]] = {}
-        self.mentions: list[tuple[int, Person]] = []
+        self._mentions: list[tuple[int, Person]] = []
+        self._deferred = None  # the surname scan, run only when pronouns or roles need it
+
+    @property
+    def mentions(self) -> list[tuple[int, Person]]:
+        """Every place a person is named (full name or surname), in text order."""
+        if self._deferred is not None:
+            deferred, self._deferred = self._deferred, None
+            deferred()
+            self.finish()
+        return self._mentions
 
     def add(self, name: str, title: str | None, pos: int, *, institution: bool = False) -> Person:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
@@ -114,7 +124,7 @@ class Registry:
             person.gender = gender_from(title, name)
         person.forms.add(name)
         person.positions.append(pos)
-        self.mentions.append((pos, person))
+        self._mentions.append((pos, person))
         return person
 
     def find(self, name: str) -> Person | None:
@@ -133,7 +143,7 @@ class Registry:
         return None
 
     def finish(self) -> None:
-        self.mentions.sort(key=lambda m: m[0])
+        self._mentions.sort(key=lambda m: m[0])
 
     def before(self, pos: int):
         """Mentions before ``pos``, nearest first."""
@@ -182,11 +192,15 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         name, title, institution = named[at]
         reg.add(name, title, at, institution=institution)
     known = {p.surname for p in reg.people if not p.institution and len(p.surname) > 2}
-    if known:
+
+    def surnames() -> None:
         for m in _CAP_WORD.finditer(text, start):
             if m.group() not in known or quoted(m.start()) or m.start() in spans:
                 continue
             reg.add(m.group(), None, m.start())
+
+    if known:
+        reg._deferred = surnames
     reg.finish()
     return reg
 

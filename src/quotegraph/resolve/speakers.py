@@ -15,7 +15,9 @@ from collections.abc import Callable
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import SpeakerNP
-from quotegraph.kb.names import name_key
+from functools import lru_cache
+
+from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.resolve.people import Person, Registry, build_registry
 
@@ -27,6 +29,11 @@ _DETERMINER = re.compile(r"^(?:the|The)\s+")
 # A resolver for role phrases and names the article itself cannot settle, e.g. the knowledge
 # base's dated roles: (phrase, np) -> (canonical name, id, role) or None.
 ExternalResolver = Callable[[SpeakerNP], "tuple[str, str | None, str | None] | None"]
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    return _name_key(name)
 
 
 def slug(name: str) -> str:

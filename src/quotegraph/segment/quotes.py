@@ -108,6 +108,8 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
 
 
 def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Quote]:
+    if text.find("‘", start, end) < 0 and text.find("'", start, end) < 0:
+        return []
     quotes: list[Quote] = []
     opened = -1
     for m in _SINGLE.finditer(text, start, end):
