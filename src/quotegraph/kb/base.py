@@ -54,12 +54,13 @@ class KnowledgeBase:
     """
 
     def __init__(self, actors: Iterable[Actor], *, as_of: date,
-                 roles: Mapping[str, RoleDef], leader: Mapping[str, tuple[str, ...]] = {}):  # noqa: B006 - read only
+                 roles: Mapping[str, RoleDef], leader: Mapping[str, tuple[str, ...]] | None = None):
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self.as_of = as_of
         self.horizon = as_of + timedelta(days=365)
         self.roles: Mapping[str, RoleDef] = dict(roles)
-        self.leader: Mapping[str, tuple[str, ...]] = dict(leader)
+        # who "the X leader" is: {"head-of-government": (ids...), "unclear": (ids...)}
+        self.leader: Mapping[str, tuple[str, ...]] = dict(leader or {})
         self._check_references()
 
     # -- records -------------------------------------------------------------------------------

@@ -130,7 +130,9 @@ def _shipped_layer(shipped: list[Path]) -> tuple[dict[str, Any], dict[str, Actor
     Parsing YAML is most of the load time (PyYAML builds Python objects slowly even with
     libyaml), so the validated records are pickled, keyed on every file's path and mtime.
     """
-    key = tuple((str(p), _mtime(p)) for p in shipped)
+    # the shipped meta.yaml always counts: a user-only KB still takes its role vocabulary
+    meta_file = DEFAULT_DIR / "meta.yaml"
+    key = (*((str(p), _mtime(p)) for p in shipped), (str(meta_file), _mtime(meta_file)))
     layer = _layers.get(key)
     if layer is None:
         layer = _from_disk_cache(key)
@@ -185,14 +187,14 @@ def _from_disk_cache(key: tuple) -> tuple[dict[str, Any], dict[str, Actor]] | No
         return None
     try:
         with path.open("rb") as f:
-            kb = pickle.load(f)  # noqa: S301 - our own cache file, keyed on our own inputs
+            layer = pickle.load(f)  # noqa: S301 - our own cache file, keyed on our own inputs
     except Exception as e:  # a stale or truncated cache is never fatal: rebuild
         logger.debug("ignoring KB cache %s (%s)", path, e)
         return None
-    return kb if isinstance(kb, tuple) and len(kb) == 2 else None
+    return layer if isinstance(layer, tuple) and len(layer) == 2 else None
 
 
-def _to_disk_cache(key: tuple, kb: tuple[dict[str, Any], dict[str, Actor]]) -> None:
+def _to_disk_cache(key: tuple, layer: tuple[dict[str, Any], dict[str, Actor]]) -> None:
     path = _disk_cache_path(key)
     if path is None:
         return
@@ -200,7 +202,7 @@ def _to_disk_cache(key: tuple, kb: tuple[dict[str, Any], dict[str, Actor]]) -> N
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(layer, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as e:  # read-only home, full disk: the cache is an optimisation only
         logger.debug("cannot write KB cache %s (%s)", path, e)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -146,8 +146,8 @@ class RoleDef:
     meaning: str
     of: str
     nouns: tuple[str, ...] = ()
-    local: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
-    via: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
+    local: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    via: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     only: tuple[str, ...] = ()
     multi: bool = False
 
