@@ -9,7 +9,7 @@ from test_store_support import BACKENDS, any_store, backend_store, story  # noqa
 
 from quotegraph import query as Q
 from quotegraph.errors import QueryError
-from quotegraph.model import Article, Mention, Span, Speaker, Statement
+from quotegraph.model import Article, Span, Statement
 from quotegraph.query import StatementFilter as F
 from quotegraph.store import article_id
 
@@ -312,3 +312,24 @@ def test_stats(store):
     assert s["first"] == "2023-01-01" and s["last"] <= "2023-12-31"
     assert s["db_size"] > 0
     assert s["mentions"] == sum(len(story(i).mentions) for i in range(N))
+
+
+def test_index_shortcuts_agree_with_the_general_query(store):
+    """Text-only and about-only searches page from their own index; unfiltered facets,
+    timelines and the network read kept counts. Each must equal the general path."""
+    every = Q.search_statements(store, F(), limit=200)["items"]
+    grain = Q.search_statements(store, F(q="grain"), limit=200)
+    assert ids(grain) == [h["id"] for h in every if "grain" in h["text"]]
+    page = Q.search_statements(store, F(q="grain"), limit=3, offset=2)
+    assert ids(page) == ids(grain)[2:5] and page["total"] == grain["total"]
+    about = Q.search_statements(store, F(about="norland", since="2023-03-01"), limit=200)
+    assert ids(about) == [h["id"] for h in every if "norland" in {a["id"] for a in h["about"]}
+                          and h["article"]["published"] >= "2023-03-01"]
+
+    everything = F(since="1900-01-01")  # same statements, but takes the general path
+    assert Q.facets(store, F()) == Q.facets(store, everything)
+    for by in ("speaker", "actor", "outlet"):
+        assert Q.timeline(store, by=by) == Q.timeline(store, by=by, flt=everything)
+    assert Q.network(store) == Q.network(store, flt=everything)
+    assert Q.network(store, min_weight=3, limit=4) == \
+        Q.network(store, flt=everything, min_weight=3, limit=4)

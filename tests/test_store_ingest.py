@@ -35,6 +35,15 @@ def aggregates_match(store):
         s = store.one("SELECT count(*) AS n FROM statement_about WHERE actor_id = ?",
                       (a["id"],))["n"]
         assert (a["mentions"], a["statements_about"]) == (m, s)
+        assert m or s  # actors nobody mentions any more are removed
+    pairs = {(r["speaker_id"], r["actor_id"]): r["statements"]
+             for r in store.rows("SELECT speaker_id, actor_id, statements FROM speaker_about")}
+    real = {(r["sid"], r["aid"]): r["n"] for r in store.rows(
+        "SELECT s.speaker_id AS sid, sa.actor_id AS aid, count(*) AS n FROM statement_about sa "
+        "JOIN statements s ON s.pk = sa.statement_pk WHERE s.speaker_id IS NOT NULL "
+        "GROUP BY s.speaker_id, sa.actor_id")}
+    assert pairs == real
+    assert store.one("SELECT count(*) AS n FROM speakers WHERE statements <= 0")["n"] == 0
 
 
 def test_ids():

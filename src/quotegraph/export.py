@@ -56,17 +56,17 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
             (*where.params, last, page))
         if not rows:
             return
-        about: dict[str, list[tuple[str, str]]] = {}
-        for part in chunks([r["id"] for r in rows]):
+        about: dict[int, list[tuple[str, str]]] = {}
+        for part in chunks([r["pk"] for r in rows]):
             for a in store.rows(
-                "SELECT sa.statement_id AS sid, a.id, a.name FROM statement_about sa "
+                "SELECT sa.statement_pk AS spk, a.id, a.name FROM statement_about sa "
                 "JOIN actors a ON a.id = sa.actor_id "
-                f"WHERE sa.statement_id IN ({placeholders(len(part))}) ORDER BY a.id", part,
+                f"WHERE sa.statement_pk IN ({placeholders(len(part))}) ORDER BY a.id", part,
             ):
-                about.setdefault(a["sid"], []).append((a["id"], a["name"]))
+                about.setdefault(a["spk"], []).append((a["id"], a["name"]))
         for r in rows:
             last = r.pop("pk")
-            links = about.get(r["id"], [])
+            links = about.get(last, [])
             r["about"] = [i for i, _ in links]
             r["about_names"] = [n for _, n in links]
             yield {c: r[c] for c in COLUMNS}

@@ -15,17 +15,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any
 
 from quotegraph.model import Article
+from quotegraph.store import aggregates
+from quotegraph.store.base_sql import IN_CHUNK, Executor, chunks, insert_sql, placeholders
 from quotegraph.store.rows import (
     ABOUT_COLUMNS,
     ARTICLE_COLUMNS,
+    DAY_SPAN,
     MENTION_COLUMNS,
     STATEMENT_COLUMNS,
     ArticleRows,
     article_rows,
 )
+
+__all__ = ["IN_CHUNK", "MARK_CLOSE", "MARK_OPEN", "Executor", "IngestReport", "Store", "chunks",
+           "current_extractor_version", "placeholders"]
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +39,6 @@ log = logging.getLogger(__name__)
 # them into <mark> tags, so highlighting never lets article text through unescaped.
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
-
-# Lists bound into ``IN (...)`` are split so no statement nears SQLite's variable limit.
-IN_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -86,33 +89,6 @@ def current_extractor_version() -> str:
     return "0"
 
 
-class Executor(Protocol):
-    """The minimal cursor API the shared code needs, with ``?`` placeholders."""
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
-    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-
-def placeholders(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def chunks(seq: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), size):
-        yield seq[i:i + size]
-
-
-def _quote_cols(cols: Sequence[str]) -> str:
-    return ", ".join(f'"{c}"' for c in cols)
-
-
-def _insert_sql(table: str, cols: Sequence[str], *, ignore: bool = False) -> str:
-    conflict = " ON CONFLICT DO NOTHING" if ignore else ""
-    return (f"INSERT INTO {table} ({_quote_cols(cols)}) VALUES ({placeholders(len(cols))})"
-            f"{conflict}")
-
-
 class Store:
     """A quotegraph database. Use as a context manager or call :meth:`close`.
 
@@ -121,8 +97,8 @@ class Store:
     """
 
     backend = "abstract"
-    # How "newest first" is spelled; PostgreSQL needs NULLS LAST to match SQLite.
-    order_newest = "s.published DESC, s.pk"
+    # Statement keys sort by publication day (see rows.DAY_SHIFT), so this is "newest first".
+    order_newest = "s.pk DESC"
 
     def __init__(self) -> None:
         self._local = threading.local()
@@ -180,10 +156,18 @@ class Store:
 
     # -- backend SQL fragments used by quotegraph.query ---------------------------------
 
-    def fts_condition(self, q: str) -> tuple[str, list[Any]] | None:
+    def fts_condition(self, q: str, *, lo: int | None = None,
+                      hi: int | None = None) -> tuple[str, list[Any]] | None:
         """A condition on alias ``s`` (statements) for full-text query ``q``; ``None`` when
-        ``q`` holds nothing searchable (the search then matches nothing)."""
+        ``q`` holds nothing searchable (the search then matches nothing). ``lo``/``hi`` bound
+        the statement keys, for backends that can narrow the text search with them."""
         raise NotImplementedError  # pragma: no cover
+
+    def fts_page(self, q: str, *, lo: int | None, hi: int | None, limit: int,
+                 offset: int) -> tuple[int, list[int]] | None:
+        """``(total, keys newest first)`` for a search by text alone, straight from the
+        full-text index; ``None`` when the backend has no such shortcut."""
+        return None
 
     def highlight(self, pks: Sequence[int], q: str) -> dict[int, str]:
         """Statement text for ``pks`` with matches of ``q`` between MARK_OPEN/MARK_CLOSE."""
@@ -225,7 +209,11 @@ class Store:
             report = report + self.write_batch(batch, extractor_version=version)
             if on_progress is not None:
                 on_progress(report.total)
+        self.after_ingest(report)
         return report
+
+    def after_ingest(self, report: IngestReport) -> None:
+        """Refresh planner statistics when the data changed enough to matter (backends)."""
 
     def write_batch(self, batch: Sequence[Article], *, extractor_version: str) -> IngestReport:
         """Write one batch of articles in one transaction (see :meth:`ingest`)."""
@@ -248,141 +236,74 @@ class Store:
             changed = [r for aid, r in by_id.items()
                        if aid in existing and existing[aid] != extractor_version]
             unchanged = len(by_id) - len(new) - len(changed) + dupes
-            touched_speakers, touched_actors = self._delete_children(
-                cur, [r.id for r in changed])
+            delta = self._delete_children(cur, [r.id for r in changed])
             if new:
-                cur.executemany(_insert_sql("articles", ARTICLE_COLUMNS),
+                cur.executemany(insert_sql("articles", ARTICLE_COLUMNS),
                                 [r.article for r in new])
             if changed:
                 sets = ", ".join(f'"{c}" = ?' for c in ARTICLE_COLUMNS[1:])
                 cur.executemany(f"UPDATE articles SET {sets} WHERE id = ?",
                                 [(*r.article[1:], r.id) for r in changed])
             written = new + changed
-            self._upsert_speakers(cur, written)
-            self._upsert_actors(cur, written)
-            cur.executemany(_insert_sql("statements", STATEMENT_COLUMNS),
-                            [s for r in written for s in r.statements])
-            cur.executemany(_insert_sql("mentions", MENTION_COLUMNS, ignore=True),
+            statements, about = self._assign_keys(cur, written)
+            aggregates.added(delta, written, statements, about)
+            # Speakers and actors first: statements and mentions refer to them.
+            self._ensure_parents(cur, delta)
+            cur.executemany(insert_sql("statements", ("pk", *STATEMENT_COLUMNS)), statements)
+            cur.executemany(insert_sql("mentions", MENTION_COLUMNS),
                             [m for r in written for m in r.mentions])
-            cur.executemany(_insert_sql("statement_about", ABOUT_COLUMNS, ignore=True),
-                            [a for r in written for a in r.about])
-            if changed:
-                self._recount(cur, touched_speakers | {s[0] for r in changed for s in r.speakers},
-                              touched_actors | {a[0] for r in changed for a in r.actors})
+            cur.executemany(insert_sql("statement_about", ABOUT_COLUMNS), about)
+            aggregates.apply(cur, delta)
         return IngestReport(added=len(new), updated=len(changed), unchanged=unchanged)
 
-    def _delete_children(self, cur: Executor, ids: list[str]) -> tuple[set[str], set[str]]:
-        """Remove statements, mentions and about-links of articles being replaced; return the
-        speakers and actors whose aggregates must then be recounted."""
-        speakers: set[str] = set()
-        actors: set[str] = set()
+    def _assign_keys(self, cur: Executor, written: list[ArticleRows],
+                     ) -> tuple[list[tuple[Any, ...]], list[tuple[int, str]]]:
+        """Give each statement its key: day block + a sequence above the day's existing keys.
+
+        Within an article the first statement gets the highest key, so descending key order
+        reads: newest day, latest ingested article, then the article's statements in order.
+        """
+        next_key: dict[int, int] = {}
+        statements: list[tuple[Any, ...]] = []
+        about: list[tuple[int, str]] = []
+        for r in written:
+            if not r.statements:
+                continue
+            day = r.day
+            if day not in next_key:
+                lo = day * DAY_SPAN
+                top = cur.fetchall("SELECT max(pk) FROM statements WHERE pk >= ? AND pk < ?",
+                                   (lo, lo + DAY_SPAN))[0][0]
+                next_key[day] = lo if top is None else top + 1
+            base = next_key[day]
+            n = len(r.statements)
+            keys = [base + n - 1 - k for k in range(n)]
+            next_key[day] = base + n
+            statements.extend((key, *row) for key, row in zip(keys, r.statements))
+            about.extend((keys[i], actor) for i, actor in r.about)
+        return statements, about
+
+    def _delete_children(self, cur: Executor, ids: list[str]) -> aggregates.Delta:
+        """Remove statements, mentions and about-links of articles being replaced; return
+        the counts they took away."""
+        delta = aggregates.removed(cur, ids)
         for part in chunks(ids):
             ph = placeholders(len(part))
-            speakers.update(r[0] for r in cur.fetchall(
-                f"SELECT DISTINCT speaker_id FROM statements WHERE article_id IN ({ph}) "
-                f"AND speaker_id IS NOT NULL", part))
-            actors.update(r[0] for r in cur.fetchall(
-                f"SELECT DISTINCT actor_id FROM mentions WHERE article_id IN ({ph})", part))
             cur.execute(
-                f"DELETE FROM statement_about WHERE statement_id IN "
-                f"(SELECT id FROM statements WHERE article_id IN ({ph}))", part)
+                f"DELETE FROM statement_about WHERE statement_pk IN "
+                f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
             cur.execute(f"DELETE FROM statements WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM mentions WHERE article_id IN ({ph})", part)
-        return speakers, actors
+        return delta
 
-    def _upsert_speakers(self, cur: Executor, written: list[ArticleRows]) -> None:
-        # Aggregates are kept incrementally so listing speakers never scans all statements.
-        delta: dict[str, list[Any]] = {}  # id -> [name, role, role_date, count, first, last]
-        for r in written:
-            for sid, name, role, pub in r.speakers:
-                d = delta.get(sid)
-                if d is None:
-                    d = delta[sid] = [name, None, None, 0, None, None]
-                d[3] += 1
-                if pub is not None:
-                    d[4] = pub if d[4] is None else min(d[4], pub)
-                    d[5] = pub if d[5] is None else max(d[5], pub)
-                if role and (d[1] is None or (pub or "") >= (d[2] or "")):
-                    d[1], d[2] = role, pub
-        if not delta:
-            return
-        ids = sorted(delta)
-        old: dict[str, tuple[Any, ...]] = {}
-        for part in chunks(ids):
-            for row in cur.fetchall(
-                f"SELECT id, name, role, statements, first, last FROM speakers WHERE id IN "
-                f"({placeholders(len(part))})", part,
-            ):
-                old[row[0]] = row
-        out = []
-        for sid in ids:
-            name, role, role_date, count, first, last = delta[sid]
-            if sid in old:
-                _, o_name, o_role, o_count, o_first, o_last = old[sid]
-                name = o_name
-                if not role or (o_role and (role_date or "") < (o_last or "")):
-                    role = o_role or role
-                count += o_count
-                first = min(x for x in (first, o_first) if x is not None) if (first or o_first) else None
-                last = max(x for x in (last, o_last) if x is not None) if (last or o_last) else None
-            out.append((sid, name, role, count, first, last))
-        cur.executemany(
-            "INSERT INTO speakers (id, name, role, statements, first, last) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-            "role = excluded.role, statements = excluded.statements, first = excluded.first, "
-            "last = excluded.last", out)
-
-    def _upsert_actors(self, cur: Executor, written: list[ArticleRows]) -> None:
-        delta: dict[str, list[Any]] = {}  # id -> [name, type, mentions, statements_about]
-        for r in written:
-            for aid, name, typ in r.actors:
-                delta.setdefault(aid, [name, typ, 0, 0])
-            for m in r.mentions:
-                delta[m[4]][2] += 1
-            for a in r.about:
-                delta[a[1]][3] += 1
-        if not delta:
-            return
-        ids = sorted(delta)
-        old: dict[str, tuple[Any, ...]] = {}
-        for part in chunks(ids):
-            for row in cur.fetchall(
-                f"SELECT id, name, type, mentions, statements_about FROM actors WHERE id IN "
-                f"({placeholders(len(part))})", part,
-            ):
-                old[row[0]] = row
-        out = []
-        for aid in ids:
-            name, typ, mentions, about = delta[aid]
-            if aid in old:
-                mentions += old[aid][3]
-                about += old[aid][4]
-            out.append((aid, name, typ, mentions, about))
-        cur.executemany(
-            "INSERT INTO actors (id, name, type, mentions, statements_about) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-            "type = excluded.type, mentions = excluded.mentions, "
-            "statements_about = excluded.statements_about", out)
-
-    def _recount(self, cur: Executor, speakers: set[str], actors: set[str]) -> None:
-        """Recompute aggregates from scratch for ids touched by replaced articles."""
-        for part in chunks(sorted(speakers)):
-            ph = placeholders(len(part))
-            cur.execute(
-                "UPDATE speakers SET "
-                "statements = (SELECT count(*) FROM statements s WHERE s.speaker_id = speakers.id), "
-                "first = (SELECT min(published) FROM statements s WHERE s.speaker_id = speakers.id), "
-                "last = (SELECT max(published) FROM statements s WHERE s.speaker_id = speakers.id) "
-                f"WHERE id IN ({ph})", part)
-            cur.execute(f"DELETE FROM speakers WHERE id IN ({ph}) AND statements = 0", part)
-        for part in chunks(sorted(actors)):
-            ph = placeholders(len(part))
-            cur.execute(
-                "UPDATE actors SET "
-                "mentions = (SELECT count(*) FROM mentions m WHERE m.actor_id = actors.id), "
-                "statements_about = (SELECT count(*) FROM statement_about a "
-                "WHERE a.actor_id = actors.id) "
-                f"WHERE id IN ({ph})", part)
-            cur.execute(
-                f"DELETE FROM actors WHERE id IN ({ph}) AND mentions = 0 AND statements_about = 0",
-                part)
+    @staticmethod
+    def _ensure_parents(cur: Executor, delta: aggregates.Delta) -> None:
+        """Create missing speaker and actor rows (zero counts) so references hold."""
+        if delta.speaker_names:
+            cur.executemany("INSERT INTO speakers (id, name, statements) VALUES (?, ?, 0) "
+                            "ON CONFLICT (id) DO NOTHING", sorted(delta.speaker_names.items()))
+        if delta.actor_info:
+            cur.executemany(
+                "INSERT INTO actors (id, name, type, mentions, statements_about) "
+                "VALUES (?, ?, ?, 0, 0) ON CONFLICT (id) DO NOTHING",
+                [(a, n, t) for a, (n, t) in sorted(delta.actor_info.items())])

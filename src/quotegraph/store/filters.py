@@ -8,26 +8,52 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quotegraph.errors import QueryError
 from quotegraph.model import KINDS
 from quotegraph.store.base import Store, placeholders
-
-if TYPE_CHECKING:  # pragma: no cover
-    from quotegraph.query import StatementFilter
+from quotegraph.store.rows import DAY_SPAN, day_number
 
 MAX_LIMIT = 200
 
 
 @dataclass(frozen=True)
+class StatementFilter:
+    """Which statements to look at; every field is optional and they combine with AND.
+
+    ``speaker`` and ``about`` take an id or a name (case-insensitive); ``since``/``until``
+    bound the article's publication date (inclusive) and accept ``date`` or ``"YYYY-MM-DD"``.
+    """
+
+    q: str | None = None
+    speaker: str | None = None
+    about: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    since: date | None = None
+    until: date | None = None
+    article: str | None = None
+
+
+@dataclass(frozen=True)
 class Where:
     """``sql`` (``"1=1"`` when unfiltered) and its parameters for a query on ``statements s``;
-    ``empty`` when a filter value matched nothing, so the caller can skip the query."""
+    ``empty`` when a filter value matched nothing, so the caller can skip the query.
+
+    ``only`` is ``"fts"`` or ``"about"`` when that is the one filter besides a date range
+    (``lo``/``hi`` statement keys); search then counts and pages straight from the full-text
+    or about index instead of joining statements. ``q`` and ``actors`` keep the values.
+    """
 
     sql: str
     params: tuple[Any, ...]
     empty: bool = False
+    only: str | None = None
+    q: str | None = None
+    actors: tuple[str, ...] = ()
+    lo: int | None = None
+    hi: int | None = None
 
 
 def as_date(value: date | str | None, field: str) -> date | None:
@@ -92,41 +118,54 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
     outlet = _text(flt.outlet, "outlet")
     article = _text(flt.article, "article")
 
+    # Statement keys start with the publication day, so a date range is a key range.
+    lo = max(day_number(since), 1) * DAY_SPAN if since is not None else None
+    hi = (day_number(until) + 1) * DAY_SPAN if until is not None else None
     clauses: list[str] = []
     params: list[Any] = []
+    sources: list[str] = []
+    actor_ids: list[str] = []
     if q is not None:
-        cond = store.fts_condition(q)
+        cond = store.fts_condition(q, lo=lo, hi=hi)
         if cond is None:
             return Where("1=0", (), empty=True)
         clauses.append(cond[0])
         params.extend(cond[1])
+        sources.append("fts")
     if speaker is not None:
         ids = resolve_speakers(store, speaker)
         if not ids:
             return Where("1=0", (), empty=True)
         clauses.append(f"s.speaker_id IN ({placeholders(len(ids))})")
         params.extend(ids)
+        sources.append("speaker")
     if about is not None:
-        ids = resolve_actors(store, about)
-        if not ids:
+        actor_ids = resolve_actors(store, about)
+        if not actor_ids:
             return Where("1=0", (), empty=True)
         clauses.append(
-            "s.id IN (SELECT sa.statement_id FROM statement_about sa "
-            f"WHERE sa.actor_id IN ({placeholders(len(ids))}))")
-        params.extend(ids)
+            "s.pk IN (SELECT sa.statement_pk FROM statement_about sa "
+            f"WHERE sa.actor_id IN ({placeholders(len(actor_ids))}))")
+        params.extend(actor_ids)
+        sources.append("about")
     if outlet is not None:
         clauses.append("lower(s.outlet) = lower(?)")
         params.append(outlet)
+        sources.append("outlet")
     if kind is not None:
         clauses.append("s.kind = ?")
         params.append(kind)
-    if since is not None:
-        clauses.append("s.published >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        clauses.append("s.published <= ?")
-        params.append(until.isoformat())
+        sources.append("kind")
+    if lo is not None:
+        clauses.append("s.pk >= ?")
+        params.append(lo)
+    if hi is not None:
+        clauses.append("s.pk < ?")
+        params.append(hi)
     if article is not None:
         clauses.append("s.article_id = ?")
         params.append(article)
-    return Where(" AND ".join(clauses) or "1=1", tuple(params))
+        sources.append("article")
+    only = sources[0] if len(sources) == 1 and sources[0] in ("fts", "about") else None
+    return Where(" AND ".join(clauses) or "1=1", tuple(params), only=only, q=q,
+                 actors=tuple(actor_ids), lo=lo, hi=hi)

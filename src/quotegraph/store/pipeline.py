@@ -156,6 +156,7 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
             pending = batch
         if pool is not None:
             pool.close()
+        store.after_ingest(report)
     finally:
         if pool is not None:
             pool.terminate()

@@ -61,9 +61,10 @@ SCHEMA_V1 = [
         mentions INTEGER NOT NULL DEFAULT 0, statements_about INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX actors_name ON actors (lower(name))",
     "CREATE INDEX actors_count ON actors (statements_about DESC, mentions DESC)",
+    # pk is assigned by the writer: publication day << 40 | sequence (see store/rows.py).
     """CREATE TABLE statements (
-        pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
+        pk BIGINT PRIMARY KEY,
+        id TEXT NOT NULL,
         article_id TEXT NOT NULL REFERENCES articles (id),
         kind TEXT NOT NULL,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -77,11 +78,12 @@ SCHEMA_V1 = [
         tsv tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('english'::regconfig, text), 'A') ||
             setweight(to_tsvector('english'::regconfig, coalesce(speaker_name, '')), 'B')) STORED)""",
-    "CREATE INDEX statements_article ON statements (article_id, start)",
-    "CREATE INDEX statements_published ON statements (published DESC NULLS LAST, pk)",
-    "CREATE INDEX statements_speaker ON statements (speaker_id, published DESC NULLS LAST, pk)",
-    "CREATE INDEX statements_outlet ON statements (lower(outlet), published DESC NULLS LAST, pk)",
-    "CREATE INDEX statements_kind ON statements (kind, published DESC NULLS LAST, pk)",
+    'CREATE UNIQUE INDEX statements_span ON statements (article_id, start, "end")',
+    "CREATE INDEX statements_speaker ON statements (speaker_id, pk)",
+    "CREATE INDEX statements_speaker_kind ON statements (speaker_id, kind)",
+    "CREATE INDEX statements_speaker_role ON statements (speaker_id, speaker_role)",
+    "CREATE INDEX statements_outlet ON statements (lower(outlet), pk)",
+    "CREATE INDEX statements_kind ON statements (kind, pk)",
     "CREATE INDEX statements_tsv ON statements USING GIN (tsv)",
     """CREATE TABLE mentions (
         article_id TEXT NOT NULL REFERENCES articles (id),
@@ -90,11 +92,19 @@ SCHEMA_V1 = [
         PRIMARY KEY (article_id, start, "end", actor_id))""",
     "CREATE INDEX mentions_actor ON mentions (actor_id)",
     """CREATE TABLE statement_about (
-        statement_id TEXT NOT NULL REFERENCES statements (id),
         actor_id TEXT NOT NULL REFERENCES actors (id),
-        published TEXT,
-        PRIMARY KEY (statement_id, actor_id))""",
-    "CREATE INDEX statement_about_actor ON statement_about (actor_id, published DESC NULLS LAST)",
+        statement_pk BIGINT NOT NULL REFERENCES statements (pk),
+        PRIMARY KEY (actor_id, statement_pk))""",
+    "CREATE INDEX statement_about_statement ON statement_about (statement_pk)",
+    # Statements per (speaker, actor) pair, kept by every write: the network and the
+    # "talks about" / "talked about by" lists read it instead of joining all statements.
+    """CREATE TABLE speaker_about (
+        speaker_id TEXT NOT NULL REFERENCES speakers (id),
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        statements INTEGER NOT NULL,
+        PRIMARY KEY (speaker_id, actor_id))""",
+    "CREATE INDEX speaker_about_actor ON speaker_about (actor_id, statements)",
+    "CREATE INDEX speaker_about_weight ON speaker_about (statements)",
 ]
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -140,7 +150,6 @@ class PostgresStore(Store):
     """A store in a PostgreSQL database (see the module docstring)."""
 
     backend = "postgresql"
-    order_newest = "s.published DESC NULLS LAST, s.pk"
 
     def __init__(self, dsn: str) -> None:
         super().__init__()
@@ -187,13 +196,20 @@ class PostgresStore(Store):
         except psycopg.Error as e:
             raise StoreError(f"cannot write to PostgreSQL: {e}") from e
 
+    def after_ingest(self, report: Any) -> None:
+        # Autovacuum analyses eventually; after a bulk load, queries need the statistics now.
+        if report.added + report.updated >= 1000:
+            self._conn().execute("ANALYZE articles, statements, statement_about, mentions, "
+                                 "speakers, actors")
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return self._conn().execute(to_psycopg(sql), _params(params)).fetchall()
         except psycopg.Error as e:
             raise StoreError(f"query failed on PostgreSQL: {e}") from e
 
-    def fts_condition(self, q: str) -> tuple[str, list[Any]] | None:
+    def fts_condition(self, q: str, *, lo: int | None = None,
+                      hi: int | None = None) -> tuple[str, list[Any]] | None:
         expr = fts.to_tsquery_expr(q)
         if expr is None:
             return None

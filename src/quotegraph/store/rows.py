@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from quotegraph.model import Article, Statement
@@ -26,7 +27,32 @@ STATEMENT_COLUMNS = (
     "source_mention", "source_start", "source_end", "published", "outlet",
 )
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "actor_id")
-ABOUT_COLUMNS = ("statement_id", "actor_id", "published")
+ABOUT_COLUMNS = ("statement_pk", "actor_id")
+
+# A statement's integer key is its article's publication day shifted left by DAY_SHIFT bits,
+# plus a sequence number within the day. "Newest first" is then plain descending key order:
+# FTS5 walks its index by rowid without sorting, date ranges are key ranges, and every index
+# (which ends in the key) already lists its rows newest first. Day 0 holds undated articles.
+DAY_SHIFT = 40
+DAY_SPAN = 1 << DAY_SHIFT
+EPOCH = date(1899, 12, 31)  # day 1 is 1900-01-01
+MAX_DAY = (1 << 22) - 1
+
+
+def day_number(published: str | date | None) -> int:
+    """The day part of statement keys: days since 1899-12-31, 0 when undated or malformed."""
+    if published is None:
+        return 0
+    try:
+        d = published if isinstance(published, date) else date.fromisoformat(published[:10])
+    except (TypeError, ValueError):
+        return 0
+    return min(max((d - EPOCH).days, 0), MAX_DAY)
+
+
+def day_date(day: int) -> str | None:
+    """Inverse of :func:`day_number` as an ISO date (``None`` for day 0)."""
+    return (EPOCH + timedelta(days=int(day))).isoformat() if day > 0 else None
 
 
 def article_id(text: str) -> str:
@@ -65,7 +91,8 @@ class ArticleRows:
     article: tuple[Any, ...]
     statements: tuple[tuple[Any, ...], ...]
     mentions: tuple[tuple[Any, ...], ...]
-    about: tuple[tuple[Any, ...], ...]
+    # (index into ``statements``, actor id): keys are assigned only when writing.
+    about: tuple[tuple[int, str], ...]
     # id -> (name, role, published) for each statement; aggregated by the writer.
     speakers: tuple[tuple[str, str, str | None, str | None], ...]
     # id -> (name, type) for each mention.
@@ -74,6 +101,10 @@ class ArticleRows:
     @property
     def id(self) -> str:
         return self.article[0]
+
+    @property
+    def day(self) -> int:
+        return day_number(self.article[4])
 
 
 def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
@@ -135,7 +166,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
                 continue
             if m.id not in about_ids:
                 about_ids.append(m.id)
-        about.extend((sid, a, published) for a in about_ids)
+        about.extend((len(statements) - 1, a) for a in about_ids)
     return ArticleRows(
         article=art,
         statements=tuple(statements),

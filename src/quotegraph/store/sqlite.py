@@ -47,9 +47,11 @@ SCHEMA_V1 = [
         mentions INTEGER NOT NULL DEFAULT 0, statements_about INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX actors_name ON actors (lower(name))",
     "CREATE INDEX actors_count ON actors (statements_about DESC, mentions DESC)",
+    # pk is assigned by the writer: publication day << 40 | sequence (see store/rows.py), so
+    # "ORDER BY pk DESC" is newest first and each index below, ending in the rowid, is too.
     """CREATE TABLE statements (
         pk INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
+        id TEXT NOT NULL,
         article_id TEXT NOT NULL REFERENCES articles (id),
         kind TEXT NOT NULL,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -60,11 +62,14 @@ SCHEMA_V1 = [
         rule TEXT, said_on TEXT,
         source_mention TEXT, source_start INTEGER, source_end INTEGER,
         published TEXT, outlet TEXT)""",
-    "CREATE INDEX statements_article ON statements (article_id, start)",
-    "CREATE INDEX statements_published ON statements (published DESC, pk)",
-    "CREATE INDEX statements_speaker ON statements (speaker_id, published DESC, pk)",
-    "CREATE INDEX statements_outlet ON statements (lower(outlet), published DESC, pk)",
-    "CREATE INDEX statements_kind ON statements (kind, published DESC, pk)",
+    # The id is article_id:start-end, so this index is also the lookup by id.
+    'CREATE UNIQUE INDEX statements_span ON statements (article_id, start, "end")',
+    "CREATE INDEX statements_speaker ON statements (speaker_id)",
+    # Counts "speaker + kind" from the index alone (the commonest combined filter).
+    "CREATE INDEX statements_speaker_kind ON statements (speaker_id, kind)",
+    "CREATE INDEX statements_speaker_role ON statements (speaker_id, speaker_role)",
+    "CREATE INDEX statements_outlet ON statements (lower(outlet))",
+    "CREATE INDEX statements_kind ON statements (kind)",
     """CREATE TABLE mentions (
         article_id TEXT NOT NULL REFERENCES articles (id),
         start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
@@ -72,11 +77,19 @@ SCHEMA_V1 = [
         PRIMARY KEY (article_id, start, "end", actor_id))""",
     "CREATE INDEX mentions_actor ON mentions (actor_id)",
     """CREATE TABLE statement_about (
-        statement_id TEXT NOT NULL REFERENCES statements (id),
         actor_id TEXT NOT NULL REFERENCES actors (id),
-        published TEXT,
-        PRIMARY KEY (statement_id, actor_id))""",
-    "CREATE INDEX statement_about_actor ON statement_about (actor_id, published DESC)",
+        statement_pk INTEGER NOT NULL REFERENCES statements (pk),
+        PRIMARY KEY (actor_id, statement_pk)) WITHOUT ROWID""",
+    "CREATE INDEX statement_about_statement ON statement_about (statement_pk)",
+    # Statements per (speaker, actor) pair, kept by every write: the network and the
+    # "talks about" / "talked about by" lists read it instead of joining all statements.
+    """CREATE TABLE speaker_about (
+        speaker_id TEXT NOT NULL REFERENCES speakers (id),
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        statements INTEGER NOT NULL,
+        PRIMARY KEY (speaker_id, actor_id)) WITHOUT ROWID""",
+    "CREATE INDEX speaker_about_actor ON speaker_about (actor_id, statements)",
+    "CREATE INDEX speaker_about_weight ON speaker_about (statements)",
     # External-content FTS: the text is stored once, in statements/articles.
     f"""CREATE VIRTUAL TABLE statements_fts USING fts5 (
         text, speaker_name, content='statements', content_rowid='pk', tokenize='{_TOKENIZE}')""",
@@ -212,18 +225,62 @@ class SQLiteStore(Store):
         except sqlite3.Error as e:
             raise StoreError(f"cannot commit to {self.path}: {e}") from e
 
+    def after_ingest(self, report: Any) -> None:
+        # Without statistics SQLite may walk the 3-valued kind index instead of the speaker
+        # index. ANALYZE takes about a second per million statements, so it runs only when
+        # the store grew or shrank by a quarter since the last one.
+        if not (report.added or report.updated):
+            return
+        conn = self._conn()
+        now_rows = conn.execute("SELECT count(*) AS n FROM statements").fetchone()["n"]
+        stat = None
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+            stat = conn.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'statements' "
+                                "AND idx = 'statements_speaker'").fetchone()
+        before = int(stat["stat"].split()[0]) if stat else -1
+        if before < 0 or not 0.8 * before <= now_rows <= 1.25 * before:
+            log.debug("analyzing %s (%d statements, %d at the last analysis)", self.path,
+                      now_rows, before)
+            conn.execute("PRAGMA analysis_limit = 0")  # sampled stats misjudge the kind index
+            conn.execute("ANALYZE")
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return self._conn().execute(sql, params).fetchall()
         except sqlite3.Error as e:
             raise StoreError(f"query failed on {self.path}: {e}") from e
 
-    def fts_condition(self, q: str) -> tuple[str, list[Any]] | None:
+    def fts_condition(self, q: str, *, lo: int | None = None,
+                      hi: int | None = None) -> tuple[str, list[Any]] | None:
         expr = fts.to_fts5(q)
         if expr is None:
             return None
-        return ("s.pk IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)",
-                [expr])
+        sub, params = self._fts_where(expr, lo, hi)
+        return f"s.pk IN (SELECT rowid FROM statements_fts WHERE {sub})", params
+
+    @staticmethod
+    def _fts_where(expr: str, lo: int | None, hi: int | None) -> tuple[str, list[Any]]:
+        # FTS5 applies rowid bounds inside its index scan, and rowids are statement keys.
+        sql, params = "statements_fts MATCH ?", [expr]
+        if lo is not None:
+            sql += " AND rowid >= ?"
+            params.append(lo)
+        if hi is not None:
+            sql += " AND rowid < ?"
+            params.append(hi)
+        return sql, params
+
+    def fts_page(self, q: str, *, lo: int | None, hi: int | None, limit: int,
+                 offset: int) -> tuple[int, list[int]] | None:
+        expr = fts.to_fts5(q)
+        if expr is None:
+            return 0, []
+        sub, params = self._fts_where(expr, lo, hi)
+        total = self.one(f"SELECT count(*) AS n FROM statements_fts WHERE {sub}", params)["n"]
+        keys = [r["rowid"] for r in self.rows(
+            f"SELECT rowid FROM statements_fts WHERE {sub} ORDER BY rowid DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset))] if limit and offset < total else []
+        return total, keys
 
     def highlight(self, pks: Sequence[int], q: str) -> dict[int, str]:
         expr = fts.to_fts5(q)

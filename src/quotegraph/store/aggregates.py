@@ -1,0 +1,176 @@
+"""Per-speaker, per-actor and speaker->actor counts, kept up to date by every write.
+
+Listing speakers, the unfiltered facets, speaker and actor profiles and the network would
+otherwise group hundreds of thousands of statements per page view. Each batch turns the rows it
+removes and adds into signed deltas and applies them in the same transaction, so the counts are
+exact at every commit. Dates and the latest role are read back from the speaker index (a few
+index probes per speaker), never recomputed by scanning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotegraph.store.base_sql import Executor, chunks, placeholders
+from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, ArticleRows, day_date
+
+# Positions in the keyed statement rows: (pk, *rows.STATEMENT_COLUMNS).
+KEY, SPEAKER_ID, SPEAKER_ROLE = 0, 7, 9
+
+
+@dataclass
+class Delta:
+    speakers: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    about: Counter[str] = field(default_factory=Counter)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    speaker_names: dict[str, str] = field(default_factory=dict)
+    actor_info: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # speaker -> (key, role) of their newest added statement that names a role
+    roles: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # speakers who lost statements: their role is looked up again
+    shrunk: set[str] = field(default_factory=set)
+
+
+def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
+    """Negative counts for everything stored under ``article_ids`` (read before deleting)."""
+    d = Delta()
+    for part in chunks(list(article_ids)):
+        ph = placeholders(len(part))
+        for sid, n in cur.fetchall(
+            f"SELECT speaker_id, count(*) FROM statements WHERE article_id IN ({ph}) "
+            "AND speaker_id IS NOT NULL GROUP BY speaker_id", part):
+            d.speakers[sid] -= n
+            d.shrunk.add(sid)
+        for aid, n in cur.fetchall(
+            f"SELECT actor_id, count(*) FROM mentions WHERE article_id IN ({ph}) "
+            "GROUP BY actor_id", part):
+            d.mentions[aid] -= n
+        for aid, sid, n in cur.fetchall(
+            "SELECT sa.actor_id, s.speaker_id, count(*) FROM statement_about sa "
+            "JOIN statements s ON s.pk = sa.statement_pk "
+            f"WHERE s.article_id IN ({ph}) GROUP BY sa.actor_id, s.speaker_id", part):
+            d.about[aid] -= n
+            if sid is not None:
+                d.pairs[(sid, aid)] -= n
+    return d
+
+
+def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[Any, ...]],
+          about: Sequence[tuple[int, str]]) -> Delta:
+    """Add the counts of ``written`` articles, given their keyed statement rows and their
+    (statement key, actor id) links."""
+    for r in written:
+        for sid, name, _role, _pub in r.speakers:
+            d.speaker_names.setdefault(sid, name)
+        for aid, name, typ in r.actors:
+            d.actor_info[aid] = (name, typ)
+        for m in r.mentions:
+            d.mentions[m[4]] += 1
+    speaker_of: dict[int, str] = {}
+    for row in statements:
+        sid = row[SPEAKER_ID]
+        if sid is None:
+            continue
+        speaker_of[row[KEY]] = sid
+        d.speakers[sid] += 1
+        role = row[SPEAKER_ROLE]
+        if role and row[KEY] > d.roles.get(sid, (-1, ""))[0]:
+            d.roles[sid] = (row[KEY], role)
+    for key, aid in about:
+        d.about[aid] += 1
+        if key in speaker_of:
+            d.pairs[(speaker_of[key], aid)] += 1
+    return d
+
+
+def apply(cur: Executor, d: Delta) -> None:
+    """Apply ``d`` after the statements themselves were written (pairs first: they refer to
+    the speaker and actor rows that may be deleted when their counts reach zero)."""
+    pairs = [(s, a, n) for (s, a), n in sorted(d.pairs.items()) if n]
+    if pairs:
+        cur.executemany(
+            "INSERT INTO speaker_about (speaker_id, actor_id, statements) VALUES (?, ?, ?) "
+            "ON CONFLICT (speaker_id, actor_id) DO UPDATE "
+            "SET statements = speaker_about.statements + excluded.statements", pairs)
+        cur.executemany("DELETE FROM speaker_about WHERE speaker_id = ? AND actor_id = ? "
+                        "AND statements <= 0", [(s, a) for s, a, _ in pairs])
+    _speakers(cur, d)
+    _actors(cur, d)
+
+
+def _speakers(cur: Executor, d: Delta) -> None:
+    ids = sorted(set(d.speakers) | set(d.speaker_names))
+    if not ids:
+        return
+    prior: dict[str, tuple[str | None, str | None]] = {}
+    for part in chunks(ids):
+        for sid, last, role in cur.fetchall(
+            f"SELECT id, last, role FROM speakers WHERE id IN ({placeholders(len(part))})", part):
+            prior[sid] = (last, role)
+    new = [(sid, d.speaker_names[sid], d.speakers[sid]) for sid in ids if sid in d.speaker_names]
+    if new:
+        cur.executemany(
+            "INSERT INTO speakers (id, name, statements) VALUES (?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET statements = speakers.statements + excluded.statements",
+            new)
+    gone = [(d.speakers[sid], sid) for sid in ids if sid not in d.speaker_names and d.speakers[sid]]
+    if gone:
+        cur.executemany("UPDATE speakers SET statements = statements + ? WHERE id = ?", gone)
+    cur.executemany("DELETE FROM speakers WHERE id = ? AND statements <= 0", [(i,) for i in ids])
+    # First and last dates come from the index on speaker_id, whose entries end in the
+    # statement key (day << DAY_SHIFT | sequence): two index probes per speaker.
+    out = []
+    for part in chunks(ids):
+        ph = placeholders(len(part))
+        spans = {sid: (lo, hi) for sid, lo, hi in cur.fetchall(
+            f"SELECT speaker_id, min(pk), max(pk) FROM statements WHERE speaker_id IN ({ph}) "
+            "AND pk >= ? GROUP BY speaker_id", (*part, DAY_SPAN))}
+        for sid in part:
+            lo, hi = spans.get(sid, (None, None))
+            out.append((day_date(lo >> DAY_SHIFT) if lo is not None else None,
+                        day_date(hi >> DAY_SHIFT) if hi is not None else None, sid))
+    cur.executemany("UPDATE speakers SET first = ?, last = ? WHERE id = ?", out)
+    _roles(cur, d, prior)
+
+
+def _roles(cur: Executor, d: Delta, prior: dict[str, tuple[str | None, str | None]]) -> None:
+    """A speaker's role is the role of their newest statement that names one."""
+    updates = []
+    for sid, (key, role) in sorted(d.roles.items()):
+        if sid in d.shrunk:
+            continue
+        old_last, old_role = prior.get(sid, (None, None))
+        day = day_date(key >> DAY_SHIFT) or ""
+        if old_role is None or day >= (old_last or ""):
+            updates.append((role, sid))
+    for sid in sorted(d.shrunk):
+        # Rare (re-extraction): the statement that gave the role may be gone.
+        found = cur.fetchall("SELECT speaker_role FROM statements WHERE speaker_id = ? AND "
+                             "speaker_role IS NOT NULL ORDER BY pk DESC LIMIT 1", (sid,))
+        updates.append((found[0][0] if found else None, sid))
+    cur.executemany("UPDATE speakers SET role = ? WHERE id = ?", updates)
+
+
+def _actors(cur: Executor, d: Delta) -> None:
+    ids = sorted(set(d.mentions) | set(d.about) | set(d.actor_info))
+    if not ids:
+        return
+    new = [(aid, *d.actor_info[aid], d.mentions[aid], d.about[aid])
+           for aid in ids if aid in d.actor_info]
+    if new:
+        cur.executemany(
+            "INSERT INTO actors (id, name, type, mentions, statements_about) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+            "type = excluded.type, mentions = actors.mentions + excluded.mentions, "
+            "statements_about = actors.statements_about + excluded.statements_about", new)
+    gone = [(d.mentions[aid], d.about[aid], aid) for aid in ids if aid not in d.actor_info]
+    if gone:
+        cur.executemany("UPDATE actors SET mentions = mentions + ?, "
+                        "statements_about = statements_about + ? WHERE id = ?", gone)
+    cur.executemany("DELETE FROM actors WHERE id = ? AND mentions <= 0 "
+                    "AND statements_about <= 0", [(i,) for i in ids])
+

@@ -1,0 +1,234 @@
+"""Facets, timelines and the speaker -> actor network over the statements matching a filter.
+
+Unfiltered views read the counts kept by :mod:`quotegraph.store.aggregates`; filtered ones
+group the matching statements (cost grows with the number of matches).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quotegraph.errors import QueryError
+from quotegraph.store.base import Store, chunks, placeholders
+from quotegraph.store.filters import (
+    StatementFilter,
+    build_where,
+    check_page,
+    resolve_actors,
+    resolve_speakers,
+)
+from quotegraph.store.periods import fill_series, period_of
+from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, day_date
+
+TIMELINE_SERIES = 10
+MAX_NETWORK_EDGES = 2000
+
+
+def _unfiltered(where: Any) -> bool:
+    return not where.empty and where.sql == "1=1"
+
+
+def _outlet_labels(store: Store, keys: Sequence[str]) -> dict[str, str]:
+    """A stored spelling for each lower-cased outlet key (outlets match case-insensitively)."""
+    out = {}
+    for k in keys:
+        row = store.one("SELECT outlet FROM statements WHERE lower(outlet) = ? LIMIT 1", (k,))
+        out[k] = row["outlet"] if row else k
+    return out
+
+
+def _outlet_facet(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    labels = _outlet_labels(store, [r["value"] for r in rows])
+    return [{"value": labels[r["value"]], "label": labels[r["value"]], "count": r["count"]}
+            for r in rows]
+
+
+def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, list[dict]]:
+    """Counts of the statements matching ``flt`` by speaker, outlet, actor spoken about, kind.
+
+    Each list holds at most ``limit`` ``{"value", "label", "count"}`` entries, largest first;
+    ``value`` is what to pass back as the filter.
+    """
+    check_page(limit, 0)
+    where = build_where(store, flt)
+    out: dict[str, list[dict[str, Any]]] = {"speaker": [], "outlet": [], "about": [], "kind": []}
+    if where.empty:
+        return out
+    w, p = where.sql, where.params
+    if _unfiltered(where):
+        out["speaker"] = store.rows(
+            "SELECT id AS value, name AS label, statements AS count FROM speakers "
+            "WHERE statements > 0 ORDER BY statements DESC, id LIMIT ?", (limit,))
+        out["about"] = store.rows(
+            "SELECT id AS value, name AS label, statements_about AS count FROM actors "
+            "WHERE statements_about > 0 ORDER BY statements_about DESC, id LIMIT ?", (limit,))
+    else:
+        # Group on the bare key first and fetch names for the top few only.
+        top = store.rows(
+            f"SELECT s.speaker_id AS value, count(*) AS count FROM statements s WHERE {w} "
+            "AND s.speaker_id IS NOT NULL GROUP BY s.speaker_id "
+            "ORDER BY count DESC, value LIMIT ?", (*p, limit))
+        names = _labels(store, "speaker", [r["value"] for r in top])
+        out["speaker"] = [{"value": r["value"], "label": names.get(r["value"], r["value"]),
+                           "count": r["count"]} for r in top]
+        top = store.rows(
+            "SELECT sa.actor_id AS value, count(*) AS count FROM statements s "
+            f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} "
+            "GROUP BY sa.actor_id ORDER BY count DESC, value LIMIT ?", (*p, limit))
+        names = _labels(store, "actor", [r["value"] for r in top])
+        out["about"] = [{"value": r["value"], "label": names.get(r["value"], r["value"]),
+                         "count": r["count"]} for r in top]
+    out["outlet"] = _outlet_facet(store, store.rows(
+        f"SELECT lower(s.outlet) AS value, count(*) AS count FROM statements s WHERE {w} "
+        "AND s.outlet IS NOT NULL GROUP BY lower(s.outlet) ORDER BY count DESC, value LIMIT ?",
+        (*p, limit)))
+    out["kind"] = store.rows(
+        "SELECT s.kind AS value, s.kind AS label, count(*) AS count FROM statements s "
+        f"WHERE {w} GROUP BY s.kind ORDER BY count DESC, value LIMIT ?", (*p, limit))
+    return out
+
+
+def months(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """Monthly counts from rows of (``d``: day number, ``n``: count)."""
+    counts: dict[str, int] = {}
+    for r in store.rows(sql, params):
+        month = period_of(day_date(r["d"]) or "", "month")
+        counts[month] = counts.get(month, 0) + r["n"]
+    return fill_series(counts, "month")
+
+
+# by -> (key expression, join, condition). Outlets are keyed lower-cased, as they filter.
+_BY = {
+    "speaker": ("s.speaker_id", "", "s.speaker_id IS NOT NULL"),
+    "actor": ("sa.actor_id", " JOIN statement_about sa ON sa.statement_pk = s.pk", "1=1"),
+    "outlet": ("lower(s.outlet)", "", "s.outlet IS NOT NULL"),
+}
+
+
+def _labels(store: Store, by: str, keys: Sequence[str]) -> dict[str, str]:
+    if not keys:
+        return {}
+    if by == "outlet":
+        return _outlet_labels(store, keys)
+    table = "speakers" if by == "speaker" else "actors"
+    out = {}
+    for part in chunks(list(keys)):
+        for r in store.rows(f"SELECT id, name FROM {table} WHERE id IN "
+                            f"({placeholders(len(part))})", part):
+            out[r["id"]] = r["name"]
+    return out
+
+
+def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
+    if key is not None:
+        if by == "speaker":
+            return resolve_speakers(store, key)
+        if by == "actor":
+            return resolve_actors(store, key)
+        found = store.one("SELECT lower(outlet) AS k FROM statements WHERE lower(outlet) = "
+                          "lower(?) LIMIT 1", (key,))
+        return [found["k"]] if found else []
+    if _unfiltered(where) and by != "outlet":
+        table, count = ("speakers", "statements") if by == "speaker" else (
+            "actors", "statements_about")
+        return [r["id"] for r in store.rows(
+            f"SELECT id FROM {table} WHERE {count} > 0 ORDER BY {count} DESC, id LIMIT ?",
+            (TIMELINE_SERIES,))]
+    col, join, cond = _BY[by]
+    return [r["k"] for r in store.rows(
+        f"SELECT {col} AS k, count(*) AS n FROM statements s{join} WHERE {where.sql} "
+        f"AND {cond} AND s.pk >= ? GROUP BY {col} ORDER BY n DESC, k LIMIT ?",
+        (*where.params, DAY_SPAN, TIMELINE_SERIES))]
+
+
+def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
+             interval: str = "month", flt: StatementFilter = StatementFilter()) -> dict[str, Any]:
+    """Statements per period for one ``key`` or the top speakers/actors/outlets under ``flt``.
+
+    Periods are ``YYYY-MM-DD``, ``YYYY-Www`` (ISO week) or ``YYYY-MM``; gaps are filled with 0
+    and all series share one range. Undated statements are left out.
+    """
+    if by not in _BY:
+        raise QueryError(f"by must be one of {', '.join(_BY)}, not {by!r}")
+    if interval not in ("day", "week", "month"):
+        raise QueryError(f"interval must be day, week or month, not {interval!r}")
+    where = build_where(store, flt)
+    out: dict[str, Any] = {"interval": interval, "by": by, "series": []}
+    if where.empty:
+        return out
+    keys = _top_keys(store, by, key, where)
+    if not keys:
+        return out
+    col, join, cond = _BY[by]
+    ph = placeholders(len(keys))
+    if by == "actor" and _unfiltered(where):
+        # The about index alone has actor, key and so day: no statement rows needed.
+        sql = (f"SELECT actor_id AS k, statement_pk >> {DAY_SHIFT} AS d, count(*) AS n "
+               f"FROM statement_about WHERE actor_id IN ({ph}) AND statement_pk >= ? "
+               "GROUP BY 1, 2")
+        params: tuple[Any, ...] = (*keys, DAY_SPAN)
+    else:
+        sql = (f"SELECT {col} AS k, s.pk >> {DAY_SHIFT} AS d, count(*) AS n "
+               f"FROM statements s{join} WHERE {where.sql} AND {cond} AND s.pk >= ? "
+               f"AND {col} IN ({ph}) GROUP BY 1, 2")
+        params = (*where.params, DAY_SPAN, *keys)
+    counts: dict[str, dict[str, int]] = {k: {} for k in keys}
+    for r in store.rows(sql, params):
+        per = period_of(day_date(r["d"]) or "", interval)
+        counts[r["k"]][per] = counts[r["k"]].get(per, 0) + r["n"]
+    labels = _labels(store, by, keys)
+    span = [per for c in counts.values() for per in c]
+    bounds = (min(span), max(span)) if span else None
+    out["series"] = [{"key": labels.get(k, k) if by == "outlet" else k,
+                      "label": labels.get(k, k),
+                      "points": fill_series(counts[k], interval, bounds=bounds)} for k in keys]
+    return out
+
+
+def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weight: int = 1,
+            limit: int = 200) -> dict[str, Any]:
+    """Who talks about whom: edges speaker -> actor weighted by statements, heaviest first.
+
+    A node that is both a speaker and an actor is one node (``speaker`` and ``actor`` flags);
+    a node's ``weight`` is the total weight of its edges in the returned graph.
+    """
+    if not isinstance(min_weight, int) or isinstance(min_weight, bool) or min_weight < 1:
+        raise QueryError(f"min_weight must be 1 or more, not {min_weight!r}")
+    if (not isinstance(limit, int) or isinstance(limit, bool)
+            or not 1 <= limit <= MAX_NETWORK_EDGES):
+        raise QueryError(f"limit must be from 1 to {MAX_NETWORK_EDGES}, not {limit!r}")
+    where = build_where(store, flt)
+    if where.empty:
+        return {"nodes": [], "edges": []}
+    if _unfiltered(where):
+        edges = store.rows(
+            "SELECT speaker_id AS source, actor_id AS target, statements AS weight "
+            "FROM speaker_about WHERE statements >= ? "
+            "ORDER BY statements DESC, speaker_id, actor_id LIMIT ?", (min_weight, limit))
+    else:
+        edges = store.rows(
+            "SELECT s.speaker_id AS source, sa.actor_id AS target, count(*) AS weight "
+            "FROM statements s JOIN statement_about sa ON sa.statement_pk = s.pk "
+            f"WHERE {where.sql} AND s.speaker_id IS NOT NULL GROUP BY s.speaker_id, sa.actor_id "
+            "HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?",
+            (*where.params, min_weight, limit))
+    nodes: dict[str, dict[str, Any]] = {}
+    speakers = _labels(store, "speaker", sorted({e["source"] for e in edges}))
+    actors: dict[str, dict[str, Any]] = {}
+    for part in chunks(sorted({e["target"] for e in edges})):
+        for r in store.rows(f"SELECT id, name, type FROM actors WHERE id IN "
+                            f"({placeholders(len(part))})", part):
+            actors[r["id"]] = r
+    for e in edges:
+        for nid, is_speaker in ((e["source"], True), (e["target"], False)):
+            node = nodes.get(nid)
+            if node is None:
+                a = actors.get(nid)
+                node = nodes[nid] = {
+                    "id": nid, "label": speakers.get(nid) or (a["name"] if a else nid),
+                    "type": "speaker" if is_speaker else (a["type"] if a else "actor"),
+                    "weight": 0, "speaker": False, "actor": False}
+            node["weight"] += e["weight"]
+            node["speaker" if is_speaker else "actor"] = True
+    return {"nodes": list(nodes.values()), "edges": edges}
