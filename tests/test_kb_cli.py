@@ -69,6 +69,13 @@ def test_show_a_role_phrase(env, kb):
     assert any(role["role"] == "foreign-minister" for role in person["roles_on_date"])
 
 
+def test_show_a_phrase_read_by_the_mention_rules(env):
+    r = run(env, "show", "Kazakhstan's Foreign Ministry", "--json")
+    assert r.returncode == 0, r.stderr
+    [inst] = json.loads(r.stdout)
+    assert (inst["id"], inst["how"], inst["of"]) == ("kazakh-foreign-ministry", "mention rule", "KAZ")
+
+
 def test_show_with_a_user_file(env, tmp_path):
     extra = tmp_path / "people.yaml"
     extra.write_text("- {id: ann-example, name: Ann Example, gender: f, country: KAZ, "

@@ -14,7 +14,8 @@ def explain(kb: KnowledgeBase, name: str, on: date) -> list[dict[str, Any]]:
     """Every actor ``name`` resolves to on ``on``, each with how it matched and what holds then.
 
     Tried in order, first hit wins: a KB id, a surface form (name, alias, adjective, demonym,
-    metonym, unique surname), a person's name in another romanisation, a role phrase.
+    metonym, unique surname), a person's name in another romanisation, a role phrase, a phrase
+    the mention rules read as one actor ("Kazakhstan's Foreign Ministry").
     """
     actor = kb.get(name)
     if actor is not None:
@@ -35,6 +36,14 @@ def explain(kb: KnowledgeBase, name: str, on: date) -> list[dict[str, Any]]:
     if person is not None:
         roles = [f"{r} of {o}" for r, o in candidate_roles(kb, name, on)]
         return [describe(kb, person, on, how="role phrase", matched=name, via=roles)]
+    # a phrase only the mention rules read whole ("Kazakhstan's Foreign Ministry")
+    from quotegraph.resolve.actors import find_mentions
+
+    found = find_mentions(name, published=on.isoformat(), kb=kb)
+    if len(found) == 1 and found[0].text == name.strip():
+        actor = kb.get(found[0].id)
+        if actor is not None:
+            return [describe(kb, actor, on, how="mention rule", matched=name)]
     return []
 
 
