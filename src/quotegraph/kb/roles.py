@@ -76,8 +76,7 @@ def _split_actor(kb: KnowledgeBase, tokens: list[str], on: date
         for j in range(n, i, -1):
             if best and j - i <= best[1] - best[0]:
                 break
-            surface = " ".join(tokens[i:j])
-            surface = _POSSESSIVE.sub("", surface) if j - i >= 1 else surface
+            surface = _POSSESSIVE.sub("", " ".join(tokens[i:j]))
             actor = _state_like(kb, surface, on) or _state_like(kb, "the " + surface, on)
             if actor is not None:
                 best = (i, j, actor)
