@@ -73,7 +73,9 @@ def test_directories_corpora_and_stdin_in_input_order(tmp_path):
     assert proc.returncode == 0, proc.stderr
     recs = records(proc.stdout)
     speakers = [r["statements"][0]["speaker"]["name"] for r in recs]
-    assert speakers == ["Lavrov", "Zakharova", "Overchuk", "Peskov", "Mirzoyan"]
+    # A surname alone resolves to the KB person it names (Overchuk, dated 2023, holds no KB office then).
+    assert speakers == ["Sergey Lavrov", "Maria Zakharova", "Overchuk", "Dmitry Peskov",
+                        "Ararat Mirzoyan"]
     assert recs[2]["published"] == "2023-04-01" and recs[2]["url"] == "https://example.org/1"
     assert recs[2]["source"] == f"{corpus}:1"
     assert recs[4]["source"] == "-"
@@ -114,7 +116,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_processed(tmp_path):
     assert f"{corpus}:3: " in err and "text" in err
     assert f"{missing}: " in err
     recs = records(proc.stdout)
-    assert [r["statements"][0]["speaker"]["name"] for r in recs] == ["Borrell", "Kulubaev"]
+    assert [r["statements"][0]["speaker"]["name"] for r in recs] == ["Josep Borrell", "Jeenbek Kulubaev"]
 
 
 def test_unbalanced_quotes_and_a_long_single_line(tmp_path):
@@ -140,6 +142,15 @@ def test_ten_megabyte_single_line_file(tmp_path):
     proc = run("extract", "--format", "jsonl", str(big))
     assert proc.returncode == 0, proc.stderr[-500:]
     assert len(records(proc.stdout)) == 1
+
+
+def test_no_kb_keeps_the_article_names(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The border will reopen, Kulubaev said.", encoding="utf-8")
+    proc = run("extract", "--format", "jsonl", "--no-kb", str(path))
+    (rec,) = records(proc.stdout)
+    assert rec["statements"][0]["speaker"]["name"] == "Kulubaev"
+    assert rec["mentions"] == []
 
 
 def test_no_arguments_prints_usage():

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from quotegraph.extract import extract_document
+from quotegraph.kb import load_kb
 from quotegraph.model import Article, Document
-
-log = logging.getLogger(__name__)
 
 
 def make_extractor(*, use_kb: bool = True, kb_paths: Sequence[str] = ()) -> Callable[[Document], Article]:
-    """``Document -> Article`` with the knowledge base (when available) loaded once."""
+    """``Document -> Article``, resolving against the shipped knowledge base plus ``kb_paths``
+    (loaded once, here), or within each article only when ``use_kb`` is false."""
+    if not use_kb:
+        return partial(extract_document, use_kb=False)
+    if kb_paths:
+        return partial(extract_document, kb=load_kb(extra=kb_paths))
     return extract_document

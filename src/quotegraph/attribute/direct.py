@@ -38,7 +38,17 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
         return None
     after = _after(text, q, e)
     if after:
-        return after
+        f, cue_at = after
+        lead = text[s:q.open]
+        if word_count(lead, 0, len(lead)) >= 2 and not lead.rstrip().endswith((":", ",", "—", "–")):
+            # "... words like “maybe” and “perhaps”, he told reporters": the quoted words end a
+            # reported clause that starts before them; the whole clause is the statement.
+            start = s
+            while start < q.open and text[start].isspace():
+                start += 1
+            f = Found("mixed", start, q.outer_end, f.cue, f.np, "mixed:content-first", f.paragraph,
+                      clause=f.clause)
+        return f, cue_at
     return _before(text, q, seg_start)
 
 

@@ -25,7 +25,7 @@ REPORTING_VERBS = (
     "went on", "pointed out", "points out", "made it clear", "made clear", "called on",
     "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
-    "acknowledged", "recounted", "elaborated", "summed up", "concluded",
+    "acknowledged", "recounted", "elaborated", "summed up", "concluded", "asked", "asks",
 )
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".

@@ -33,6 +33,12 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-]*)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
+_ORG_NOUNS = frozenset("""
+party campaign group committee organization organisation company firm union bloc alliance
+coalition network newspaper paper agency office team council board court government
+administration ministry department embassy statement report letter survey poll study document
+communique communiqué declaration resolution memo website spokesperson spokesman spokeswoman
+""".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
 _TIME_OPENERS = frozenset("last this next on that".split())
@@ -232,7 +238,7 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     if j >= 0 and toks[j][2] not in ",:;()—–":
         return None
     phrase = toks[j + 1:i + 1]
-    if len(phrase) < 3:
+    if len(phrase) < 2:
         return None
     first = phrase[0][2].lower()
     if first not in _SUBJECT_OPENERS and first not in _UNNAMED:
@@ -294,18 +300,19 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
     if last in _UNNAMED and last not in _ROLE_NOUNS and last not in ("spokesperson", "spokesman",
                                                                     "spokeswoman", "representative"):
         return SpeakerNP("unnamed", start, end, phrase, head=last)
-    head = " ".join(w.lower() for w in body[-2:])
-    if head not in lx.ROLE_HEADS:
-        head = last
-    if head not in lx.ROLE_HEADS:
-        return None
-    return SpeakerNP("role", start, end, phrase, head=head, title=" ".join(body))
+    for n in (3, 2, 1):
+        head = " ".join(w.lower() for w in body[-n:])
+        if head in lx.ROLE_HEADS:
+            return SpeakerNP("role", start, end, phrase, head=head, title=" ".join(body))
+    if _POSSESSIVE_SUFFIX.sub("", last) in _ORG_NOUNS:
+        return SpeakerNP("unnamed", start, end, phrase, head=last)  # "the party", "the campaign"
+    return None
 
 
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
     words = [t[2] for t in toks]
-    lower = [w.lower().rstrip(".") for w in words]
+    lower = [w.lower().rstrip(".") if w.lower() not in _TITLE else w.lower() for w in words]
     for w, lw in zip(words, lower):
         if not (_is_cap(w) or lw in _TITLE or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _CONNECTORS):
             return None

@@ -16,12 +16,12 @@ _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last\s+week|"
     r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
-    r"on\s+Twitter|on\s+X|on\s+Telegram|in\s+a\s+(?:speech|post|letter|comment)|here|there|"
+    r"on\s+Twitter|on\s+X|on\s+Telegram|in\s+a\s+(?:speech|post|letter|comment)|here|"
     r"(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2})?))+\s"
 )
 _PREPOSITION = re.compile(
-    r"\s*(?:here|there|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
+    r"\s*(?:here|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
     r"following|when|as|last|this|earlier|later|late|today|yesterday|on\s+\w+day)\b"
 )
 _LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
@@ -117,6 +117,11 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         f = _from_cue(text, s, e, m, quotes, paragraph)
         if f is None:
             continue
+        if isinstance(f, list):  # an attribution set off by commas inside its reported clause
+            found.extend(f)
+            taken.extend((x.start, x.end) for x in f)
+            taken.append((f[0].cue[0], f[0].cue[1]))
+            continue
         second = _coordinated(text, f, e, quotes, paragraph)
         if second is not None:
             f, f2 = second
@@ -162,6 +167,18 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         prefix = text[s:np.start]
         relative = "who" in text[np.end:m.start()]
         after = _content_after(text, m, e, cue_text, quotes)
+        aside = _parenthetical(text, m, np, e, quotes)
+        if aside is not None:
+            # "In the three years since, Barden says, far too many lives were lost": the cue
+            # sits inside the reported clause; what follows it is reported too.
+            before = None if _is_intro(prefix) else _content_before(text, s, np.start, prefix)
+            second = Found(kind_for(text, *aside, quotes), aside[0], aside[1], (m.start(), m.end()),
+                           np, "indirect:parenthetical", paragraph, clause=(np.start, m.end()))
+            if before is None:
+                return second
+            first = _found(text, *before, m, np, "indirect:content-first", quotes, paragraph,
+                           clause=(np.start, m.end()))
+            return [first, second] if first is not None else second
         if after is None and not relative:
             # Nothing reported after the cue: "X, Lavrov said in an interview."
             before = _content_before(text, s, np.start, prefix)
@@ -213,6 +230,22 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
                        "indirect:coordinated", paragraph, clause=(a.start(), m.end()))
         return first, second
     return None
+
+
+def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int] | None:
+    """The clause after ``, NP said,`` when the attribution is set off by commas mid-sentence."""
+    if not text[np.start - 2:np.start].strip() == ",":
+        return None
+    pos = m.end()
+    skip = _CIRCUMSTANCE.match(text, pos, e)
+    if skip:
+        pos = skip.end() - 1
+    if not text.startswith(",", pos) or in_quote(pos, quotes) or cues.PARTICIPLE_CUE.match(text, pos):
+        return None
+    cs, ce = trim(text, pos + 1, e)
+    if word_count(text, cs, ce) < 3 or text[cs:cs + 1] in "\"“«":
+        return None
+    return cs, ce
 
 
 def _is_intro(prefix: str) -> bool:
