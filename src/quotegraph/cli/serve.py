@@ -16,6 +16,7 @@ from quotegraph.errors import QuotegraphError
 
 DEMO_DB = "quotegraph-demo.db"
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+_ARTICLE_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -98,12 +99,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from quotegraph.store.pipeline import ingest_paths
 
     samples: Path = args.samples
-    if not samples.is_dir() or not any(p.is_file() for p in samples.rglob("*")):
+    # Articles only: the folder's README.md describes the samples and is not one of them.
+    paths = sorted(str(p) for p in samples.rglob("*") if p.is_file() and p.suffix in _ARTICLE_SUFFIXES)
+    if not samples.is_dir() or not paths:
         raise QuotegraphError(f"no sample articles in {samples}; pass --samples DIR")
     failures: list[str] = []
     with open_store(args.db) as store:
         report = ingest_paths(
-            store, [str(samples)], workers=1,
+            store, paths, workers=1,
             on_failure=lambda source, message: failures.append(f"{source}: {message}"),
         )
         st = query.stats(store)
