@@ -38,7 +38,10 @@ from datetime import date, timedelta
 
 from quotegraph.kb import KnowledgeBase, as_date
 from quotegraph.kb.base import HOW_RANK, TYPE_RANK, Surface
-from quotegraph.kb.names import name_key, words
+from functools import lru_cache
+
+from quotegraph.kb.names import name_key as _name_key
+from quotegraph.kb.names import words
 from quotegraph.kb.types import Actor, Country, Institution, Person
 from quotegraph.model import Mention
 
@@ -76,6 +79,7 @@ _DATELINE = re.compile(
     r"(?:^|\n|\s)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)\s*,\s*(?:\d{1,2}\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
 _DATELINE_WINDOW = 400
+name_key = lru_cache(maxsize=65536)(_name_key)  # the same few names recur in every article
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[,.;:)]|as\b|$)")
