@@ -8,28 +8,31 @@ from collections.abc import Iterable
 
 
 class SpanSet:
-    """Non-overlapping-or-not (start, end) spans with O(log n) "is this offset inside one?"."""
+    """(start, end) spans with O(log n) "is this offset inside one?" (overlaps allowed)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self._spans = sorted(spans)
+        self._dirty = True
+        self._starts: list[int] = []
+        self._max_end: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self._spans.append((start, end))
+        self._dirty = True
+
+    def _index(self) -> None:
+        self._spans.sort()
         self._starts = [s for s, _ in self._spans]
         self._max_end = []
         running = -1
         for _, e in self._spans:
-            running = max(running, e)
+            running = e if e > running else running
             self._max_end.append(running)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self._starts, start)
-        self._spans.insert(i, (start, end))
-        self._starts.insert(i, start)
-        self._max_end = []
-        running = -1
-        for _, e in self._spans:
-            running = max(running, e)
-            self._max_end.append(running)
+        self._dirty = False
 
     def __contains__(self, pos: int) -> bool:
+        if self._dirty:
+            self._index()
         i = bisect.bisect_right(self._starts, pos) - 1
         while i >= 0 and self._max_end[i] > pos:
             s, e = self._spans[i]
