@@ -183,6 +183,36 @@ South North Vietnamese Indonesian Malaysian Thai Philippine Singaporean Kenyan N
 Ethiopian African Arab Kremlin White
 """.split())
 
+# Nationality words and country names in titles, to the country they name: "the Uzbek minister"
+# and "Uzbekistan's foreign minister" are the same office; "the Belarusian minister" is not.
+COUNTRY_WORDS: dict[str, str] = {}
+for _code, _words in {
+    "RUS": "Russian Russia Russia's Russia’s Moscow",
+    "KAZ": "Kazakh Kazakhstani Kazakhstan Kazakhstan's Kazakhstan’s",
+    "KGZ": "Kyrgyz Kyrgyzstan Kyrgyzstan's Kyrgyzstan’s",
+    "UZB": "Uzbek Uzbekistan Uzbekistan's Uzbekistan’s",
+    "TJK": "Tajik Tajikistan Tajikistan's Tajikistan’s",
+    "TKM": "Turkmen Turkmenistan Turkmenistan's Turkmenistan’s",
+    "BLR": "Belarusian Belarus Belarus's Belarus’s Belarus'",
+    "ARM": "Armenian Armenia Armenia's Armenia’s",
+    "AZE": "Azerbaijani Azerbaijan Azerbaijan's Azerbaijan’s",
+    "GEO": "Georgian Georgia Georgia's Georgia’s",
+    "UKR": "Ukrainian Ukraine Ukraine's Ukraine’s",
+    "CHN": "Chinese China China's China’s",
+    "USA": "American US U.S. America's America’s",
+    "GBR": "British UK U.K. Britain Britain's Britain’s",
+    "FRA": "French France France's France’s",
+    "DEU": "German Germany Germany's Germany’s",
+    "TUR": "Turkish Turkey Turkey's Turkey’s Türkiye",
+    "IND": "Indian India India's India’s",
+    "IRN": "Iranian Iran Iran's Iran’s",
+    "JPN": "Japanese Japan Japan's Japan’s",
+    "EU": "EU European",
+}.items():
+    for _w in _words.split():
+        COUNTRY_WORDS[_w] = _code
+
+
 # Words that cannot be the start of a speaker name even when capitalised (sentence-initial).
 NON_NAME_WORDS = frozenset("""
 The A An This That These Those It Its In On At For From With By As But And Or If When While

@@ -209,8 +209,12 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
     head = _phrase_ending_at(text, toks, j - 1)
-    if head is None or head.kind != "name" or not appos:
+    if head is None or not appos:
         return None
+    if head.kind != "name":
+        # "Uzbekistan's foreign minister, who was visiting Minsk, said": a relative clause
+        # set off by commas says nothing about who the speaker is; the head phrase does.
+        return head if appos.startswith(("who ", "which ")) else None
     return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
                      title=head.title or appos)
 

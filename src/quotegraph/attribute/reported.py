@@ -29,6 +29,11 @@ _CLOSE_CHARS = frozenset(" \t\n\r\"”’»'")
 _END_PUNCT = frozenset(".!?…")
 _SEP_CHARS = frozenset(" \t\n\r,;:—–-")
 _CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
+# After "..., said X" only circumstances may follow; a plain word means X began a new clause
+# ("..., said Tashkent wanted to ...").
+_VERB_AFTER = re.compile(r"\s+(?!(?:in|at|on|during|after|before|while|when|as|to|from|with|by|"
+                         r"for|of|about|last|this|earlier|later|today|yesterday|here|there|"
+                         r"and|but|adding|noting|who|which)\b)[a-z]")
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
@@ -202,7 +207,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                                              "concluded", "continued", "argued", "recalled",
                                              "emphasized", "emphasised", "underscored", "asked"):
         np2 = speaker_after(text, m.end(), e)
-        if np2 is not None:
+        if np2 is not None and not _VERB_AFTER.match(text, np2.end, e):
             cs, ce = trim(text, s, s + len(before) - 1)
             if word_count(text, cs, ce) >= 3:
                 return _found(text, cs, ce, m, np2, "indirect:inverted", quotes, paragraph,

@@ -142,6 +142,12 @@ class Registry:
                 return hits[0]
         return None
 
+    def learn(self, name: str, title: str | None, pos: int) -> None:
+        """Add a person the article names only by role (resolved elsewhere), at ``pos``."""
+        _ = self.mentions  # run any deferred scan first, so the order stays right
+        self.add(name, title, pos)
+        self.finish()
+
     def finish(self) -> None:
         self._mentions.sort(key=lambda m: m[0])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
@@ -50,6 +51,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     institutions = _LazyForms(text)
     out: list[Statement] = []
     resolved: list[tuple[Found, Speaker | None]] = []
+    retry: list[int] = []
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -60,6 +62,8 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
                 continue
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
+            if speaker is None and f.np.kind == "role":
+                retry.append(len(out))
         elif f.source_span is not None:
             a, b = f.source_span
             source = Span(a, b, text[a:b])
@@ -70,6 +74,14 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             cue=cue, rule=f.rule, source_mention=source,
             said_on=said_on(f) if said_on else None,
         ))
+    # A headline's "minister says" may name someone the knowledge base found further down.
+    for k in retry:
+        s = out[k]
+        np = next(f.np for f in found if f.start == s.start and f.end == s.end and f.np is not None)
+        p, at = _role(np, reg)
+        if p is not None:
+            how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
+            out[k] = replace(s, source_mention=None, speaker=_make(np, p.name, p.title, list(how), external))
     return out
 
 
@@ -99,6 +111,8 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
             ext = external(np)
             if ext is not None:
                 name, id_, role = ext
+                # Later "the minister" or "he" in this article can now point back at them.
+                reg.learn(name, np.title or role, np.start)
                 return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_,
                                role=role, title=np.title,
                                how=(f"role '{np.text}' -> '{name}' ({id_}, holder on the article's date, knowledge base)",)), None
@@ -151,8 +165,7 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
 
 def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     keys = lx.ROLE_HEADS.get(np.head or "", ())
-    adjectives = [w for w in _WORD.findall(np.text) if w in lx.NATIONALITY_ADJECTIVES
-                  or w.rstrip("’'s") + "n" in lx.NATIONALITY_ADJECTIVES]
+    wanted = _countries(np.text)
     want_female = np.head in ("spokeswoman", "chairwoman")
 
     def fits(p: Person) -> bool:
@@ -163,10 +176,8 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
             return False
         if want_female and p.gender == "m":
             return False
-        for adj in adjectives:
-            if adj.lower() not in t and any(a.lower() in t for a in lx.NATIONALITY_ADJECTIVES if len(a) > 3):
-                return False
-        return True
+        have = _countries(p.title)
+        return not (wanted and have and not wanted & have)
 
     for pos, p in reg.before(np.start):
         if fits(p):
@@ -175,6 +186,11 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         if fits(p):
             return p, pos
     return None, -1
+
+
+def _countries(phrase: str) -> set[str]:
+    """Countries a title names ("Uzbekistan's foreign minister" -> {"UZB"})."""
+    return {lx.COUNTRY_WORDS[w] for w in phrase.split() if w in lx.COUNTRY_WORDS}
 
 
 class _LazyForms:
