@@ -37,7 +37,9 @@ class KBSpeakers:
         if np.kind == "role":
             return self._role(np)
         if np.kind == "name" and np.name:
-            return self._name(np.name, np.title)
+            # A person first; else a state, organisation or institution speaking ("China says").
+            return self._name(np.name, np.title) or (
+                None if np.title else self._institution(np.name))
         if np.kind == "institution":
             return self._institution(np.name or np.text)
         return None

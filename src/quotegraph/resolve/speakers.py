@@ -93,7 +93,7 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
     if np.kind == "name" and np.name:
         p = reg.find(np.name)
         if p is not None:
-            how = [f"name '{np.name}' -> '{p.name}'" + (" (fullest form in the article)" if p.name != np.name else "")]
+            how = [f"name '{np.name}'" + (f" -> '{p.name}' (fullest form in the article)" if p.name != np.name else "")]
             return _make(np, p.name, p.title or np.title, how, external), None
         return _make(np, np.name, np.title, [f"name '{np.name}'"], external), None
     if np.kind == "pronoun":
@@ -135,7 +135,8 @@ def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
         ext = external(SpeakerNP(kind, np.start, np.end, np.text, name=name, title=title))
         if ext is not None:
             kb_name, kb_id, kb_role = ext
-            how.append(f"'{name}' -> '{kb_name}' ({kb_id}, knowledge base)")
+            how.append(f"knowledge base: '{name}' is {kb_id}" if kb_name == name
+                       else f"knowledge base: '{name}' -> '{kb_name}' ({kb_id})")
             name, id_, role = kb_name, kb_id or id_, kb_role or title
     return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_, role=role,
                    title=title, how=tuple(how))
