@@ -92,7 +92,7 @@ def test_floors_name_real_figures():
 
 
 def test_gate_reports_figures_below_floors():
-    figures = {**SECTIONS["gold"], "f1": -1.0}
+    figures = {**SECTIONS["gold"], **{name: 1.0 for name in FLOORS["gold"]}, "f1": -1.0}
     assert below_floors("gold", figures) == [f"gold.f1 = -1.0000 < floor {FLOORS['gold']['f1']}"]
     with pytest.raises(pytest.fail.Exception, match=r"gold\.f1 = -1\.0000 < floor[\s\S]*measured"):
         check("gold", figures)
