@@ -44,6 +44,17 @@ def aggregates_match(store):
         "GROUP BY s.speaker_id, sa.actor_id")}
     assert pairs == real
     assert store.one("SELECT count(*) AS n FROM speakers WHERE statements <= 0")["n"] == 0
+    kept = {(r["facet"], r["value"]): r["statements"]
+            for r in store.rows("SELECT facet, value, statements FROM facet_counts")}
+    real = {("kind", r["k"]): r["n"] for r in store.rows(
+        "SELECT kind AS k, count(*) AS n FROM statements GROUP BY kind")}
+    real.update({("outlet", r["k"]): r["n"] for r in store.rows(
+        "SELECT outlet_key AS k, count(*) AS n FROM statements WHERE outlet_key IS NOT NULL "
+        "GROUP BY outlet_key")})
+    total = store.one("SELECT count(*) AS n FROM statements")["n"]
+    if total:
+        real[("all", "")] = total
+    assert kept == real
 
 
 def test_ids():
@@ -216,3 +227,17 @@ def test_store_usable_from_threads(any_store):  # noqa: F811
     for t in threads:
         t.join()
     assert not errors and len(set(results)) == 1 and len(results) == 20
+
+
+def test_outlets_match_case_insensitively_in_any_script(any_store):  # noqa: F811
+    a = dataclasses.replace(story(1), outlet="Белта Новости")
+    b = dataclasses.replace(story(2), outlet="БЕЛТА  новости")
+    c = dataclasses.replace(story(3), outlet="Harbour Post")
+    any_store.ingest([a, b, c])
+    aggregates_match(any_store)
+    assert Q.search_statements(any_store, F(outlet="белта новости"))["total"] == 4
+    fac = Q.facets(any_store, F())["outlet"]
+    assert [f["count"] for f in fac] == [4, 2]
+    assert Q.search_statements(any_store, F(outlet=fac[0]["value"]))["total"] == 4
+    assert Q.facets(any_store, F(kind="direct"))["outlet"][0]["count"] == 2
+    assert Q.stats(any_store)["outlets"] == 2

@@ -75,6 +75,11 @@ def _count_and_page(store: Store, where: Any, limit: int,
     the general join would visit every matching statement row just to count it."""
     if where.only == "fts":
         return store.fts_page(where.q, lo=where.lo, hi=where.hi, limit=limit, offset=offset)
+    if where.sql == "1=1":  # everything: the kept total, and the newest keys
+        total = _total(store)
+        keys = [r["pk"] for r in store.rows(
+            "SELECT pk FROM statements ORDER BY pk DESC LIMIT ? OFFSET ?", (limit, offset))]
+        return total, keys
     if where.only != "about":
         return None
     sql = f"FROM statement_about WHERE actor_id IN ({placeholders(len(where.actors))})"
@@ -219,17 +224,22 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     return art
 
 
+def _total(store: Store) -> int:
+    row = store.one("SELECT statements FROM facet_counts WHERE facet = 'all' AND value = ''")
+    return row["statements"] if row else 0
+
+
 def stats(store: Store) -> dict[str, Any]:
     """Counts of everything, the date range covered and the database size in bytes."""
     one = store.one
     span = one("SELECT min(published) AS first, max(published) AS last FROM articles")
     return {
         "articles": one("SELECT count(*) AS n FROM articles")["n"],
-        "statements": one("SELECT count(*) AS n FROM statements")["n"],
+        "statements": _total(store),
         "speakers": one("SELECT count(*) AS n FROM speakers WHERE statements > 0")["n"],
         "actors": one("SELECT count(*) AS n FROM actors")["n"],
         "mentions": one("SELECT count(*) AS n FROM mentions")["n"],
-        "outlets": one("SELECT count(DISTINCT lower(outlet)) AS n FROM articles")["n"],
+        "outlets": one("SELECT count(*) AS n FROM facet_counts WHERE facet = 'outlet'")["n"],
         "first": span["first"],
         "last": span["last"],
         "db_size": store.db_size(),

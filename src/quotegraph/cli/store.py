@@ -166,11 +166,19 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, st
         widths.append(min(cap, max([len(head)] + [len(_clip(r.get(key), cap)) for r in rows])))
     last = max(20, width - sum(widths) - 2 * len(widths))
     widths.append(last)
-    lines = ["  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    # Numbers line up on the right, like in any spreadsheet.
+    numeric = [bool(rows) and all(isinstance(r.get(k), int) for r in rows) for k, _, _ in columns]
+
+    def cell(value: Any, w: int, right: bool) -> str:
+        text = _clip(value, w)
+        return text.rjust(w) if right else text.ljust(w)
+
+    lines = ["  ".join(cell(h, w, right) for (_, h, _), w, right
+                       in zip(columns, widths, numeric)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     for r in rows:
-        lines.append("  ".join(_clip(r.get(k), w).ljust(w)
-                               for (k, _, _), w in zip(columns, widths)).rstrip())
+        lines.append("  ".join(cell(r.get(k), w, right) for (k, _, _), w, right
+                               in zip(columns, widths, numeric)).rstrip())
     out.write("\n".join(lines) + "\n")
 
 

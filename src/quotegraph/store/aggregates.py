@@ -18,7 +18,7 @@ from quotegraph.store.base_sql import Executor, chunks, placeholders
 from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, ArticleRows, day_date
 
 # Positions in the keyed statement rows: (pk, *rows.STATEMENT_COLUMNS).
-KEY, SPEAKER_ID, SPEAKER_ROLE = 0, 7, 9
+KEY, KIND, SPEAKER_ID, SPEAKER_ROLE, OUTLET_KEY = 0, 3, 7, 9, -1
 
 
 @dataclass
@@ -27,12 +27,20 @@ class Delta:
     mentions: Counter[str] = field(default_factory=Counter)
     about: Counter[str] = field(default_factory=Counter)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    facets: Counter[tuple[str, str]] = field(default_factory=Counter)
     speaker_names: dict[str, str] = field(default_factory=dict)
     actor_info: dict[str, tuple[str, str]] = field(default_factory=dict)
     # speaker -> (key, role) of their newest added statement that names a role
     roles: dict[str, tuple[int, str]] = field(default_factory=dict)
     # speakers who lost statements: their role is looked up again
     shrunk: set[str] = field(default_factory=set)
+
+
+def _facets(d: Delta, kind: str, outlet: str | None, n: int) -> None:
+    d.facets[("all", "")] += n
+    d.facets[("kind", kind)] += n
+    if outlet is not None:
+        d.facets[("outlet", outlet)] += n
 
 
 def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
@@ -45,6 +53,10 @@ def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
             "AND speaker_id IS NOT NULL GROUP BY speaker_id", part):
             d.speakers[sid] -= n
             d.shrunk.add(sid)
+        for kind, outlet, n in cur.fetchall(
+            f"SELECT kind, outlet_key, count(*) FROM statements WHERE article_id IN ({ph}) "
+            "GROUP BY kind, outlet_key", part):
+            _facets(d, kind, outlet, -n)
         for aid, n in cur.fetchall(
             f"SELECT actor_id, count(*) FROM mentions WHERE article_id IN ({ph}) "
             "GROUP BY actor_id", part):
@@ -72,6 +84,7 @@ def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[A
             d.mentions[m[4]] += 1
     speaker_of: dict[int, str] = {}
     for row in statements:
+        _facets(d, row[KIND], row[OUTLET_KEY], 1)
         sid = row[SPEAKER_ID]
         if sid is None:
             continue
@@ -98,6 +111,14 @@ def apply(cur: Executor, d: Delta) -> None:
             "SET statements = speaker_about.statements + excluded.statements", pairs)
         cur.executemany("DELETE FROM speaker_about WHERE speaker_id = ? AND actor_id = ? "
                         "AND statements <= 0", [(s, a) for s, a, _ in pairs])
+    facets = [(f, v, n) for (f, v), n in sorted(d.facets.items()) if n]
+    if facets:
+        cur.executemany(
+            "INSERT INTO facet_counts (facet, value, statements) VALUES (?, ?, ?) "
+            "ON CONFLICT (facet, value) DO UPDATE "
+            "SET statements = facet_counts.statements + excluded.statements", facets)
+        cur.executemany("DELETE FROM facet_counts WHERE facet = ? AND value = ? "
+                        "AND statements <= 0", [(f, v) for f, v, _ in facets])
     _speakers(cur, d)
     _actors(cur, d)
 

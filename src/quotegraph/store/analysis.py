@@ -6,6 +6,7 @@ group the matching statements (cost grows with the number of matches).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ from quotegraph.store.filters import (
     resolve_speakers,
 )
 from quotegraph.store.periods import fill_series, period_of
-from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, day_date
+from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, day_date, fold
 
 TIMELINE_SERIES = 10
 MAX_NETWORK_EDGES = 2000
@@ -30,10 +31,10 @@ def _unfiltered(where: Any) -> bool:
 
 
 def _outlet_labels(store: Store, keys: Sequence[str]) -> dict[str, str]:
-    """A stored spelling for each lower-cased outlet key (outlets match case-insensitively)."""
+    """A stored spelling for each outlet key (outlets match case-insensitively)."""
     out = {}
     for k in keys:
-        row = store.one("SELECT outlet FROM statements WHERE lower(outlet) = ? LIMIT 1", (k,))
+        row = store.one("SELECT outlet FROM statements WHERE outlet_key = ? LIMIT 1", (k,))
         out[k] = row["outlet"] if row else k
     return out
 
@@ -57,35 +58,43 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
         return out
     w, p = where.sql, where.params
     if _unfiltered(where):
+        out["outlet"] = _outlet_facet(store, store.rows(
+            "SELECT value, statements AS count FROM facet_counts WHERE facet = 'outlet' "
+            "ORDER BY statements DESC, value LIMIT ?", (limit,)))
+        out["kind"] = store.rows(
+            "SELECT value, value AS label, statements AS count FROM facet_counts "
+            "WHERE facet = 'kind' ORDER BY statements DESC, value LIMIT ?", (limit,))
         out["speaker"] = store.rows(
             "SELECT id AS value, name AS label, statements AS count FROM speakers "
             "WHERE statements > 0 ORDER BY statements DESC, id LIMIT ?", (limit,))
         out["about"] = store.rows(
             "SELECT id AS value, name AS label, statements_about AS count FROM actors "
             "WHERE statements_about > 0 ORDER BY statements_about DESC, id LIMIT ?", (limit,))
-    else:
-        # Group on the bare key first and fetch names for the top few only.
-        top = store.rows(
-            f"SELECT s.speaker_id AS value, count(*) AS count FROM statements s WHERE {w} "
-            "AND s.speaker_id IS NOT NULL GROUP BY s.speaker_id "
-            "ORDER BY count DESC, value LIMIT ?", (*p, limit))
-        names = _labels(store, "speaker", [r["value"] for r in top])
-        out["speaker"] = [{"value": r["value"], "label": names.get(r["value"], r["value"]),
-                           "count": r["count"]} for r in top]
-        top = store.rows(
-            "SELECT sa.actor_id AS value, count(*) AS count FROM statements s "
-            f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} "
-            "GROUP BY sa.actor_id ORDER BY count DESC, value LIMIT ?", (*p, limit))
-        names = _labels(store, "actor", [r["value"] for r in top])
-        out["about"] = [{"value": r["value"], "label": names.get(r["value"], r["value"]),
-                         "count": r["count"]} for r in top]
-    out["outlet"] = _outlet_facet(store, store.rows(
-        f"SELECT lower(s.outlet) AS value, count(*) AS count FROM statements s WHERE {w} "
-        "AND s.outlet IS NOT NULL GROUP BY lower(s.outlet) ORDER BY count DESC, value LIMIT ?",
-        (*p, limit)))
-    out["kind"] = store.rows(
-        "SELECT s.kind AS value, s.kind AS label, count(*) AS count FROM statements s "
-        f"WHERE {w} GROUP BY s.kind ORDER BY count DESC, value LIMIT ?", (*p, limit))
+        return out
+    # One pass over the matching statements counts three facets at once.
+    speakers: Counter[str] = Counter()
+    outlets: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for sid, outlet, kind in store.tuples(
+            f"SELECT s.speaker_id, s.outlet_key, s.kind FROM statements s WHERE {w}", p):
+        if sid is not None:
+            speakers[sid] += 1
+        if outlet is not None:
+            outlets[outlet] += 1
+        kinds[kind] += 1
+    about = Counter(dict(store.tuples(
+        "SELECT sa.actor_id, count(*) FROM statements s "
+        f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} GROUP BY sa.actor_id", p)))
+    for name, counts in (("speaker", speakers), ("about", about), ("outlet", outlets),
+                         ("kind", kinds)):
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        by = {"about": "actor"}.get(name, name)
+        labels = ({k: k for k, _ in top} if name == "kind"
+                  else _labels(store, by, [k for k, _ in top]))
+        if name == "outlet":  # the value to filter by is a stored spelling, as the label
+            out[name] = [{"value": labels[k], "label": labels[k], "count": n} for k, n in top]
+        else:
+            out[name] = [{"value": k, "label": labels.get(k, k), "count": n} for k, n in top]
     return out
 
 
@@ -102,7 +111,7 @@ def months(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
 _BY = {
     "speaker": ("s.speaker_id", "", "s.speaker_id IS NOT NULL"),
     "actor": ("sa.actor_id", " JOIN statement_about sa ON sa.statement_pk = s.pk", "1=1"),
-    "outlet": ("lower(s.outlet)", "", "s.outlet IS NOT NULL"),
+    "outlet": ("s.outlet_key", "", "s.outlet_key IS NOT NULL"),
 }
 
 
@@ -126,15 +135,18 @@ def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
             return resolve_speakers(store, key)
         if by == "actor":
             return resolve_actors(store, key)
-        found = store.one("SELECT lower(outlet) AS k FROM statements WHERE lower(outlet) = "
-                          "lower(?) LIMIT 1", (key,))
-        return [found["k"]] if found else []
-    if _unfiltered(where) and by != "outlet":
-        table, count = ("speakers", "statements") if by == "speaker" else (
-            "actors", "statements_about")
-        return [r["id"] for r in store.rows(
-            f"SELECT id FROM {table} WHERE {count} > 0 ORDER BY {count} DESC, id LIMIT ?",
-            (TIMELINE_SERIES,))]
+        found = store.one("SELECT outlet_key FROM statements WHERE outlet_key = ? LIMIT 1",
+                          (fold(key),))
+        return [found["outlet_key"]] if found else []
+    if _unfiltered(where):
+        table, key_col, count, cond = {
+            "speaker": ("speakers", "id", "statements", "statements > 0"),
+            "actor": ("actors", "id", "statements_about", "statements_about > 0"),
+            "outlet": ("facet_counts", "value", "statements", "facet = 'outlet'"),
+        }[by]
+        return [r["k"] for r in store.rows(
+            f"SELECT {key_col} AS k FROM {table} WHERE {cond} "
+            f"ORDER BY {count} DESC, {key_col} LIMIT ?", (TIMELINE_SERIES,))]
     col, join, cond = _BY[by]
     return [r["k"] for r in store.rows(
         f"SELECT {col} AS k, count(*) AS n FROM statements s{join} WHERE {where.sql} "

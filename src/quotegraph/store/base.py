@@ -150,6 +150,10 @@ class Store:
         """Run a read query (``?`` placeholders) and return rows as dicts."""
         raise NotImplementedError  # pragma: no cover
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Like :meth:`rows` but plain tuples: for scans of many rows."""
+        raise NotImplementedError  # pragma: no cover
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         found = self.rows(sql, params)
         return found[0] if found else None

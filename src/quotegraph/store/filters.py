@@ -13,7 +13,7 @@ from typing import Any
 from quotegraph.errors import QueryError
 from quotegraph.model import KINDS
 from quotegraph.store.base import Store, placeholders
-from quotegraph.store.rows import DAY_SPAN, day_number
+from quotegraph.store.rows import DAY_SPAN, day_number, fold
 
 MAX_LIMIT = 200
 
@@ -149,8 +149,8 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
         params.extend(actor_ids)
         sources.append("about")
     if outlet is not None:
-        clauses.append("lower(s.outlet) = lower(?)")
-        params.append(outlet)
+        clauses.append("s.outlet_key = ?")
+        params.append(fold(outlet))
         sources.append("outlet")
     if kind is not None:
         clauses.append("s.kind = ?")

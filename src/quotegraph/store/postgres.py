@@ -49,7 +49,6 @@ SCHEMA_V1 = [
             setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
             setweight(to_tsvector('english'::regconfig, left(text, {FTS_CHARS})), 'B')) STORED)""",
     "CREATE INDEX articles_published ON articles (published)",
-    "CREATE INDEX articles_outlet ON articles (lower(outlet), published)",
     "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
     """CREATE TABLE speakers (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT,
@@ -74,7 +73,7 @@ SCHEMA_V1 = [
         cue TEXT, cue_start INTEGER, cue_end INTEGER,
         rule TEXT, said_on TEXT,
         source_mention TEXT, source_start INTEGER, source_end INTEGER,
-        published TEXT, outlet TEXT,
+        published TEXT, outlet TEXT, outlet_key TEXT,
         tsv tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('english'::regconfig, text), 'A') ||
             setweight(to_tsvector('english'::regconfig, coalesce(speaker_name, '')), 'B')) STORED)""",
@@ -82,7 +81,7 @@ SCHEMA_V1 = [
     "CREATE INDEX statements_speaker ON statements (speaker_id, pk)",
     "CREATE INDEX statements_speaker_kind ON statements (speaker_id, kind)",
     "CREATE INDEX statements_speaker_role ON statements (speaker_id, speaker_role)",
-    "CREATE INDEX statements_outlet ON statements (lower(outlet), pk)",
+    "CREATE INDEX statements_outlet ON statements (outlet_key, pk)",
     "CREATE INDEX statements_kind ON statements (kind, pk)",
     "CREATE INDEX statements_tsv ON statements USING GIN (tsv)",
     """CREATE TABLE mentions (
@@ -105,6 +104,11 @@ SCHEMA_V1 = [
         PRIMARY KEY (speaker_id, actor_id))""",
     "CREATE INDEX speaker_about_actor ON speaker_about (actor_id, statements)",
     "CREATE INDEX speaker_about_weight ON speaker_about (statements)",
+    # Statements per kind, per outlet (lower-cased) and in all ("all", ""): the unfiltered
+    # facets and totals, kept by every write.
+    """CREATE TABLE facet_counts (
+        facet TEXT NOT NULL, value TEXT NOT NULL, statements INTEGER NOT NULL,
+        PRIMARY KEY (facet, value))""",
 ]
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -205,6 +209,12 @@ class PostgresStore(Store):
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return self._conn().execute(to_psycopg(sql), _params(params)).fetchall()
+        except psycopg.Error as e:
+            raise StoreError(f"query failed on PostgreSQL: {e}") from e
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return _Exec(self._conn()).fetchall(sql, params)
         except psycopg.Error as e:
             raise StoreError(f"query failed on PostgreSQL: {e}") from e
 

@@ -24,7 +24,7 @@ STATEMENT_COLUMNS = (
     "id", "article_id", "kind", "start", "end", "text",
     "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "speaker_start",
     "speaker_end", "speaker_how", "cue", "cue_start", "cue_end", "rule", "said_on",
-    "source_mention", "source_start", "source_end", "published", "outlet",
+    "source_mention", "source_start", "source_end", "published", "outlet", "outlet_key",
 )
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "actor_id")
 ABOUT_COLUMNS = ("statement_pk", "actor_id")
@@ -53,6 +53,11 @@ def day_number(published: str | date | None) -> int:
 def day_date(day: int) -> str | None:
     """Inverse of :func:`day_number` as an ISO date (``None`` for day 0)."""
     return (EPOCH + timedelta(days=int(day))).isoformat() if day > 0 else None
+
+
+def fold(name: str) -> str:
+    """The key names are matched by, the same on every backend (SQL ``lower()`` is not)."""
+    return " ".join(name.split()).casefold()
 
 
 def article_id(text: str) -> str:
@@ -153,7 +158,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
             st.source_mention.text if st.source_mention else None,
             st.source_mention.start if st.source_mention else None,
             st.source_mention.end if st.source_mention else None,
-            published, article.outlet,
+            published, article.outlet, fold(article.outlet) if article.outlet else None,
         ))
         if sp is not None and spk_id is not None:
             speakers.append((spk_id, sp.name, sp.role, published))

@@ -36,7 +36,6 @@ SCHEMA_V1 = [
         extractor_version TEXT NOT NULL,
         ingested_at TEXT NOT NULL)""",
     "CREATE INDEX articles_published ON articles (published)",
-    "CREATE INDEX articles_outlet ON articles (lower(outlet), published)",
     """CREATE TABLE speakers (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT,
         statements INTEGER NOT NULL DEFAULT 0, first TEXT, last TEXT)""",
@@ -61,14 +60,14 @@ SCHEMA_V1 = [
         cue TEXT, cue_start INTEGER, cue_end INTEGER,
         rule TEXT, said_on TEXT,
         source_mention TEXT, source_start INTEGER, source_end INTEGER,
-        published TEXT, outlet TEXT)""",
+        published TEXT, outlet TEXT, outlet_key TEXT)""",
     # The id is article_id:start-end, so this index is also the lookup by id.
     'CREATE UNIQUE INDEX statements_span ON statements (article_id, start, "end")',
     "CREATE INDEX statements_speaker ON statements (speaker_id)",
     # Counts "speaker + kind" from the index alone (the commonest combined filter).
     "CREATE INDEX statements_speaker_kind ON statements (speaker_id, kind)",
     "CREATE INDEX statements_speaker_role ON statements (speaker_id, speaker_role)",
-    "CREATE INDEX statements_outlet ON statements (lower(outlet))",
+    "CREATE INDEX statements_outlet ON statements (outlet_key)",
     "CREATE INDEX statements_kind ON statements (kind)",
     """CREATE TABLE mentions (
         article_id TEXT NOT NULL REFERENCES articles (id),
@@ -90,6 +89,11 @@ SCHEMA_V1 = [
         PRIMARY KEY (speaker_id, actor_id)) WITHOUT ROWID""",
     "CREATE INDEX speaker_about_actor ON speaker_about (actor_id, statements)",
     "CREATE INDEX speaker_about_weight ON speaker_about (statements)",
+    # Statements per kind, per outlet (lower-cased) and in all ("all", ""): the unfiltered
+    # facets and totals, kept by every write.
+    """CREATE TABLE facet_counts (
+        facet TEXT NOT NULL, value TEXT NOT NULL, statements INTEGER NOT NULL,
+        PRIMARY KEY (facet, value)) WITHOUT ROWID""",
     # External-content FTS: the text is stored once, in statements/articles.
     f"""CREATE VIRTUAL TABLE statements_fts USING fts5 (
         text, speaker_name, content='statements', content_rowid='pk', tokenize='{_TOKENIZE}')""",
@@ -247,6 +251,12 @@ class SQLiteStore(Store):
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return self._conn().execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"query failed on {self.path}: {e}") from e
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return _Exec(self._conn()).fetchall(sql, params)
         except sqlite3.Error as e:
             raise StoreError(f"query failed on {self.path}: {e}") from e
 
