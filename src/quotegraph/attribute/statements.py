@@ -65,6 +65,10 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     sidx = 0
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
         quotes = find_quotes(text, ps, pe, pi)
+        if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
+                and not matches_between(all_according, according_starts, ps, pe):
+            sidx += 1  # nothing in this paragraph can attribute anything: skip its sentences
+            continue
         quote_spans.extend((q.open, q.outer_end) for q in quotes)
         opens = [q.open for q in quotes]
         spans = [(ps, pe)] if headline else sentences(text, ps, pe, quotes)
