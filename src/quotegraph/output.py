@@ -6,12 +6,19 @@ import json
 import shutil
 import textwrap
 
+import orjson
+
 from quotegraph.model import Article
 
 
 def to_jsonl(article: Article) -> str:
     """One line of JSON: the output record, without the document text."""
     return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def to_jsonl_bytes(article: Article) -> bytes:
+    """``to_jsonl`` as UTF-8 bytes with the newline, through orjson (several times faster)."""
+    return orjson.dumps(article.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
 
 
 def to_table(article: Article, *, width: int | None = None) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotegraph.extract import extract_document
-from quotegraph.output import to_jsonl, to_table
+from quotegraph.output import to_jsonl_bytes, to_table
 from quotegraph.read import ReadFailure, iter_documents
 
 
@@ -33,16 +32,20 @@ def run(args: argparse.Namespace) -> int:
     from quotegraph.pipeline import make_extractor
 
     extract = make_extractor(use_kb=not args.no_kb, kb_paths=args.kb)
-    render = to_jsonl if args.format == "jsonl" else to_table
-    out = sys.stdout
+    jsonl = args.format == "jsonl"
+    out = sys.stdout.buffer if jsonl else sys.stdout
     failed = 0
     for item in iter_documents(args.paths, text_field=args.text_field):
         if isinstance(item, ReadFailure):
             failed += 1
+            out.flush()
             print(f"quotegraph: error: {item}", file=sys.stderr)
             continue
-        out.write(render(extract(item)))
-        out.write("\n")
+        if jsonl:
+            out.write(to_jsonl_bytes(extract(item)))
+        else:
+            out.write(to_table(extract(item)))
+            out.write("\n")
     out.flush()
     if failed:
         print(f"quotegraph: {failed} input(s) could not be read", file=sys.stderr)

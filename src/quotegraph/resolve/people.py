@@ -197,13 +197,20 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     for at in sorted(named):
         name, title, institution = named[at]
         reg.add(name, title, at, institution=institution)
-    known = {p.surname for p in reg.people if not p.institution and len(p.surname) > 2}
+    known: dict[str, Person] = {}
+    for p in reg.people:
+        if not p.institution and len(p.surname) > 2:
+            # A surname two people share ("Clinton") is left to the full names.
+            known[p.surname] = p if p.surname not in known else None
+    known = {k: v for k, v in known.items() if v is not None}
 
     def surnames() -> None:
         for m in _CAP_WORD.finditer(text, start):
-            if m.group() not in known or quoted(m.start()) or m.start() in spans:
+            person = known.get(m.group())
+            if person is None or quoted(m.start()) or m.start() in spans:
                 continue
-            reg.add(m.group(), None, m.start())
+            person.positions.append(m.start())
+            reg._mentions.append((m.start(), person))
 
     if known:
         reg._deferred = surnames
