@@ -147,6 +147,15 @@ CASES = [
         "The talks were postponed until next month, a diplomatic source told Interfax.",
         [("indirect", "The talks were postponed until next month", None)],
     ),
+    (
+        "a title with 'for' and 'of' keeps its capitalised object out of the name",
+        "European Commissioner for Climate Action Wopke Hoekstra told reporters that the fund was ready. "
+        "Foreign Minister of Armenia Ararat Mirzoyan said the text was agreed.",
+        [
+            ("indirect", "the fund was ready", "Wopke Hoekstra"),
+            ("indirect", "the text was agreed", "Ararat Mirzoyan"),
+        ],
+    ),
     # --- headlines -------------------------------------------------------------------------
     (
         "headline with colon and single quotes",

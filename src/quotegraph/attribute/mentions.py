@@ -338,6 +338,11 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             break
     while k < len(words) and lower[k] in _NAME_PARTICLES:
         k += 1
+    if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
+            and not any(w in _NAME_PARTICLES for w in lower[k:]):
+        # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in
+        # capitals; a personal name is its last two words.
+        k = len(words) - 2
     name_toks = toks[k:]
     if not name_toks:
         head = " ".join(lower[-2:])

@@ -238,6 +238,9 @@ def _split_run(run: str, offset: int) -> tuple[int, str] | None:
             k -= 1
         else:
             break
+    if len(toks) - k >= 3 and any(t[2] in ("of", "for") for t in toks[:k]) \
+            and not any(t[2] in _PARTICLES for t in toks[k:]):
+        k = len(toks) - 2  # "Commissioner for Climate Action Wopke Hoekstra"
     name_toks = toks[k:][:4]
     if not name_toks or name_toks[0][2] in lx.NON_NAME_WORDS or name_toks[0][2] in _PARTICLES:
         return None
