@@ -226,3 +226,47 @@ def test_end_to_end_with_the_real_extractor(tmp_path):
                 assert full["text"][st["start"]:st["end"]] == st["text"]
         hits = Q.search_statements(s, Q.StatementFilter(q="duties"))["items"]
         assert hits and hits[0]["speaker"] and "Berg" in hits[0]["speaker"]["name"]
+
+
+def test_progress_line_on_a_terminal_and_summary_always():
+    import io
+
+    from quotegraph.cli.store import Progress
+    from quotegraph.store import IngestReport
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty = Tty()
+    p = Progress(tty)
+    p(200)
+    p.failure("bad.txt", "empty file")
+    p(400)
+    p.summary(IngestReport(added=398, failed=2))
+    out = tty.getvalue()
+    assert out.startswith("\r200 articles") and "articles/s" in out
+    assert "\r\x1b[Kquotegraph: cannot ingest bad.txt: empty file\n" in out
+    assert out.endswith("398 added, 0 updated, 0 unchanged, 2 failed\n")
+
+    plain = io.StringIO()
+    p = Progress(plain)
+    p(200)
+    p.summary(IngestReport(added=200))
+    assert plain.getvalue().startswith("ingested 200 inputs")  # no carriage returns in logs
+    assert "\r" not in plain.getvalue()
+
+
+def test_tables_fit_the_terminal():
+    import io
+
+    from quotegraph.cli.store import render_table
+
+    out = io.StringIO()
+    rows = [{"n": 5, "name": "Anna Berg", "text": "x" * 300}, {"n": 12, "name": "B", "text": "y"}]
+    render_table(rows, [("n", "count", 8), ("name", "name", 20), ("text", "text", 0)],
+                 out=out, width=60)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[2].startswith("    5  Anna Berg") and lines[3].startswith("   12  B")
+    assert lines[2].endswith("\u2026")

@@ -222,9 +222,15 @@ class Store:
     def write_batch(self, batch: Sequence[Article], *, extractor_version: str) -> IngestReport:
         """Write one batch of articles in one transaction (see :meth:`ingest`)."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return self.write_rows(
+            [article_rows(a, extractor_version=extractor_version, ingested_at=now) for a in batch],
+            extractor_version=extractor_version)
+
+    def write_rows(self, batch: Sequence[ArticleRows], *, extractor_version: str) -> IngestReport:
+        """Write articles already split into rows (see :func:`rows.article_rows`; worker
+        processes do that part) in one transaction."""
         by_id: dict[str, ArticleRows] = {}
-        for art in batch:
-            r = article_rows(art, extractor_version=extractor_version, ingested_at=now)
+        for r in batch:
             by_id.setdefault(r.id, r)
         dupes = len(batch) - len(by_id)
         with self._write() as cur:

@@ -14,13 +14,14 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from itertools import islice
 from typing import Any, BinaryIO
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.model import Article, Document
 from quotegraph.store.base import IngestReport, Store, current_extractor_version
-from quotegraph.store.rows import article_id
+from quotegraph.store.rows import ArticleRows, article_id, article_rows
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ Extractor = Callable[[Document], Article]
 FailureHook = Callable[[str, str], None]
 
 _worker_extract: Extractor | None = None
+_worker_version = "0"
 
 
 def default_extractor() -> Extractor:
@@ -82,14 +84,16 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(extract: Extractor, parent: int) -> None:
-    global _worker_extract  # noqa: PLW0603 - one extractor per worker process
+def _init_worker(extract: Extractor, version: str, parent: int) -> None:
+    global _worker_extract, _worker_version  # noqa: PLW0603 - one per worker process
     _die_with_parent(parent)
     _worker_extract = extract
+    _worker_version = version
 
 
-def _run(extract: Extractor, doc: Document) -> tuple[str, Any]:
-    """Extract one document; an exception becomes a failure so one bad text never stops a batch."""
+def _run(extract: Extractor, version: str, doc: Document) -> tuple[str, Any]:
+    """Extract one document and split it into rows (so the writing parent does less);
+    an exception becomes a failure, so one bad text never stops a batch."""
     try:
         art = extract(doc)
     except Exception as e:  # noqa: BLE001 - reported per document, with its source
@@ -97,12 +101,13 @@ def _run(extract: Extractor, doc: Document) -> tuple[str, Any]:
     if art.text != doc.text:
         # Offsets and the id are defined on the text as read; a changed text breaks both.
         return ("fail", (doc.source, "the extractor returned a different text"))
-    return ("ok", art)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return ("ok", article_rows(art, extractor_version=version, ingested_at=now))
 
 
 def _work(doc: Document) -> tuple[str, Any]:
     assert _worker_extract is not None
-    return _run(_worker_extract, doc)
+    return _run(_worker_extract, _worker_version, doc)
 
 
 class _Batch:
@@ -139,7 +144,7 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
     pool = None
     if workers > 1:
         pool = multiprocessing.get_context().Pool(workers, _init_worker,
-                                                  (extract, os.getpid()))
+                                                  (extract, version, os.getpid()))
     try:
         it = iter(items)
         pending: _Batch | None = None
@@ -186,7 +191,7 @@ def _submit(store: Store, chunk: Sequence[Any], pool: Any, extract: Extractor, v
         seen.add(aid)
         todo.append(doc)
     if pool is None:
-        batch.results = iter([_run(extract, d) for d in todo])
+        batch.results = iter([_run(extract, version, d) for d in todo])
     else:
         chunksize = max(1, len(todo) // (workers * 4))
         batch.results = pool.imap(_work, todo, chunksize)
@@ -194,15 +199,15 @@ def _submit(store: Store, chunk: Sequence[Any], pool: Any, extract: Extractor, v
 
 
 def _finish(store: Store, batch: _Batch, version: str, fail: FailureHook) -> IngestReport:
-    articles: list[Article] = []
+    rows: list[ArticleRows] = []
     failed = batch.failed
     for status, value in batch.results:
         if status == "ok":
-            articles.append(value)
+            rows.append(value)
         else:
             failed += 1
             fail(*value)
-    written = store.write_batch(articles, extractor_version=version) if articles else IngestReport()
+    written = store.write_rows(rows, extractor_version=version) if rows else IngestReport()
     return written + IngestReport(unchanged=batch.skipped, failed=failed)
 
 

@@ -7,6 +7,7 @@ on their own and are computed the same way for every backend.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import json
 import re
 import unicodedata
@@ -130,7 +131,9 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     mentions = []
     seen_m: set[tuple[int, int, str]] = set()
     actors: dict[str, tuple[str, str, str]] = {}
-    for m in sorted(article.mentions, key=lambda m: (m.start, m.end, m.id)):
+    ordered = sorted(article.mentions, key=lambda m: (m.start, m.end, m.id))
+    starts = [m.start for m in ordered]
+    for m in ordered:
         key = (m.start, m.end, m.id)
         if key in seen_m:
             continue
@@ -164,8 +167,11 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
             speakers.append((spk_id, sp.name, sp.role, published))
         speaker_name = sp.name.casefold() if sp else None
         about_ids: list[str] = []
-        for m in article.mentions:
-            if m.start < st.start or m.end > st.end:
+        for i in range(bisect_left(starts, st.start), len(ordered)):
+            m = ordered[i]
+            if m.start >= st.end:
+                break
+            if m.end > st.end:
                 continue
             if m.id == spk_id or (speaker_name is not None and m.name.casefold() == speaker_name):
                 continue
