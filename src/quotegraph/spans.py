@@ -42,6 +42,15 @@ class SpanSet:
         return False
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past leading and trailing whitespace (empty when all blank)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def trie_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation shaped as a trie: matching branches on each character instead of trying
     every phrase at every position, and a longer phrase wins over its prefix. Spaces in a phrase

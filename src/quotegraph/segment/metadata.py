@@ -30,6 +30,7 @@ from quotegraph.segment.dates import (
     month_number,
     parse_date,
 )
+from quotegraph.spans import strip_span
 
 __all__ = ["KNOWN_OUTLETS", "Metadata", "normalise_outlet", "read_metadata"]
 
@@ -297,11 +298,7 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
     updated = pub_line = page_date = footer_outlet = byline_outlet = None
     first = _BOILERPLATE_FIRST.match(text)
     for b in ([first] if first else []) + list(_BOILERPLATE.finditer(text)):
-        s, e = b.start(), b.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, b.start(), b.end())
         if s == e:
             continue
         skip.append((s, e))

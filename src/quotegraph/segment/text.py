@@ -10,6 +10,7 @@ import bisect
 import re
 
 from quotegraph.segment.quotes import Quote
+from quotegraph.spans import strip_span
 
 MAX_SENTENCE = 2000
 
@@ -33,11 +34,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for m in _LINE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
         if spans and _continues(text, spans[-1], s):
