@@ -21,7 +21,7 @@ REPORTING_VERBS = (
     "highlights", "mentioned", "wrote", "writes", "tweeted", "posted", "suggested", "suggests",
     "proposed", "proposes", "objected", "cautioned", "cautions", "specified", "clarified",
     "reaffirmed", "reaffirms", "signalled", "signaled", "indicated", "indicates", "alleged",
-    "alleges", "contended", "reckoned", "estimated", "forecast", "agreed", "added", "continued",
+    "alleges", "contended", "reckoned", "estimated", "forecast", "added", "continued",
     "went on", "pointed out", "points out", "made it clear", "made clear", "called on",
     "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
@@ -90,10 +90,12 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "minister": ("minister",),
     "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
                          "secretary of state", "foreign secretary", "top diplomat"),
+    "foreign policy chief": ("foreign policy chief", "high representative", "top diplomat"),
     "diplomat": ("foreign", "diplomat", "ambassador", "envoy", "spokes", "secretary of state",
                  "ministry"),
     "top diplomat": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
-                     "secretary of state", "foreign secretary", "top diplomat"),
+                     "secretary of state", "foreign secretary", "top diplomat",
+                     "foreign policy chief", "high representative"),
     "chief diplomat": ("foreign minister", "minister of foreign affairs", "foreign affairs minister",
                        "secretary of state", "foreign secretary"),
     "deputy minister": ("deputy",),
@@ -207,7 +209,7 @@ for _code, _words in {
     "IND": "Indian India India's India’s",
     "IRN": "Iranian Iran Iran's Iran’s",
     "JPN": "Japanese Japan Japan's Japan’s",
-    "EU": "EU European",
+    "EU": "EU EU's EU’s European",
 }.items():
     for _w in _words.split():
         COUNTRY_WORDS[_w] = _code

@@ -252,6 +252,9 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     start, end = phrase[0][0], phrase[-1][1]
     head = _POSSESSIVE_SUFFIX.sub("", _head_noun(phrase).lower())
     kind = "unnamed" if first in _INDEFINITE or first in ("some", "many", "most") or head in _UNNAMED else "role"
+    if kind == "role" and head.lower() in lx.INSTITUTION_HEADS and first == "the":
+        # "The Russian Embassy in Bishkek said": an institution, named in full by the phrase
+        return SpeakerNP("institution", start, end, text[start:end], head=head.lower())
     if kind == "role" and head not in lx.ROLE_HEADS:
         kind = "unnamed"
     return SpeakerNP(kind, start, end, text[start:end], head=head, title=text[phrase[1][0]:end])

@@ -24,7 +24,7 @@ _TITLE_HEAD = "(?:" + trie_alternation((
     "secretary", "chief", "head", "counterpart", "colleague", "Mr.", "Mrs.", "Ms.", "Dr.",
 )) + ")"
 TITLED_NAME = re.compile(
-    r"\b" + _TITLE_HEAD + r"(?P<run>(?:\s+(?:(?:of|for|the|von|der|van|de|bin|al|ibn)\s+)*"
+    r"\b" + _TITLE_HEAD + r"(?P<run>(?:[ \t]+(?:(?:of|for|the|von|der|van|de|bin|al|ibn)[ \t]+)*"
     r"[A-Z][\w’'\-]+){1,8})"
 )
 _POSSESSIVE_TAIL = re.compile(r"[’']s?$")
