@@ -245,8 +245,10 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     if len(phrase) < 2:
         return None
     first = phrase[0][2].lower()
-    if first not in _SUBJECT_OPENERS and first not in _UNNAMED:
-        return None
+    last = _POSSESSIVE_SUFFIX.sub("", phrase[-1][2].lower())
+    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and not (
+            last in _UNNAMED and last.endswith("s") and len(phrase) <= 4):
+        return None  # a bare plural head is fine: "Democratic party officials said"
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
         return None
     start, end = phrase[0][0], phrase[-1][1]

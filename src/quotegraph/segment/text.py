@@ -17,7 +17,7 @@ MAX_SENTENCE = 2000
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks) before space + an opening
 # capital, digit or quotation mark.
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9А-Я])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:''|``|[\"“‘«(\[])?[A-Z0-9А-Я])")
 _ABBREV = frozenset("""
 mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr inc ltd co corp no nos
 vs etc al jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e approx dept
