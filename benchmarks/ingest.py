@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -120,6 +121,13 @@ def synthetic(n: int, seed: int) -> Iterator[Article]:
                       mentions=tuple(mentions))
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children (the pool workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def percentile(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -181,6 +189,7 @@ def main() -> int:
     store = open_store(db)
     print(f"store: {db}  mode: {args.mode}  articles: {args.n:,}", flush=True)
     t0 = time.perf_counter()
+    cpu0 = _cpu_seconds()
     last = [t0]
 
     def progress(done: int) -> None:
@@ -197,10 +206,16 @@ def main() -> int:
         report = store.ingest(synthetic(args.n, args.seed), batch_size=args.batch_size,
                               on_progress=progress)
     secs = time.perf_counter() - t0
+    cpu = _cpu_seconds() - cpu0
     st = Q.stats(store)
     print(f"ingest: {report.total:,} articles in {secs:,.1f} s = {report.total / secs:,.0f} "
           f"articles/s ({report.added:,} added, {report.unchanged:,} unchanged, "
           f"{report.failed:,} failed)")
+    # On a shared machine wall-clock speed depends on the neighbours; CPU time does not.
+    cores = os.cpu_count() or 1
+    print(f"cpu: {cpu:,.1f} s in this process and its workers = {cpu / report.total * 1000:.2f} "
+          f"ms per article, i.e. {report.total / cpu * cores:,.0f} articles/s on {cores} "
+          f"dedicated cores")
     print(f"store: {st['statements']:,} statements, {st['speakers']:,} speakers, "
           f"{st['actors']:,} actors, {st['db_size'] / 1e6:,.0f} MB")
     results = time_queries(store, args.reps, args.seed)
