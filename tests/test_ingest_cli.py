@@ -270,3 +270,10 @@ def test_tables_fit_the_terminal():
     assert all(len(line) <= 60 for line in lines)
     assert lines[2].startswith("    5  Anna Berg") and lines[3].startswith("   12  B")
     assert lines[2].endswith("\u2026")
+
+
+def test_parquet_without_pyarrow_is_a_clear_error(db, tmp_path, inproc, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    r = inproc("export", "--format", "parquet", "-o", tmp_path / "x.parquet", "--db", db)
+    assert r.returncode == 1 and "pip install 'quotegraph[export]'" in r.stderr

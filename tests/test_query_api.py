@@ -333,3 +333,24 @@ def test_index_shortcuts_agree_with_the_general_query(store):
     assert Q.network(store) == Q.network(store, flt=everything)
     assert Q.network(store, min_weight=3, limit=4) == \
         Q.network(store, flt=everything, min_weight=3, limit=4)
+
+
+def test_order_newest_day_then_latest_ingested_then_text_order(any_store):  # noqa: F811
+    import dataclasses
+
+    old = story(1, published="2022-05-01")
+    undated = dataclasses.replace(story(2), published=None)
+    first = story(3, published="2023-06-01")
+    second = story(4, published="2023-06-01")
+    any_store.ingest([old, undated, first])
+    any_store.ingest([second])
+    got = [(h["article"]["source"], h["kind"])
+           for h in Q.search_statements(any_store, F(), limit=20)["items"]]
+    assert got == [("story-4.txt", "direct"), ("story-4.txt", "indirect"),
+                   ("story-3.txt", "direct"), ("story-3.txt", "indirect"),
+                   ("story-1.txt", "direct"), ("story-1.txt", "indirect"),
+                   ("story-2.txt", "direct"), ("story-2.txt", "indirect")]
+    # an undated article is left out of date ranges and timelines, not lost
+    assert Q.search_statements(any_store, F(until="2030-01-01"))["total"] == 6
+    assert sum(p["count"] for s in Q.timeline(any_store)["series"] for p in s["points"]) == 6
+    assert Q.stats(any_store)["statements"] == 8

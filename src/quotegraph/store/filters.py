@@ -121,6 +121,8 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
     # Statement keys start with the publication day, so a date range is a key range.
     lo = max(day_number(since), 1) * DAY_SPAN if since is not None else None
     hi = (day_number(until) + 1) * DAY_SPAN if until is not None else None
+    if hi is not None and lo is None:
+        lo = DAY_SPAN  # day 0 holds the undated, which no date range includes
     clauses: list[str] = []
     params: list[Any] = []
     sources: list[str] = []
