@@ -31,7 +31,7 @@ _ROLE_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS) | {
 _UNNAMED = frozenset(lx.UNNAMED_SOURCE_HEADS)
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other",
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
-_POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-]*)[’']s?$")
+_POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
 _ORG_NOUNS = frozenset("""
 party campaign group committee organization organisation company firm union bloc alliance
@@ -163,7 +163,8 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         if w in ",:;()—–":
             break
         if _is_cap(w) or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _UNNAMED \
-                or lw in _INDEFINITE or lw in ("the",) or _POSSESSIVE.match(w):
+                or (lw in lx.TITLE_WORDS and lw not in _CONNECTORS and j < i) or lw in _INDEFINITE or lw in ("the",) or _POSSESSIVE.match(w) \
+                or (j == i and lw in _ORG_NOUNS):
             j -= 1
             continue
         if lw in _CONNECTORS and j - 1 >= 0 and j < i and (

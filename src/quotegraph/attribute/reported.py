@@ -34,6 +34,10 @@ _CLAUSE_STOP = re.compile(r"[,;:]\s|\s[—–]\s")
 _VERB_AFTER = re.compile(r"\s+(?!(?:in|at|on|during|after|before|while|when|as|to|from|with|by|"
                          r"for|of|about|last|this|earlier|later|today|yesterday|here|there|"
                          r"and|but|adding|noting|who|which)\b)[a-z]")
+# A reported clause that starts right after the cue, with no "that": a pronoun, a determiner or
+# a capitalised subject ("said Moscow would ...", "says Clinton ran ...").
+_OPENS_CLAUSE = re.compile(r"\s+(?:it|they|he|she|we|I|you|there|this|these|those|the|a|an|"
+                           r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(?!that\b)[a-z])")
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
@@ -299,6 +303,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
             cs, ce = trim(text, skip.end(), e)
             return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     t = cues.THAT.search(text, pos, e)
+    if t and t.start() > pos + 1 and _OPENS_CLAUSE.match(text, pos) and word_count(text, pos, t.start()) > 1:
+        t = None  # "Sanders says Clinton ran a campaign that led to ...": the clause starts at once
     if t and not in_quote(t.start(), quotes) and not cues.cue_index(text).first(pos, t.start()) \
             and word_count(text, pos, t.start()) <= 14:
         cs, ce = trim(text, t.end(), e)

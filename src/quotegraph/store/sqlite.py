@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,7 +157,12 @@ class SQLiteStore(Store):
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         super().__init__()
         self.path = Path(path)
-        if not self.path.exists():
+        self._uri: str | None = None
+        if str(path) == ":memory:":
+            # One private in-memory database shared by this store's connections (tests,
+            # throw-away analyses); it lives as long as the store is open.
+            self._uri = f"file:quotegraph-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        elif not self.path.exists():
             if not create:
                 raise StoreError(f"no database at {self.path} (run 'quotegraph ingest' first)")
             if not self.path.parent.is_dir():
@@ -176,8 +182,12 @@ class SQLiteStore(Store):
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                   timeout=60)
+            if self._uri:
+                conn = sqlite3.connect(self._uri, uri=True, isolation_level=None,
+                                       check_same_thread=False, timeout=60)
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None,
+                                       check_same_thread=False, timeout=60)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open {self.path}: {e}") from e
         conn.row_factory = _dict_row
@@ -236,7 +246,9 @@ class SQLiteStore(Store):
         if not (report.added or report.updated):
             return
         conn = self._conn()
-        now_rows = conn.execute("SELECT count(*) AS n FROM statements").fetchone()["n"]
+        found = conn.execute("SELECT statements FROM facet_counts "
+                             "WHERE facet = 'all' AND value = ''").fetchone()
+        now_rows = found["statements"] if found else 0
         stat = None
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
             stat = conn.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'statements' "
@@ -308,6 +320,10 @@ class SQLiteStore(Store):
         return out
 
     def db_size(self) -> int:
+        if self._uri:
+            row = self.one("SELECT page_count * page_size AS n FROM pragma_page_count(), "
+                           "pragma_page_size()")
+            return int(row["n"]) if row else 0
         size = 0
         for suffix in ("", "-wal"):
             p = Path(str(self.path) + suffix)
