@@ -115,3 +115,19 @@ def test_datasette_metadata_matches_the_schema(tmp_path):
                                   (conf["fts_table"],)).fetchone()[0]
                 assert "fts5" in sql and f"content='{table}'" in sql
     con.close()
+
+
+def test_in_memory_store_is_shared_by_threads():
+    import threading
+
+    with open_store(":memory:") as s:
+        s.ingest([story(i) for i in range(4)])
+        seen = []
+        t = threading.Thread(target=lambda: seen.append(Q.stats(s)["articles"]))
+        t.start()
+        t.join()
+        assert seen == [4]
+        assert Q.search_statements(s, Q.StatementFilter(q="talks"))["total"] == 4
+        assert Q.stats(s)["db_size"] > 0
+    with open_store(":memory:") as other:  # each store is its own database
+        assert Q.stats(other)["articles"] == 0
