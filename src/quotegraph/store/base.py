@@ -1,13 +1,14 @@
 """The backend-neutral half of the store: ingest logic, aggregates and the query plumbing.
 
 Backends (``sqlite.py``, ``postgres.py``) supply connections, transactions, migrations and the
-few SQL fragments that differ (full-text search, highlighting, NULL ordering). All shared SQL is
+few SQL fragments that differ (full-text search and highlighting). All shared SQL is
 written with ``?`` placeholders; the PostgreSQL backend rewrites them to ``%s``. Every value
 travels as a bound parameter, never inside the SQL text.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from datetime import datetime, timezone
 from itertools import islice
 from typing import Any
 
+from quotegraph.errors import StoreError
 from quotegraph.model import Article
 from quotegraph.store import aggregates
 from quotegraph.store.base_sql import IN_CHUNK, Executor, chunks, insert_sql, placeholders
@@ -71,9 +73,9 @@ def current_extractor_version() -> str:
     """The version stamped on stored articles: ``extract.EXTRACTOR_VERSION``, else the package
     version, else ``"0"``. A change makes the next ingest re-extract and replace articles."""
     try:
-        from quotegraph import extract as _extract  # noqa: PLC0415 - optional, may not exist yet
-
-        version = getattr(_extract, "EXTRACTOR_VERSION", None)
+        # import_module: the package may also export a function named ``extract``.
+        version = getattr(importlib.import_module("quotegraph.extract"), "EXTRACTOR_VERSION",
+                          None)
         if version:
             return str(version)
     except ImportError:
@@ -115,8 +117,6 @@ class Store:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             if self._closed:
-                from quotegraph.errors import StoreError  # noqa: PLC0415
-
                 raise StoreError("the store is closed")
             conn = self._connect()
             self._local.conn = conn
