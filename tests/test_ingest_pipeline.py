@@ -140,3 +140,24 @@ def test_bad_options_and_extractor_specs(store):
     with pytest.raises(QuotegraphError):
         load_extractor("quotegraph.model:nothing_here")
     assert load_extractor("test_store_support:toy_extract") is toy_extract
+
+
+def crashing_extract(doc: Document):
+    import os
+
+    if "DIE" in doc.text:
+        os._exit(3)  # a worker killed mid-task (OOM killer, segfault)
+    return toy_extract(doc)
+
+
+def test_a_dead_worker_stops_the_ingest_instead_of_hanging(store):
+    items = list(docs(20)) + [Document(text="DIE here", source="die.txt")] + list(docs(5, 30))
+    with pytest.raises(QuotegraphError, match="worker died"):
+        ingest_documents(store, items, workers=2, batch_size=10, extract=crashing_extract)
+    # The first batch was committed before the fatal one was even read; the second may or
+    # may not have been (its results race the crash), but nothing is half-written.
+    assert Q.stats(store)["articles"] in (10, 20)
+    done = Q.stats(store)["articles"]
+    r = ingest_documents(store, items[:20] + items[21:], workers=2, extract=toy_extract)
+    assert r == IngestReport(added=25 - done, unchanged=done)
+    assert Q.stats(store)["statements"] == 25

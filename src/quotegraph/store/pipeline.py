@@ -2,7 +2,7 @@
 
 The parent reads documents in input order, hashes each text and asks the store which ids are
 already there with the current extractor version; only the others go to the worker pool
-(``imap``, so results come back in input order). While the workers extract batch *n+1* the
+(``map``, so results come back in input order). While the workers extract batch *n+1* the
 parent writes batch *n*, committing once per batch, so an interrupted run loses nothing
 committed and a rerun skips finished work before extracting it.
 """
@@ -13,7 +13,10 @@ import importlib
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Any, BinaryIO
@@ -73,7 +76,6 @@ def _die_with_parent(parent: int) -> None:
     interrupted ingest never leaves orphaned workers waiting on a dead pipe."""
     try:
         import ctypes  # noqa: PLC0415
-        import signal  # noqa: PLC0415
 
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
@@ -87,6 +89,8 @@ def _die_with_parent(parent: int) -> None:
 def _init_worker(extract: Extractor, version: str, parent: int) -> None:
     global _worker_extract, _worker_version  # noqa: PLW0603 - one per worker process
     _die_with_parent(parent)
+    # Ctrl-C is the parent's to handle (it stops after the last commit); workers just go.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extract = extract
     _worker_version = version
 
@@ -132,7 +136,8 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
     """
     if batch_size < 1:
         raise QuotegraphError("batch size must be at least 1")
-    workers = workers or os.cpu_count() or 1
+    if workers is None:
+        workers = os.cpu_count() or 1
     if workers < 1:
         raise QuotegraphError("workers must be at least 1")
     extract = extract or default_extractor()
@@ -143,8 +148,11 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
     handled = 0
     pool = None
     if workers > 1:
-        pool = multiprocessing.get_context().Pool(workers, _init_worker,
-                                                  (extract, version, os.getpid()))
+        # Unlike multiprocessing.Pool, the executor notices a worker that dies (killed for
+        # memory, a crash in a C extension) and fails instead of waiting forever.
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(),
+                                   initializer=_init_worker,
+                                   initargs=(extract, version, os.getpid()))
     try:
         it = iter(items)
         pending: _Batch | None = None
@@ -159,13 +167,14 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
             if batch is None:
                 break
             pending = batch
-        if pool is not None:
-            pool.close()
         store.after_ingest(report)
+    except BrokenProcessPool as e:
+        raise QuotegraphError(
+            f"an extraction worker died (out of memory or a crash) after {handled:,} inputs "
+            "were stored; run the same command again to continue") from e
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=True, cancel_futures=True)
     return report
 
 
@@ -194,7 +203,7 @@ def _submit(store: Store, chunk: Sequence[Any], pool: Any, extract: Extractor, v
         batch.results = iter([_run(extract, version, d) for d in todo])
     else:
         chunksize = max(1, len(todo) // (workers * 4))
-        batch.results = pool.imap(_work, todo, chunksize)
+        batch.results = pool.map(_work, todo, chunksize=chunksize)
     return batch
 
 
