@@ -277,3 +277,35 @@ def test_parquet_without_pyarrow_is_a_clear_error(db, tmp_path, inproc, monkeypa
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     r = inproc("export", "--format", "parquet", "-o", tmp_path / "x.parquet", "--db", db)
     assert r.returncode == 1 and "pip install 'quotegraph[export]'" in r.stderr
+
+
+def test_ctrl_c_stops_after_the_last_commit(tmp_path):
+    corpus = write_corpus(tmp_path / "big.jsonl", 2000)
+    dbp = tmp_path / "i.db"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quotegraph", "ingest", str(corpus), "--db", str(dbp),
+         "--batch-size", "25", "--extractor", "test_store_support:slow_toy_extract"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        # a shell's background jobs ignore SIGINT; a user's terminal does not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if dbp.exists():
+            try:
+                con = sqlite3.connect(f"file:{dbp}?mode=ro", uri=True, timeout=1)
+                n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+                con.close()
+            except sqlite3.Error:
+                n = 0
+            if n:
+                break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "stopped after" in err and "quotegraph: interrupted" in err
+    assert "Traceback" not in err
+    with open_store(dbp) as s:
+        assert 0 < Q.stats(s)["articles"] < 2000

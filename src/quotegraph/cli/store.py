@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from quotegraph import query
+from quotegraph.errors import QuotegraphError
 from quotegraph.store import open_store
 
 
@@ -106,11 +107,13 @@ class Progress:
         self.tty = stream.isatty()
         self.start = time.monotonic()
         self.live = False
+        self.done = 0  # inputs handled in committed batches
 
     def rate(self, n: int) -> float:
         return n / max(time.monotonic() - self.start, 1e-9)
 
     def __call__(self, n: int) -> None:
+        self.done = n
         if self.tty:
             self.stream.write(f"\r{n:,} articles  {self.rate(n):,.0f} articles/s")
             self.stream.flush()
@@ -146,6 +149,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report = ingest_paths(store, args.paths, workers=args.workers,
                                   batch_size=args.batch_size, on_progress=progress,
                                   on_failure=progress.failure, extract=extract)
+        except (KeyboardInterrupt, QuotegraphError):
+            progress.clear()
+            sys.stderr.write(f"stopped after {progress.done:,} inputs were stored; the same "
+                             "command skips them and continues\n")
+            raise
         finally:
             progress.clear()
     progress.summary(report)
