@@ -4,7 +4,9 @@ Every function takes the :class:`~quotegraph.store.Store` first and returns JSON
 lists, so the CLI, the REST API and the web UI all render the same values. Bad filters or pages
 raise :class:`quotegraph.errors.QueryError` with a message meant for the user.
 
-Search results are ordered newest first (article publication date), then in article order.
+Search results are ordered newest first: by the article's publication day, then the article
+ingested last, then in text order; undated articles come last. The heavy lifting lives in
+``quotegraph.store`` (``filters``, ``hits``, ``analysis``); this module is the public surface.
 """
 
 from __future__ import annotations
