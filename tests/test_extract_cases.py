@@ -57,9 +57,19 @@ CASES = [
         ],
     ),
     (
-        "a quoted paragraph after another person is named does not inherit the old speaker",
+        "a quoted paragraph after another person is introduced is that person's, not the old speaker's",
         "“Our position has not changed,” Lavrov said.\n\n"
         "Kyrgyz Foreign Minister Jeenbek Kulubaev, who also attended, was more cautious about the timing.\n\n"
+        "“We need more time to study the draft before we can sign it.”",
+        [
+            ("direct", "Our position has not changed", "Lavrov"),
+            ("direct", "We need more time to study the draft before we can sign it.", "Jeenbek Kulubaev"),
+        ],
+    ),
+    (
+        "a quoted paragraph after two other people are named has no speaker we can support",
+        "“Our position has not changed,” Lavrov said.\n\n"
+        "Kulubaev and Mirzoyan, who also attended, were more cautious about the timing.\n\n"
         "“We need more time to study the draft before we can sign it.”",
         [("direct", "Our position has not changed", "Lavrov")],
     ),

@@ -56,7 +56,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         speaker: Speaker | None = None
         source: Span | None = None
         if f.inherit is not None:
-            speaker = _inherited(text, f, i, found, resolved, reg, quote_spans)
+            speaker = _inherited(text, f, i, found, resolved, reg, quote_spans, external)
             if speaker is None:
                 resolved.append((f, None))
                 continue
@@ -251,17 +251,33 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
 
 
 def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: Registry,
-               quote_spans) -> Speaker | None:
+               quote_spans, external: ExternalResolver | None = None) -> Speaker | None:
     """A quote with no attribution of its own: the neighbour's speaker, where the text supports it."""
     if not resolved:
         return None
     prev_f, prev_speaker = resolved[-1]
-    if prev_speaker is None or f.paragraph - prev_f.paragraph > 1:
+    gap = f.paragraph - prev_f.paragraph
+    if prev_speaker is None or gap > 2:
         return None
-    # Someone else named between the two (outside quotes) breaks the turn.
-    for pos, p in reg.mentions:
-        if prev_f.end < pos < f.start and p.name != prev_speaker.name and not p.institution:
+    # People named after the previous statement's paragraph, outside quotes, before this quote.
+    line_end = text.find("\n", prev_f.end)
+    line_end = len(text) if line_end < 0 else line_end
+    mine = reg.find(prev_speaker.name) or reg.find(prev_speaker.mention)
+    others = [(pos, p) for pos, p in reg.mentions
+              if line_end < pos < f.start and not p.institution and p is not mine
+              and p.name != prev_speaker.name]
+    if others:
+        if len({id(p) for _, p in others}) != 1:
             return None
+        # "Kulubaev, who also attended, was more cautious.\n\n“We need more time ...”": the
+        # quote belongs to the one person the paragraph before it introduces.
+        pos, p = others[0]
+        form = max((fm for fm in p.forms if text.startswith(fm, pos)), key=len, default=p.name)
+        np = SpeakerNP("name", pos, pos + len(form), text[pos:pos + len(form)], name=p.name, title=p.title)
+        how = [f"quote after the paragraph that introduces '{p.name}' (at {pos})"]
+        return _make(np, p.name, p.title, how, external)
+    if gap > 1:
+        return None  # a paragraph between without anyone in it: no turn to continue
     return Speaker(name=prev_speaker.name, mention=prev_speaker.mention, start=prev_speaker.start,
                    end=prev_speaker.end, id=prev_speaker.id, role=prev_speaker.role,
                    title=prev_speaker.title, how=(f"continues the turn of '{prev_speaker.name}' from the statement at {prev_f.start}",))
