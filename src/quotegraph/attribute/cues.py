@@ -56,7 +56,9 @@ INTRO = re.compile(
 
 # Objects of "told" and circumstances after a cue, skipped to reach the content.
 TOLD_OBJECT = re.compile(
-    r"\s*(?:(?:the\s+)?(?:reporters|journalists|the\s+press|the\s+media|a\s+briefing|a\s+news\s+"
+    r"\s*(?:(?:the\s+)?(?:newspaper|daily|magazine|channel|TV\s+channel|agency|news\s+agency|outlet|"
+    r"broadcaster|radio|website)\s+[“\"«]?[A-Z][\w\-\.]*(?:\s+[A-Z][\w\-\.]*){0,4}[”\"»]?"
+    r"(?=[\s,.:])|(?:the\s+)?(?:reporters|journalists|the\s+press|the\s+media|a\s+briefing|a\s+news\s+"
     r"conference|a\s+press\s+conference|parliament|lawmakers|the\s+audience|participants|"
     r"students|the\s+forum|the\s+conference|the\s+summit|the\s+meeting|the\s+session|"
     r"(?:the\s+)?[“\"«]?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}[”\"»]?(?:\s+(?:newspaper|news\s+agency|agency|"

@@ -33,6 +33,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
+_VERB_WORDS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
 _ORG_NOUNS = frozenset("""
 party campaign group committee organization organisation company firm union bloc alliance
 coalition network newspaper paper agency office team council board court government
@@ -357,7 +358,7 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         if head in lx.ROLE_HEADS:
             return SpeakerNP("role", start, end, phrase, head=head, title=phrase)
         return None
-    if name_toks[0][2] in lx.NON_NAME_WORDS:
+    if name_toks[0][2] in lx.NON_NAME_WORDS or any(t[2].lower() in _VERB_WORDS for t in name_toks):
         return None
     name = phrase[name_toks[0][0] - start:name_toks[-1][1] - start]
     title = phrase[:toks[k - 1][1] - start].strip() if k > 0 else None

@@ -221,6 +221,7 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
 _TITLE_WORD_BEFORE = re.compile(r"([A-Z][\w\-\.]*|of|the|for)\s+$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w\-]*")
 _RUN_TOKEN = re.compile(r"[\w’'\-]+")
+_VERBS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
 _PARTICLES = frozenset({"von", "der", "van", "de", "bin", "al", "ibn"})
 
 
@@ -242,8 +243,9 @@ def _split_run(run: str, offset: int) -> tuple[int, str] | None:
             and not any(t[2] in _PARTICLES for t in toks[k:]):
         k = len(toks) - 2  # "Commissioner for Climate Action Wopke Hoekstra"
     name_toks = toks[k:][:4]
-    if not name_toks or name_toks[0][2] in lx.NON_NAME_WORDS or name_toks[0][2] in _PARTICLES:
-        return None
+    if not name_toks or name_toks[0][2] in lx.NON_NAME_WORDS or name_toks[0][2] in _PARTICLES \
+            or any(t[2].lower() in _VERBS for t in name_toks):
+        return None  # "Foreign Minister Says" in a title-case headline is no name
     return offset + name_toks[0][0], run[name_toks[0][0]:name_toks[-1][1]]
 
 
