@@ -75,7 +75,7 @@ PASSIVE_PARTICIPLES = (
     "underlined", "highlighted", "mentioned", "pointed out", "announced", "confirmed",
     "reported", "voiced", "raised", "expressed", "claimed", "denied", "criticised",
     "criticized", "dismissed", "welcomed", "praised", "rejected", "condemned", "described",
-    "singled out", "cited",
+    "singled out", "cited", "acknowledged", "recognised", "recognized", "underlined", "proposed",
 )
 
 # Attribution through a preposition: "according to X", plus common misspellings in real copy.

@@ -229,7 +229,17 @@ def _relative(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP 
     if j == i:
         return None
     np = _titled_name(toks[j + 1:i + 1], text[toks[j + 1][0]:toks[i][1]], toks[j + 1][0], toks[i][1])
-    return np if np is not None and np.kind == "name" else None
+    if np is not None and np.kind == "name":
+        return np
+    # "... by the Head of State, who proposed", "... by the minister, who noted": the phrase
+    # before ", who" from its determiner.
+    k = i
+    while k >= 0 and toks[k][2] not in ",;:()" and toks[k][2].lower() not in ("the", "a", "an") and i - k < 8:
+        k -= 1
+    if k >= 0 and toks[k][2].lower() == "the":
+        np = _definite(text, toks[k:i + 1], text[toks[k][0]:toks[i][1]])
+        return np if np is not None and np.kind in ("role", "institution") else None
+    return None
 
 
 def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:

@@ -318,7 +318,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "underlined", "acknowledged", "admitted", "predicted", "concluded",
                     "made it clear", "made clear", "asserted", "maintained", "denied",
                     "indicated", "signalled", "signaled", "revealed", "disclosed", "estimated",
-                    "agreed", "assured", "urged", "called for", "calls for", "called on"):
+                    "agreed", "assured", "urged", "called for", "calls for", "called on",
+                    "proposed", "proposes", "suggests", "asserts", "warns", "notes", "stresses"):
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     return None
