@@ -219,6 +219,9 @@ class Store:
     def after_ingest(self, report: IngestReport) -> None:
         """Refresh planner statistics when the data changed enough to matter (backends)."""
 
+    def _index_statements(self, cur: Executor, statements: Sequence[tuple[Any, ...]]) -> None:
+        """Add new statements to a full-text index the database does not maintain itself."""
+
     def write_batch(self, batch: Sequence[Article], *, extractor_version: str) -> IngestReport:
         """Write one batch of articles in one transaction (see :meth:`ingest`)."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -260,6 +263,7 @@ class Store:
             # Speakers and actors first: statements and mentions refer to them.
             self._ensure_parents(cur, delta)
             cur.executemany(insert_sql("statements", ("pk", *STATEMENT_COLUMNS)), statements)
+            self._index_statements(cur, statements)
             cur.executemany(insert_sql("mentions", MENTION_COLUMNS),
                             [m for r in written for m in r.mentions])
             cur.executemany(insert_sql("statement_about", ABOUT_COLUMNS), about)
