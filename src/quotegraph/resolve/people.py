@@ -174,14 +174,16 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     reg = Registry()
 
     quoted = SpanSet(quote_spans).__contains__
-    spans = SpanSet()
     # Names are added in text order, so "Wang Yi" introduced first absorbs a later "Wang".
     named: dict[int, tuple[str, str | None, bool]] = {}
+    np_spans = []
     for np in nps:
         if np.kind == "name" and np.name:
             at = np.end - len(np.name)
             named[at] = (np.name, np.title, _looks_institutional(np.name))
-            spans.add(at, np.end)
+            np_spans.append((at, np.end))
+    in_np = SpanSet(np_spans).__contains__
+    titled: list[tuple[int, int]] = []
     for m in TITLED_NAME.finditer(text, start):
         if quoted(m.start()):
             continue
@@ -189,11 +191,12 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         if split is None:
             continue
         name_start, name = split
-        if name_start in spans:
+        if in_np(name_start) or (titled and titled[-1][0] <= name_start < titled[-1][1]):
             continue
         title_start = _title_start(text, m.start())
         named[name_start] = (name, text[title_start:name_start].strip() or None, False)
-        spans.add(name_start, name_start + len(name))
+        titled.append((name_start, name_start + len(name)))
+    spans = SpanSet(np_spans + titled)
     for at in sorted(named):
         name, title, institution = named[at]
         reg.add(name, title, at, institution=institution)
@@ -205,12 +208,17 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     known = {k: v for k, v in known.items() if v is not None}
 
     def surnames() -> None:
-        for m in _CAP_WORD.finditer(text, start):
-            person = known.get(m.group())
-            if person is None or quoted(m.start()) or m.start() in spans:
-                continue
-            person.positions.append(m.start())
-            reg._mentions.append((m.start(), person))
+        # A handful of surnames: plain substring search beats scanning every capitalised word.
+        n = len(text)
+        for surname, person in known.items():
+            at = text.find(surname, start)
+            while at >= 0:
+                end = at + len(surname)
+                if (at == 0 or not text[at - 1].isalnum()) and (end >= n or not text[end].isalnum()) \
+                        and not quoted(at) and at not in spans:
+                    person.positions.append(at)
+                    reg._mentions.append((at, person))
+                at = text.find(surname, end)
 
     if known:
         reg._deferred = surnames
