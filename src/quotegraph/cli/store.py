@@ -133,7 +133,7 @@ class Progress:
         self.clear()
         secs = time.monotonic() - self.start
         self.stream.write(
-            f"ingested {report.total:,} inputs in {secs:.1f} s ({self.rate(report.total):,.0f} "
+            f"ingested {report.total:,} input{'' if report.total == 1 else 's'} in {secs:.1f} s ({self.rate(report.total):,.0f} "
             f"articles/s): {report.added:,} added, {report.updated:,} updated, "
             f"{report.unchanged:,} unchanged, {report.failed:,} failed\n")
         self.stream.flush()
