@@ -79,13 +79,10 @@ class SpeakerNP:
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Word tokens with offsets; a sentence-final period is not part of a name ("Lavrov."),
     but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.")."""
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
-        if w.endswith(".") and w.count(".") == 1 and len(w) > 2 and w[:-1].lower() not in _KEEP_DOT:
-            out.append((m.start(), m.end() - 1, w[:-1]))
-        else:
-            out.append((m.start(), m.end(), w))
+    out = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    for k, (s, e, w) in enumerate(out):
+        if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
+            out[k] = (s, e - 1, w[:-1])
     return out
 
 

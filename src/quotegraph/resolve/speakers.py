@@ -212,6 +212,7 @@ _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA"
 _INSTITUTION_RUN = re.compile(
     r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3})?"
 )
+_INSTITUTION_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b")
 _FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
 
 
@@ -219,7 +220,13 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
     """Capitalised institution names ("Chinese Commerce Ministry", "Ministry of Foreign Affairs of
     Kazakhstan") with their offsets, leading words that are not part of a name dropped."""
     forms = []
-    for m in _INSTITUTION_RUN.finditer(text):
+    for h in _INSTITUTION_HEAD.finditer(text):
+        # Find the head word first (cheap), then take up to four capitalised words before it.
+        m = _INSTITUTION_RUN.search(text, max(0, h.start() - 60), h.end() + 60)
+        while m is not None and m.end() < h.end():
+            m = _INSTITUTION_RUN.search(text, m.end(), h.end() + 60)
+        if m is None or m.start() > h.start():
+            continue
         words = m.group().split()
         skip = 0
         while skip < len(words) - 1 and (words[skip] in lx.NON_NAME_WORDS or words[skip].lower() in lx.CUE_MODIFIERS):
