@@ -19,6 +19,7 @@ from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
+_ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
@@ -63,8 +64,10 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     all_according = list(cues.ACCORDING.finditer(text)) if maybe else []
     according_starts = [m.start() for m in all_according]
     sidx = 0
+    marks = [m.start() for m in _ANY_MARK.finditer(text)]  # one scan instead of one per paragraph
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
-        quotes = find_quotes(text, ps, pe, pi)
+        k = bisect.bisect_left(marks, ps)
+        quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
         if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
                 and not matches_between(all_according, according_starts, ps, pe):
             sidx += 1  # nothing in this paragraph can attribute anything: skip its sentences
