@@ -175,7 +175,7 @@ def main() -> int:
     ap.add_argument("--mode", choices=("full", "synthetic"), default="full")
     ap.add_argument("--db", help="SQLite path or postgresql:// URL (default: a temp file)")
     ap.add_argument("--workers", type=int, default=None, help="default: number of cores")
-    ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--batch-size", type=int, default=500)
     ap.add_argument("--reps", type=int, default=40, help="runs per query type")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", action="store_true", help="keep the temp database")

@@ -55,8 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_db(p)
     p.add_argument("--workers", type=int, default=None,
                    help="extraction processes (default: number of cores)")
-    p.add_argument("--batch-size", type=int, default=200,
-                   help="articles per transaction (default: 200)")
+    p.add_argument("--batch-size", type=int, default=500,
+                   help="articles per transaction (default: 500)")
     p.add_argument("--extractor", metavar="MODULE:FUNCTION",
                    help="use another Document -> Article function instead of the built-in one")
     p.set_defaults(func=cmd_ingest)

@@ -123,7 +123,7 @@ class _Batch:
 
 
 def ingest_documents(store: Store, items: Iterable[Document | Any], *,
-                     workers: int | None = None, batch_size: int = 200,
+                     workers: int | None = None, batch_size: int = 500,
                      on_progress: Callable[[int], None] | None = None,
                      on_failure: FailureHook | None = None,
                      extract: Extractor | None = None,

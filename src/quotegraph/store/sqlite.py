@@ -196,9 +196,12 @@ class SQLiteStore(Store):
         # NORMAL is durable across application crashes in WAL mode (only an OS crash can
         # lose the last commits), and makes each batch commit cheap.
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -131072")  # 128 MB: index pages stay hot
+        # Index and FTS pages stay hot as a store grows past a million statements: with 128 MB
+        # the writer slowed to a third of its speed around 80,000 articles.
+        conn.execute("PRAGMA cache_size = -524288")  # 512 MB, allocated only as used
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA mmap_size = 268435456")
+        conn.execute("PRAGMA mmap_size = 2147483648")
+        conn.execute("PRAGMA wal_autocheckpoint = 20000")
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
