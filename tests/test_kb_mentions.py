@@ -6,22 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotegraph.kb import ENV_VAR, load_kb, loader
 from quotegraph.resolve.actors import find_mentions
-
-
-@pytest.fixture(scope="module", autouse=True)
-def private_cache(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv(loader.CACHE_ENV_VAR, str(tmp_path_factory.mktemp("kbcache")))
-    mp.delenv(ENV_VAR, raising=False)
-    yield
-    mp.undo()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
+from kb_fixtures import kb, private_kb_cache  # noqa: F401 (fixtures)
 
 
 def found(kb, text, published="2023-06-01", **kw):

@@ -7,21 +7,8 @@ from datetime import date
 
 import pytest
 
-from quotegraph.kb import ENV_VAR, load_kb, loader
-
-
-@pytest.fixture(scope="module", autouse=True)
-def private_cache(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv(loader.CACHE_ENV_VAR, str(tmp_path_factory.mktemp("kbcache")))
-    mp.delenv(ENV_VAR, raising=False)
-    yield
-    mp.undo()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
+from quotegraph.kb import load_kb, loader
+from kb_fixtures import kb, private_kb_cache  # noqa: F401 (fixtures)
 
 
 # A small KB of invented people with known dates, so role logic does not depend on people.yaml.

@@ -154,16 +154,24 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     return render(request, "article.html", ctx)
 
 
-@router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(request: Request) -> HTMLResponse:
-    params = _params(request, ("q",))
+_LIST_SIZE = 50
+
+
+def _listing(request: Request, template: str, keys: tuple[str, ...], fetch) -> HTMLResponse:
+    """A paged list page: ``fetch(store, params, limit, offset)`` gives the query result."""
+    params = _params(request, keys)
     page = _page(request)
-    size = 50
-    result = query.list_speakers(_store(request), q=params.get("q"), limit=size, offset=(page - 1) * size)
+    result = fetch(_store(request), params, _LIST_SIZE, (page - 1) * _LIST_SIZE)
     total = result.get("total", len(result.get("items", ())))
     ctx = {"params": params, "result": result, "url_with": url_with,
-           "pages": pagination(total, page, size)}
-    return render(request, "speakers.html", ctx)
+           "pages": pagination(total, page, _LIST_SIZE)}
+    return render(request, template, ctx)
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(request: Request) -> HTMLResponse:
+    return _listing(request, "speakers.html", ("q",), lambda store, p, limit, offset:
+                    query.list_speakers(store, q=p.get("q"), limit=limit, offset=offset))
 
 
 @router.get("/speakers/{speaker_id:path}", response_class=HTMLResponse)
@@ -177,15 +185,9 @@ def speaker_page(request: Request, speaker_id: str) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
-    params = _params(request, ("q", "type"))
-    page = _page(request)
-    size = 50
-    result = query.list_actors(_store(request), q=params.get("q"), type=params.get("type"),
-                               limit=size, offset=(page - 1) * size)
-    total = result.get("total", len(result.get("items", ())))
-    ctx = {"params": params, "result": result, "url_with": url_with,
-           "pages": pagination(total, page, size)}
-    return render(request, "actors.html", ctx)
+    return _listing(request, "actors.html", ("q", "type"), lambda store, p, limit, offset:
+                    query.list_actors(store, q=p.get("q"), type=p.get("type"), limit=limit,
+                                      offset=offset))
 
 
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
