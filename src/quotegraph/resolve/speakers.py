@@ -51,7 +51,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     institutions = _LazyForms(text)
     out: list[Statement] = []
     resolved: list[tuple[Found, Speaker | None]] = []
-    retry: list[int] = []
+    retry: list[tuple[int, SpeakerNP]] = []
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -63,7 +63,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if speaker is None and f.np.kind == "role":
-                retry.append(len(out))
+                retry.append((len(out), f.np))
         elif f.source_span is not None:
             a, b = f.source_span
             source = Span(a, b, text[a:b])
@@ -75,9 +75,8 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             said_on=said_on(f) if said_on else None,
         ))
     # A headline's "minister says" may name someone the knowledge base found further down.
-    for k in retry:
+    for k, np in retry:
         s = out[k]
-        np = next(f.np for f in found if f.start == s.start and f.end == s.end and f.np is not None)
         p, at = _role(np, reg)
         if p is not None:
             how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
