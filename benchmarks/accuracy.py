@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""How accurately quotegraph finds statements: the gold set and PolNeAR train and dev.
+"""How accurately quotegraph finds statements: real news, the invented gold set, PolNeAR.
+
+The real-news set (``tests/gold/real``: excerpts of real articles, annotated by the project) is
+measured first and is the figure that counts; the invented set (``tests/gold/articles``) guards
+the patterns it was written for; PolNeAR is reported overall and by cue class (speech cues
+such as "said", "told", "according to" against thoughts, intentions and evidence).
 
     python benchmarks/accuracy.py                  # table: P/R/F1, speakers, per-kind recall
     python benchmarks/accuracy.py --split dev      # PolNeAR dev only (plus the gold set)
@@ -48,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="also list the misses and false positives of the N worst articles")
     p.add_argument("--gold", type=Path, default=GOLD, help=f"gold-set directory (default {GOLD})")
+    p.add_argument("--real", type=Path, default=None,
+                   help="real-news gold directory (default: real/ in the --gold directory)")
     p.add_argument("--polnear", type=Path, default=POLNEAR,
                    help=f"PolNeAR directory (default {POLNEAR})")
     p.add_argument("--engine", metavar="MODULE:FUNCTION",
@@ -69,6 +76,13 @@ def measure(args: argparse.Namespace, extract: Extract) -> tuple[dict[str, Any],
     """Run every data set asked for; returns {name: (score, seconds)} and skip messages."""
     results: dict[str, Any] = {}
     skipped: list[str] = []
+    real = args.real or args.gold / "real"
+    if real.is_dir():
+        t = time.perf_counter()
+        results["real"] = (evaluate_gold(real, extract=extract, limit=args.limit),
+                           time.perf_counter() - t)
+    else:
+        skipped.append(f"real-news set skipped: {real} is absent")
     t = time.perf_counter()
     results["gold"] = (evaluate_gold(args.gold, extract=extract, limit=args.limit),
                        time.perf_counter() - t)
@@ -95,6 +109,9 @@ def as_json(results: dict[str, Any], skipped: list[str], errors: int) -> dict[st
     return out
 
 
+_LABELS = {"real": "real news", "gold": "invented set"}
+
+
 def _ratio(hits: int, total: int) -> str:
     return f"{hits / total:.3f} ({hits}/{total})" if total else "-"
 
@@ -106,21 +123,32 @@ def table(results: dict[str, Any], skipped: list[str]) -> str:
         c = score.statements
         what = "accuracy" if isinstance(score, GoldScore) else "overlap"
         lines.append(
-            f"{name.replace('_', ' '):<15} {len(score.articles):>8} {c.predicted:>9} {c.gold:>6}  "
+            f"{_LABELS.get(name, name.replace('_', ' ')):<15} {len(score.articles):>8} {c.predicted:>9} {c.gold:>6}  "
             f"{c.precision:.3f}  {c.recall:.3f}  {c.f1:.3f}  "
             f"{what + ' ' + _ratio(score.speaker.hits, score.speaker.total):<24} {seconds:>7.1f}"
         )
-    gold = results.get("gold", (None,))[0]
-    if gold is not None:
+    for name in ("real", "gold"):
+        gold = results.get(name, (None,))[0]
+        if gold is None:
+            continue
+        label = _LABELS[name]
         lines.append("")
-        lines.append("gold set by kind   recall (found/gold)      precision (correct/predicted)")
+        lines.append(f"{label + ' by kind':<21} recall (found/gold)      precision (correct/predicted)")
         for kind in KINDS:
             k = gold.kind(kind)
-            lines.append(f"  {kind:<16} {_ratio(k.found, k.gold):<24} "
+            lines.append(f"  {kind:<19} {_ratio(k.found, k.gold):<24} "
                          f"{_ratio(k.correct, k.predicted)}")
         published, outlet = gold.published, gold.outlet
-        lines.append(f"gold set metadata  published date {_ratio(published.hits, published.total)}"
+        lines.append(f"{label + ' metadata':<21} published date {_ratio(published.hits, published.total)}"
                      f", outlet {_ratio(outlet.hits, outlet.total)}")
+    polnear = [(n, sc) for n, (sc, _) in results.items() if n.startswith("polnear_")]
+    if polnear:
+        lines.append("")
+        lines.append("PolNeAR by cue        recall (found/gold)      precision (correct/predicted)")
+        for name, score in polnear:
+            for cls, k in score.by_cue:
+                lines.append(f"  {name[8:] + ' ' + cls:<19} {_ratio(k.found, k.gold):<24} "
+                             f"{_ratio(k.correct, k.predicted)}")
     lines.extend(skipped)
     return "\n".join(lines)
 

@@ -356,3 +356,14 @@ def test_figures_stay_in_range_and_gold_scores_itself_perfectly(case):
     assert perfect.statements.found == perfect.statements.gold
     assert perfect.statements.correct == perfect.statements.gold
     assert perfect.speaker.hits == perfect.speaker.total
+
+
+@pytest.mark.parametrize("cue, expected", [
+    ("said", "speech"), ("has also said", "speech"), ("according to", "speech"),
+    ("told", "speech"), ("wrote", "speech"), ("believes", "other"), ("shows", "other"),
+    ("", "other"), (None, "other"), ("―", "other"),
+])
+def test_cue_classes_by_head_word(cue, expected):
+    from quotegraph.evaluate.cues import cue_class
+
+    assert cue_class(cue) == expected

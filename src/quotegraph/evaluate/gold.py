@@ -50,6 +50,7 @@ class GoldArticle:
     outlet: str | None = None
     notes: str | None = None
     statements: tuple[GoldStatement, ...] = ()
+    url: str | None = None  # where a real excerpt was found (the real-news set)
 
 
 def load_gold(directory: str | Path) -> list[GoldArticle]:
@@ -109,6 +110,7 @@ def load_gold_article(record: str | Path) -> GoldArticle:
         outlet=_optional_str(data.get("outlet")),
         notes=_optional_str(data.get("notes")),
         statements=tuple(statements),
+        url=_optional_str(data.get("url")),
     )
 
 

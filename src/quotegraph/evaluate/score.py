@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from quotegraph.evaluate.cues import CLASSES as CUE_CLASSES, cue_class
 from quotegraph.evaluate.overlap import Fragments, Matching, TokenIndex, match_spans
 from quotegraph.model import KINDS, Article, Statement
 
@@ -119,7 +120,10 @@ class Issue:
 
 @dataclass(frozen=True)
 class ArticleScore:
-    """The score of one article, with the issues behind it."""
+    """The score of one article, with the issues behind it.
+
+    ``by_kind`` splits the counts: by statement kind on the gold sets, by cue class on PolNeAR.
+    """
 
     id: str
     counts: Counts
@@ -199,16 +203,29 @@ class GoldScore(_Score):
 
 @dataclass(frozen=True)
 class PolnearScore(_Score):
-    """Scores on PolNeAR; ``to_dict`` keys match the accuracy floors."""
+    """Scores on PolNeAR; ``to_dict`` keys match the accuracy floors.
+
+    ``by_cue`` splits the counts by cue class (``quotegraph.evaluate.cues``): gold attributions
+    by their annotated cue, predictions by their own cue. ``speech_*`` are the speech-cue figures.
+    """
+
+    by_cue: tuple[tuple[str, Counts], ...] = ()
 
     @property
     def speaker_overlap(self) -> float:
         return self.speaker.value
 
+    def cue(self, name: str) -> Counts:
+        return dict(self.by_cue).get(name, Counts())
+
     def to_dict(self, *, articles: bool = False) -> dict[str, Any]:
         d = self._summary()
         d["speaker_overlap"] = self.speaker_overlap
         d["speaker_checked"] = self.speaker.total
+        speech = self.cue("speech")
+        d["speech_precision"], d["speech_recall"], d["speech_f1"] = (
+            speech.precision, speech.recall, speech.f1)
+        d["by_cue"] = {k: c.to_dict() for k, c in self.by_cue}
         if articles:
             d["article_scores"] = [a.to_dict() for a in self.articles]
         return d
@@ -371,14 +388,26 @@ def score_polnear_article(gold: PolnearArticle, predicted: Article) -> ArticleSc
     issues.sort(key=lambda i: (i.start, i.what))
     counts = Counts(len(pred), sum(j is not None for j in m.prediction_gold),
                     len(attributions), sum(m.gold_found))
-    return ArticleScore(gold.id, counts, speaker, tuple(issues))
+    by_cue = {k: Counts() for k in CUE_CLASSES}
+    for a, found in zip(attributions, m.gold_found):
+        k = cue_class(_fragment_text(gold.text, a.cues))
+        by_cue[k] += Counts(gold=1, found=int(found))
+    for s, j in zip(pred, m.prediction_gold):
+        k = cue_class(s.cue.text if s.cue else None)
+        by_cue[k] += Counts(predicted=1, correct=int(j is not None))
+    return ArticleScore(gold.id, counts, speaker, tuple(issues), tuple(by_cue.items()))
 
 
 def score_polnear(pairs: Iterable[tuple[PolnearArticle, Article]]) -> PolnearScore:
     """Score an engine on PolNeAR from ``(PolNeAR article, predicted article)`` pairs."""
     articles = tuple(score_polnear_article(g, p) for g, p in pairs)
+    by_cue: dict[str, Counts] = {k: Counts() for k in CUE_CLASSES}
+    for a in articles:
+        for k, c in a.by_kind:  # an article's split by cue class
+            by_cue[k] += c
     return PolnearScore(
         statements=sum((a.counts for a in articles), Counts()),
         speaker=sum((a.speaker for a in articles), Ratio()),
         articles=articles,
+        by_cue=tuple(by_cue.items()),
     )
