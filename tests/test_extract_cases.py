@@ -179,6 +179,40 @@ CASES = [
         "ASTANA, May 5 (Reuters) - Kazakh President Kassym-Jomart Tokayev opened the forum.",
         [("indirect", "Kazakhstan will keep its neutrality", "Kassym-Jomart Tokayev")],
     ),
+    # --- patterns from real copy -----------------------------------------------------------
+    (
+        "a participle after a sentence that reports no speech gives the subject's statement",
+        "Georgian Prime Minister Irakli Kobakhidze hit back at the European Parliament on Friday, "
+        "saying the resolution ignored the will of Georgian voters.",
+        [("indirect", "the resolution ignored the will of Georgian voters", "Irakli Kobakhidze")],
+    ),
+    (
+        "a participle after an introduction",
+        "On Tuesday, Armenian Foreign Minister Ararat Mirzoyan met the delegation, telling them "
+        "that the peace treaty text was nearly agreed.",
+        [("indirect", "the peace treaty text was nearly agreed", "Ararat Mirzoyan")],
+    ),
+    (
+        "a participle whose subject is no speaker is not a statement",
+        "The riot police fired water cannon, saying the crowd had turned violent.",
+        [],
+    ),
+    (
+        "a circumstance between the cue and the clause",
+        "Kyrgyz President Sadyr Japarov said after the talks he would visit Beijing in June.",
+        [("indirect", "he would visit Beijing in June", "Sadyr Japarov")],
+    ),
+    (
+        "an organisation noun inside a title",
+        "Opposition party spokesman Levan Khabeishvili told Reuters that the protests would go on.",
+        [("indirect", "the protests would go on", "Levan Khabeishvili")],
+    ),
+    (
+        "a quote ending in a question mark keeps its attribution",
+        "Reporters pressed the envoy on the deadline.\n\n“Who can promise that today?” "
+        "Special Envoy Ilkhom Nematov said.",
+        [("direct", "Who can promise that today?", "Ilkhom Nematov")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -162,7 +162,9 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
             break
         if _is_cap(w) or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _UNNAMED \
                 or (lw in lx.TITLE_WORDS and lw not in _CONNECTORS and j < i) or lw in _INDEFINITE or lw in ("the",) or _POSSESSIVE.match(w) \
-                or (j == i and lw in _ORG_NOUNS):
+                or (j == i and lw in _ORG_NOUNS) \
+                or (lw in _ORG_NOUNS and j < i and toks[j + 1][2].lower() in _TITLE):
+            # "Trump campaign spokesman Jason Miller": an organisation noun inside the title
             j -= 1
             continue
         if lw in _CONNECTORS and j - 1 >= 0 and j < i and (
@@ -332,7 +334,8 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     words = [t[2] for t in toks]
     lower = [w.lower().rstrip(".") if w.lower() not in _TITLE else w.lower() for w in words]
     for w, lw in zip(words, lower):
-        if not (_is_cap(w) or lw in _TITLE or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _CONNECTORS):
+        if not (_is_cap(w) or lw in _TITLE or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _CONNECTORS
+                or lw in _ORG_NOUNS):
             return None
     if words[0] in lx.NON_NAME_WORDS and len(words) == 1:
         return None

@@ -41,6 +41,15 @@ _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|t
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+_LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
+                          r"could|can|should|might|may|did|does|do|must|never|not)\b")
+_WORD_AT = re.compile(r"[a-z]+")
+_PARTICIPLE_SAYING = re.compile(
+    r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))(?:\s+that)?\s+"
+)
+# After a subject, a verb (optionally with an auxiliary or adverb) must follow.
+_VERB_NEXT = re.compile(r"\s+(?:(?:has|had|have|is|was|were|are|also|again|then|later|on\s+\w+day)\s+)*[a-z]+(?:ed|s)?\b")
 _SUBORDINATE = re.compile(r"(?:While|As|When|Although|Though|Because|Since|If|Whereas)$")
 _DESPITE = re.compile(r"^(?:Despite|Although|Though|Unlike|Given|Regardless|Citing|Noting|As|If)\b")
 
@@ -165,6 +174,32 @@ def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> 
     cue = (m.start() + len(raw) - len(raw.lstrip(", \n")), m.start() + len(raw.rstrip()))
     return Found(kind_for(text, cs, ce, quotes), cs, ce, cue, f.np, "indirect:adding",
                  paragraph, inherit="previous" if f.np is None else None, clause=(after, m.end()))
+
+
+def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
+    """``Erdogan lashed out at Israel, saying X``: the subject of a sentence that reports no
+    speech of its own says X. Only for a subject that reads as a speaker (a name, a role, an
+    institution, a pronoun) at the sentence start, after an introduction if there is one."""
+    m = _PARTICIPLE_SAYING.search(text, s, e)
+    if m is None or in_quote(m.start(), quotes):
+        return None
+    start = s
+    intro = cues.INTRO.match(text, s, m.start())
+    if intro:
+        comma = text.find(", ", s, m.start())
+        if comma < 0:
+            return None
+        start = comma + 2
+    np = speaker_after(text, start, m.start())
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
+            or not _VERB_NEXT.match(text, np.end, m.start()):
+        return None
+    cs, ce = trim(text, m.end(), e)
+    if word_count(text, cs, ce) < 3:
+        return None
+    word = _WORD_AT.search(text, m.start())
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, word.span(), np, "indirect:participle", paragraph,
+                 clause=(np.start, m.end()))
 
 
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
@@ -309,7 +344,14 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
             and word_count(text, pos, t.start()) <= 14:
         cs, ce = trim(text, t.end(), e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
-    if _PREPOSITION.match(text, pos, e) or rest.lstrip().startswith((",", ".", "\"", "“", "«")):
+    if _PREPOSITION.match(text, pos, e):
+        # "said after the convention he would not ...": a circumstance, then the clause
+        late = _LATE_CLAUSE.search(text, pos, min(e, pos + 80))
+        if late is None or any(c in text[pos:late.start()] for c in ",;:\"“«"):
+            return None
+        cs, ce = trim(text, late.start() + 1, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    if rest.lstrip().startswith((",", ".", "\"", "“", "«")):
         return None
     if cue_text in ("say", "says", "said", "told", "stressed", "noted", "added", "warned",
                     "insisted", "argued", "stated", "explained", "believes", "claimed",

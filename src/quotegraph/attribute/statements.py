@@ -14,13 +14,15 @@ from quotegraph.attribute import cues
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
-from quotegraph.attribute.reported import adding, kind_for, reported_in_sentence, trim
+from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
 from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
+_PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
+                              r"noting|declaring|telling)\b")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
 
@@ -63,13 +65,16 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     maybe = any(k in text for k in _ACCORDING_HINTS)  # a plain scan is far cheaper than the regex
     all_according = list(cues.ACCORDING.finditer(text)) if maybe else []
     according_starts = [m.start() for m in all_according]
+    all_participles = list(_PARTICIPLE_HINT.finditer(text))
+    participle_starts = [m.start() for m in all_participles]
     sidx = 0
     marks = [m.start() for m in _ANY_MARK.finditer(text)]  # one scan instead of one per paragraph
     for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
         k = bisect.bisect_left(marks, ps)
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
         if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
-                and not matches_between(all_according, according_starts, ps, pe):
+                and not matches_between(all_according, according_starts, ps, pe) \
+                and not matches_between(all_participles, participle_starts, ps, pe):
             sidx += 1  # nothing in this paragraph can attribute anything: skip its sentences
             continue
         quote_spans.extend((q.open, q.outer_end) for q in quotes)
@@ -83,11 +88,12 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             sq = quotes[lo:bisect.bisect_left(opens, e)]
             sentence_cues = matches_between(all_cues, cue_starts, s, e)
             sentence_according = matches_between(all_according, according_starts, s, e)
-            if not (sq or sentence_cues or sentence_according or headline):
+            participles = bool(matches_between(all_participles, participle_starts, s, e))
+            if not (sq or sentence_cues or sentence_according or headline or participles):
                 sidx += 1
                 continue  # nothing here can attribute anything
             local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
-                              sentence_according)
+                              sentence_according, participles)
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
@@ -104,7 +110,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     return _without_overlaps(found), quote_spans
 
 
-def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, according_matches) -> list[Found]:
+def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, according_matches,
+              participles=True) -> list[Found]:
     local: list[Found] = []
     used: set[int] = set()
     seg_start = s
@@ -134,6 +141,10 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         local.append(f)
     if headline and not local:
         f = _headline_dash(text, s, e, quotes, pi)
+        if f is not None:
+            local.append(f)
+    elif not local and participles:
+        f = participle(text, s, e, quotes, pi)
         if f is not None:
             local.append(f)
     return local

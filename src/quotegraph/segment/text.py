@@ -18,6 +18,12 @@ _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks) before space + an opening
 # capital, digit or quotation mark.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:''|``|[\"“‘«(\[])?[A-Z0-9А-Я])")
+# After a quotation that ends in ? or !, its attribution may follow with a capital: `"Why
+# not?" Ortega said.` is one sentence.
+_QUOTE_ATTRIBUTION = re.compile(
+    r"\s+(?:(?:the|The|a|A)\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|"
+    r"wrote|writes|replied|recalled|continued|explained|exclaimed|shouted|wondered|noted|insisted)\b"
+)
 _ABBREV = frozenset("""
 mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr inc ltd co corp no nos
 vs etc al jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e approx dept
@@ -61,6 +67,9 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
         if k >= 0 and m.end() < quotes[k].outer_end:
             continue  # inside a quotation (top-level quotes never overlap)
         if _is_abbreviation(text, m.start()):
+            continue
+        tail = m.group()
+        if tail[-1] in "\"”’»'" and ("?" in tail or "!" in tail) and _QUOTE_ATTRIBUTION.match(text, cut, end):
             continue
         _append(text, spans, s, cut)
         s = cut
