@@ -14,6 +14,7 @@ from quotegraph.attribute import cues
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
 from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
@@ -69,7 +70,9 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     participle_starts = [m.start() for m in all_participles]
     sidx = 0
     marks = [m.start() for m in _ANY_MARK.finditer(text)]  # one scan instead of one per paragraph
-    for pi, (ps, pe, headline) in enumerate(article_paragraphs(text, meta)):
+    paras = article_paragraphs(text, meta)
+    turns = transcript_turns(text, paras) if ":" in text else []
+    for pi, (ps, pe, headline) in enumerate(paras):
         k = bisect.bisect_left(marks, ps)
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
         if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
@@ -107,6 +110,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         return attributions.get(i)
 
     found.extend(continue_quotes(text, pending, found, sentence_np))
+    found.extend(turns)
     return _without_overlaps(found), quote_spans
 
 

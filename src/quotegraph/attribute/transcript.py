@@ -1,0 +1,133 @@
+"""Transcripts and briefings: a paragraph that opens with a speaker label is that speaker's turn.
+
+``MR MILLER: We have said so before.``, ``QUESTION: Can you confirm ...?``, ``Mao Ning: China
+firmly opposes ...``. Each turn paragraph is a direct statement by its labelled speaker, and so
+is each unlabelled paragraph that continues the turn. Journalists' turns have no speaker (the
+label is kept as the mention). A label alone proves little ("Note:", "Photo:", a headline
+``Lavrov: ...``), so an article counts as a transcript only when labels open several paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.found import Found
+from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.read.outlets import KNOWN_OUTLETS
+from quotegraph.segment.quotes import word_count
+
+_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Za-z’'\.\-]*(?:\s+[A-Z][A-Za-z’'\.\-]*){0,4})\s*:[ \t]+(?=\S)"
+)
+QUESTION_LABELS = frozenset({"question", "q", "journalist", "reporter", "questioner",
+                             "participant", "audience member", "correspondent", "moderator"})
+# At a foreign ministry briefing journalists are labelled by their outlet ("CCTV:", "AFP:").
+_MEDIA_WORDS = frozenset("tv daily news times post press agency radio media group service journal "
+                         "television broadcasting herald tribune gazette".split())
+_MEDIA_NAMES = frozenset("cctv cgtn nhk phoenix bloomberg kyodo yonhap efe dpa ansa nikkei "
+                         "politico axios".split()) | frozenset(KNOWN_OUTLETS)
+_MIN_WORDS = 3  # a label before fewer words is a list or a heading ("Sanders: Win.")
+# Labels that open a paragraph of page furniture, not a turn.
+NOT_SPEAKERS = frozenset("""
+note photo photos source sources read more also related tags tag date updated editor editing
+reporting video watch see topics topic category categories share follow published posted
+by from subject keywords location time place venue transcript attachment image caption credit
+disclaimer contact email tel phone fax address update correction summary background agenda
+""".split())
+_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"})
+_MIN_TURNS = 3
+_MAX_CONTINUATION = 6
+
+
+def _label(text: str, ps: int, pe: int) -> re.Match | None:
+    m = _LABEL.match(text, ps, pe)
+    if m is None:
+        return None
+    words = m.group("label").split()
+    if words[0].lower().rstrip(".") in NOT_SPEAKERS or " ".join(words).lower() in NOT_SPEAKERS:
+        return None
+    return m
+
+
+def is_question(label: str) -> bool:
+    """A journalist's turn: "QUESTION", "Q", or the outlet a journalist is labelled by."""
+    low = label.lower()
+    return low in QUESTION_LABELS or low in _MEDIA_NAMES \
+        or any(w in _MEDIA_WORDS for w in low.split())
+
+
+def _speaker(text: str, m: re.Match) -> SpeakerNP:
+    start, end = m.span("label")
+    label = m.group("label")
+    if is_question(label):
+        return SpeakerNP("unnamed", start, end, label, head="question")
+    if label.lower() == "a":
+        return SpeakerNP("unnamed", start, end, label, head="answer")
+    words = label.split()
+    titles = []
+    while len(words) > 1 and (words[0].lower() in _HONORIFICS or words[0].lower() in lx.TITLE_WORDS):
+        titles.append(words.pop(0))
+    if not words or (len(words) == 1 and words[0].lower() in lx.ROLE_HEADS):
+        head = (words or titles)[-1].lower()
+        return SpeakerNP("role", start, end, label, head=head, title=label)
+    name = " ".join(w if not w.isupper() or len(w) <= 1 else _capitalised(w) for w in words)
+    if len(words) == 1:
+        name = _full_name(text, name)
+    title = " ".join(t for t in titles if t.lower() not in _HONORIFICS) or None
+    return SpeakerNP("name", start, end, label, name=name, title=title)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _full_name(text: str, surname: str) -> str:
+    """"MR MILLER" is the "Matthew Miller" that the briefing's header names, if it does."""
+    m = re.search(r"\b((?:[A-Z][a-z]+\s+)(?:[A-Z]\.\s+)?)" + re.escape(surname) + r"\b", text)
+    if m is None or m.group(1).split()[0] in lx.NON_NAME_WORDS or m.group(1).strip().lower() in lx.TITLE_WORDS:
+        return surname
+    return m.group(1) + surname
+
+
+def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list[Found]:
+    """Direct statements for the turns of a transcript; empty when the text is not one.
+
+    ``paragraphs`` are (start, end, is_headline) in document order. The first paragraph (the
+    title) is never a turn; a labelled paragraph the layout took for a sub-headline can be.
+    """
+    labels = [(i, _label(text, ps, pe)) for i, (ps, pe, _) in enumerate(paragraphs) if i > 0]
+    labelled = [(i, m) for i, m in labels
+                 if m is not None and word_count(text, m.end(), paragraphs[i][1]) >= _MIN_WORDS]
+    questions = sum(is_question(m.group("label")) for _, m in labelled)
+    if len(labelled) < _MIN_TURNS and not (len(labelled) >= 2 and questions):
+        return []
+    # Only a real exchange (someone asks) has long answers that run over several paragraphs;
+    # in a list of "Name: summary" items the next paragraph is the article's own text.
+    continuation = _MAX_CONTINUATION if questions else 0
+    by_index = dict(labelled)
+    out: list[Found] = []
+    np: SpeakerNP | None = None
+    since = 0
+    for i, (ps, pe, headline) in enumerate(paragraphs):
+        m = by_index.get(i)
+        if headline and m is None:
+            continue
+        if m is not None:
+            np, since = _speaker(text, m), 0
+            start, rule = m.end(), "direct:transcript-turn"
+        elif np is not None and since < continuation and word_count(text, ps, pe) >= 4:
+            since += 1
+            start, rule = ps, "direct:transcript-continued"
+        else:
+            if word_count(text, ps, pe) < 4:
+                np = None  # a short line (a heading, a sign-off) ends the turn
+            continue
+        end = pe
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Found("direct", start, end, None, np, rule, i,
+                             clause=(np.start, np.end),
+                             how=f"turn of '{np.text}' in a transcript"))
+    return out
