@@ -213,6 +213,35 @@ CASES = [
         "Special Envoy Ilkhom Nematov said.",
         [("direct", "Who can promise that today?", "Ilkhom Nematov")],
     ),
+    (
+        "a news outlet's credit line is not a second statement",
+        "Trade with Georgia rose by a third, Azerbaijani Economy Minister Mikayil Jabbarov said in "
+        "Baku on Monday, Report reports.",
+        [("indirect", "Trade with Georgia rose by a third", "Mikayil Jabbarov")],
+    ),
+    (
+        "an outlet quoting a person: the person speaks",
+        "RIA Novosti quoted Deputy Foreign Minister Andrei Rudenko as saying that the consultations "
+        "would resume in March.",
+        [("indirect", "the consultations would resume in March", "Andrei Rudenko")],
+    ),
+    (
+        "an object pronoun as the speaker",
+        "Uzbek Foreign Minister Bakhtiyor Saidov arrived in Riyadh. Local media quoted him as "
+        "saying: “Our investment pipeline with the Gulf is the largest it has ever been.”",
+        [("direct", "Our investment pipeline with the Gulf is the largest it has ever been.",
+          "Bakhtiyor Saidov")],
+    ),
+    (
+        "an organisation's statement speaks for the organisation",
+        "The SCO statement said member states would coordinate their positions on Afghanistan.",
+        [("indirect", "member states would coordinate their positions on Afghanistan", "SCO")],
+    ),
+    (
+        "media as the speaker",
+        "The Financial Times reported that the pipeline talks had stalled over pricing.",
+        [("indirect", "the pipeline talks had stalled over pricing", "Financial Times")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

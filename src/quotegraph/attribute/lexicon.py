@@ -26,6 +26,7 @@ REPORTING_VERBS = (
     "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
     "acknowledged", "recounted", "elaborated", "summed up", "concluded", "asked", "asks",
+    "reported", "reports",
 )
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".
@@ -83,6 +84,8 @@ ACCORDING_TO = ("according to", "accodring to", "acording to", "accoring to", "a
                 "accordig to", "according to to", "as per", "in the words of")
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "He": "m", "She": "f", "They": "p"}
+# Object pronouns stand for a speaker after "according to" and "quoted ... as saying".
+OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p", "Him": "m", "Her": "f"}
 
 # Role nouns: "the minister", "the top Russian diplomat". Each head maps to words that must
 # occur in the title a person was introduced with for that person to be a candidate.

@@ -40,6 +40,7 @@ coalition network newspaper paper agency office team council board court governm
 administration ministry department embassy statement report letter survey poll study document
 communique communiqué declaration resolution memo website spokesperson spokesman spokeswoman
 """.split())
+_DOCUMENTS = frozenset("statement communique communiqué declaration letter note readout".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
 _TIME_OPENERS = frozenset("last this next on that".split())
@@ -121,7 +122,7 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     if not toks:
         return None
     first = toks[0][2]
-    if first in lx.PRONOUNS or first.lower() in ("he", "she"):
+    if first in lx.PRONOUNS or first.lower() in ("he", "she") or first in lx.OBJECT_PRONOUNS:
         return SpeakerNP("pronoun", toks[0][0], toks[0][1], first)
     # Extend to the end of the phrase: stop at punctuation or a lowercase non-connector word
     # (the start of a relative clause or a prepositional phrase: "said Lavrov in an interview").
@@ -315,6 +316,13 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
         if all(_is_cap(w) or w.lower() in _CONNECTORS for w in body) and words[0].lower() == "the":
             return SpeakerNP("institution", start, end, phrase)
         return None
+    if last in _DOCUMENTS and len(toks) >= 3 and _is_cap(toks[-2][2]):
+        # "The AU statement said": the organisation whose statement it is speaks
+        k = len(toks) - 2
+        while k > 1 and _is_cap(toks[k - 1][2]):
+            k -= 1
+        a, b = toks[k][0], toks[-2][1]
+        return SpeakerNP("institution", a, b, text[a:b], head=toks[-2][2].lower())
     if last in lx.INSTITUTION_HEADS:
         return SpeakerNP("institution", start, end, phrase, head=last)
     if last in _UNNAMED and last not in _ROLE_NOUNS and last not in ("spokesperson", "spokesman",

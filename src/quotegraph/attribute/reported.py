@@ -43,6 +43,8 @@ _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
 _LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
                           r"could|can|should|might|may|did|does|do|must|never|not)\b")
+_QUOTED_AS = re.compile(r"\b(?P<cue>quoted)\s+(?P<who>[^,;:.]{1,100}?)\s+as\s+(?:saying|stating)"
+                        r"(?:\s+that)?[\s:,]+")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
@@ -124,6 +126,8 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         according_matches = list(cues.ACCORDING.finditer(text, s, e))
     if according_matches:
         found.extend(_according(text, s, e, quotes, paragraph, according_matches))
+    if "as saying" in text[s:e]:
+        found.extend(_quoted_as_saying(text, s, e, quotes, paragraph))
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
@@ -176,6 +180,28 @@ def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> 
                  paragraph, inherit="previous" if f.np is None else None, clause=(after, m.end()))
 
 
+def _quoted_as_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> list[Found]:
+    """``TASS quoted Lavrov as saying that X``: the person quoted is the speaker, not the outlet."""
+    out: list[Found] = []
+    for m in _QUOTED_AS.finditer(text, s, e):
+        if in_quote(m.start(), quotes):
+            continue
+        np = speaker_after(text, m.start("who"), m.end("who"))
+        if np is None or np.end != m.end("who"):
+            continue
+        pos = m.end()
+        q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip()), None)
+        if q is not None and q.end > q.start:
+            out.append(Found("direct", q.start, q.end, m.span("cue"), np, "direct:quoted-as-saying",
+                             paragraph, clause=(m.start(), pos)))
+            continue
+        cs, ce = trim(text, pos, e)
+        if word_count(text, cs, ce) >= 3:
+            out.append(Found(kind_for(text, cs, ce, quotes), cs, ce, m.span("cue"), np,
+                             "indirect:quoted-as-saying", paragraph, clause=(m.start(), pos)))
+    return out
+
+
 def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
     """``Erdogan lashed out at Israel, saying X``: the subject of a sentence that reports no
     speech of its own says X. Only for a subject that reads as a speaker (a name, a role, an
@@ -206,6 +232,11 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     cue_text = " ".join(m.group().lower().split())
     np = speaker_before(text, s, m.start())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
+        return None
+    if np is not None and cue_text in ("reports", "reported") and (
+            any(w in np.text.lower() for w in ("correspondent", "reporter"))
+            or cues.cue_index(text).between(s, np.start)):
+        # "..., Bayramov said in Baku, Trend reports": the wire's own credit line
         return None
     if np is not None:
         prefix = text[s:np.start]

@@ -23,7 +23,7 @@ from quotegraph.spans import matches_between
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
-                              r"noting|declaring|telling)\b")
+                              r"noting|declaring|telling)\b|\sas\s+(?:saying|stating)\b")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
 

@@ -251,12 +251,17 @@ def same_speaker(gold: str | None, predicted) -> bool:
 def _kb_id(name: str) -> str | None:
     from quotegraph.kb import load_kb
 
+    from quotegraph.resolve.kb_speakers import institution_forms
+
     kb = load_kb()
     person = kb.person_by_name(name)
     if person is not None:
         return person.id
-    hits = [a for a in kb.lookup(name) if a.type in ("institution", "organization", "country")]
-    return hits[0].id if len(hits) == 1 else None
+    for form in institution_forms(name):
+        hits = [a for a in kb.lookup(form) if a.type in ("institution", "organization", "country")]
+        if len(hits) == 1:
+            return hits[0].id
+    return None
 
 
 def _speaker_name(s: Statement) -> str | None:

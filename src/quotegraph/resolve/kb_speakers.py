@@ -9,6 +9,7 @@ as the article gives it: no speaker beats a wrong speaker.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from quotegraph.attribute import lexicon as lx
@@ -67,10 +68,36 @@ class KBSpeakers:
         return person.name, person.id, _office(self.kb.roles_of(person, self.day))
 
     def _institution(self, name: str) -> tuple[str, str | None, str | None] | None:
-        for actor in self.kb.lookup(name, on=self.day):
-            if actor.type in ("institution", "organization", "country"):
-                return actor.name, actor.id, None
+        for form in institution_forms(name):
+            for actor in self.kb.lookup(form, on=self.day):
+                if actor.type in ("institution", "organization", "country"):
+                    return actor.name, actor.id, None
         return None
+
+
+_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:(?:government|authorities|leadership|administration|cabinet)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?P<of>.+)|(?P<owner>.+?)(?:[’']s)?\s+(?:government|authorities|leadership|cabinet))$", re.I)
+_POSSESSED = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)[’']s\s+(?P<what>.+)$")
+
+
+def institution_forms(name: str) -> list[str]:
+    """The ways the knowledge base may spell an institution the article names: the name as
+    given, without "the", "China's foreign ministry" as "Foreign Ministry of China", and a
+    government ("the government of Kyrgyzstan", "Kyrgyzstan's government", "the Kyrgyz
+    authorities") as its state."""
+    name = " ".join(name.split())
+    forms = [name]
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    if bare != name:
+        forms.append(bare)
+    m = _POSSESSED.match(name)
+    if m:
+        forms.append(f"{m.group('what').title()} of {m.group('owner')}")
+    g = _GOVERNMENT.match(name)
+    if g:
+        forms.append((g.group("of") or g.group("owner")).strip())
+    return forms
 
 
 _caches: dict[int, tuple[KnowledgeBase, dict[str, Person | None]]] = {}

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
+from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve.people import Person, Registry, build_registry
 
 _POSSESSIVE = re.compile(r"[’']s\b")
@@ -127,7 +128,10 @@ def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
           external: ExternalResolver | None) -> Speaker:
     # People the knowledge base does not know get an id that is the same for the usual
     # romanisations of their name ("Alexei"/"Aleksei"/"Alexey"), so articles merge on it.
-    id_ = slug(name) if np.kind == "institution" else slug(name_key(name))
+    outlet = KNOWN_OUTLETS.get(name.lower())
+    if outlet is not None:
+        name = outlet  # a news outlet speaks as itself ("Bloomberg wrote"), not as a person
+    id_ = slug(name) if np.kind == "institution" or outlet else slug(name_key(name))
     role = title
     if external is not None:
         kind = "institution" if np.kind == "institution" else "name"
@@ -142,7 +146,7 @@ def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
 
 
 def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
