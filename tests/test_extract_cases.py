@@ -242,6 +242,20 @@ CASES = [
         "The Financial Times reported that the pipeline talks had stalled over pricing.",
         [("indirect", "the pipeline talks had stalled over pricing", "Financial Times")],
     ),
+    (
+        "'he' is the current speaker, not the person he told",
+        "Armenian Prime Minister Nikol Pashinyan told Georgian Prime Minister Irakli Kobakhidze "
+        "that the border crossing would reopen. He added that rail freight would follow.",
+        [("indirect", "the border crossing would reopen", "Nikol Pashinyan"),
+         ("indirect", "rail freight would follow", "Nikol Pashinyan")],
+    ),
+    (
+        "'he' after a new person is introduced as a subject goes to that person",
+        "Kazakh Foreign Minister Murat Nurtleu said the talks were useful. Later, Turkish Foreign "
+        "Minister Hakan Fidan arrived in Astana. He said Ankara backed the transport corridor.",
+        [("indirect", "the talks were useful", "Murat Nurtleu"),
+         ("indirect", "Ankara backed the transport corridor", "Hakan Fidan")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -53,6 +53,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     out: list[Statement] = []
     resolved: list[tuple[Found, Speaker | None]] = []
     retry: list[tuple[int, SpeakerNP]] = []
+    current: tuple[Found, Speaker] | None = None  # the last statement's person speaking
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -63,12 +64,16 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
                 continue
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
+            if f.np.kind == "pronoun" and speaker is not None and current is not None:
+                speaker = _salient(text, f, speaker, current, reg) or speaker
             if speaker is None and f.np.kind == "role":
                 retry.append((len(out), f.np))
         elif f.source_span is not None:
             a, b = f.source_span
             source = Span(a, b, text[a:b])
         resolved.append((f, speaker))
+        if speaker is not None and f.np is not None and f.np.kind != "institution":
+            current = (f, speaker)
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         out.append(Statement(
             kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
@@ -143,6 +148,49 @@ def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
             name, id_, role = kb_name, kb_id or id_, kb_role or title
     return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_, role=role,
                    title=title, how=tuple(how))
+
+
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w\-’'\.]*|of|the|for|and)\s+)*$")
+_CLAUSE_OPEN = re.compile(r"(?:^|[.!?…][\"”’»]?\s+|\n\s*|[,;:—–]\s+|\b(?:and|but|while|as)\s+)$")
+
+
+def _subject_at(text: str, pos: int) -> bool:
+    """Whether the person named at ``pos`` opens a clause (a subject) rather than standing
+    after a verb or preposition ("told Nurtleu", "met with Nurtleu", "Nurtleu's remarks")."""
+    end = pos
+    while end < len(text) and (text[end].isalnum() or text[end] in "-’'."):
+        end += 1
+    if text.startswith(("’s", "'s"), end) or text.startswith(("’s", "'s"), end - 2):
+        return False
+    before = text[max(0, pos - 120):pos]
+    run = _TITLE_RUN.search(before)
+    head = before[:run.start()] if run else before
+    words = before[run.start():].split() if run else []
+    if words and words[0].lower() in ("of", "the", "for", "and"):
+        return False
+    return bool(_CLAUSE_OPEN.search(head)) or not head.strip()
+
+
+def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speaker],
+             reg: Registry) -> Speaker | None:
+    """"He" is the person speaking, not a name that merely came up since: when the nearest
+    earlier person stands in object position after the current speaker's statement, the
+    pronoun goes to the current speaker (if gender allows)."""
+    prev_f, prev = current
+    if prev.name == speaker.name or f.paragraph - prev_f.paragraph > 1:
+        return None
+    gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
+    mine = reg.find(prev.name) or reg.find(prev.mention)
+    if mine is None or mine.institution or (mine.gender is not None and mine.gender != gender):
+        return None
+    other = reg.find(speaker.name)
+    spots = [pos for pos, p in reg.mentions if p is other and prev.end <= pos < f.np.start]
+    if not spots or any(_subject_at(text, pos) for pos in spots):
+        return None
+    how = (f"pronoun '{f.np.text}' -> '{prev.name}' (the current speaker; '{speaker.name}' at "
+           f"{spots[-1]} is not a subject)",)
+    return Speaker(name=prev.name, mention=f.np.text, start=f.np.start, end=f.np.end, id=prev.id,
+                   role=prev.role, title=prev.title, how=how)
 
 
 def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
