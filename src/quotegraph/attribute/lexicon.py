@@ -156,7 +156,7 @@ major admiral marshal gen. col. lt. mr. mrs. ms. dr. prof. sen. rep. gov. pres. 
 delegation party opposition parliamentary parliament duma federation house committee union
 european eurasian collective treaty organization organisation cooperation economic commissioner
 mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asean policy
-affairs trade climate energy
+affairs trade climate energy fm pm mp
 """.split())
 
 # Heads that make a capitalised noun phrase an institution rather than a person.

@@ -110,8 +110,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         return attributions.get(i)
 
     found.extend(continue_quotes(text, pending, found, sentence_np))
-    found.extend(turns)
-    return _without_overlaps(found), quote_spans
+    return _with_turns(_without_overlaps(found), turns), quote_spans
 
 
 def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, according_matches,
@@ -179,6 +178,19 @@ def _colon_speaker(text: str, s: int, e: int):
     if last is None:
         return None
     return speaker_before(text, s, last.start())
+
+
+def _with_turns(found: list[Found], turns: list[Found]) -> list[Found]:
+    """Transcript turns hold the statements inside them: "MR X: ... the minister made clear that
+    Y" is X's turn and the minister's statement Y, both on the record. A statement that is
+    nearly the whole turn is the turn itself and gives way to it."""
+    if not turns:
+        return found
+    def same_as_turn(f: Found) -> bool:
+        return any(t.start <= f.start and f.end <= t.end and (f.end - f.start) >= 0.9 * (t.end - t.start)
+                   for t in turns)
+    kept = [f for f in found if not same_as_turn(f)]
+    return sorted(kept + turns, key=lambda f: (f.start, -(f.end - f.start)))
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

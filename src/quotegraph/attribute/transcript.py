@@ -13,6 +13,7 @@ import re
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.names import fuller_name
 from quotegraph.attribute.mentions import SpeakerNP
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.segment.quotes import word_count
@@ -73,7 +74,7 @@ def _speaker(text: str, m: re.Match) -> SpeakerNP:
         return SpeakerNP("role", start, end, label, head=head, title=label)
     name = " ".join(w if not w.isupper() or len(w) <= 1 else _capitalised(w) for w in words)
     if len(words) == 1:
-        name = _full_name(text, name)
+        name = fuller_name(text, name)
     title = " ".join(t for t in titles if t.lower() not in _HONORIFICS) or None
     return SpeakerNP("name", start, end, label, name=name, title=title)
 
@@ -82,12 +83,6 @@ def _capitalised(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
-def _full_name(text: str, surname: str) -> str:
-    """"MR MILLER" is the "Matthew Miller" that the briefing's header names, if it does."""
-    m = re.search(r"\b((?:[A-Z][a-z]+\s+)(?:[A-Z]\.\s+)?)" + re.escape(surname) + r"\b", text)
-    if m is None or m.group(1).split()[0] in lx.NON_NAME_WORDS or m.group(1).strip().lower() in lx.TITLE_WORDS:
-        return surname
-    return m.group(1) + surname
 
 
 def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list[Found]:

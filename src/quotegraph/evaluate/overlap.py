@@ -62,7 +62,8 @@ class Matching:
 def match_spans(predicted: Sequence[frozenset[int]], gold: Sequence[frozenset[int]]) -> Matching:
     """Line up predicted and gold token sets by the half-overlap rules of this module.
 
-    Ties go to the earlier gold span or prediction. Empty sets never match.
+    Ties go to the earlier gold span or prediction (for ``gold_prediction``, to the smaller
+    prediction first). Empty sets never match.
     """
     overlap = [[len(p & g) for g in gold] for p in predicted]
     prediction_gold: list[int | None] = []
@@ -74,6 +75,9 @@ def match_spans(predicted: Sequence[frozenset[int]], gold: Sequence[frozenset[in
     gold_found = tuple(bool(g) and 2 * len(g & covered) >= len(g) for g in gold)
     gold_prediction: list[int | None] = []
     for j in range(len(gold)):
-        best = max(range(len(predicted)), key=lambda i: (overlap[i][j], -i), default=None)
+        # On equal overlap the tightest prediction is the one that speaks for this span (a
+        # statement inside a transcript turn, not the turn around it).
+        best = max(range(len(predicted)), key=lambda i: (overlap[i][j], -len(predicted[i]), -i),
+                   default=None)
         gold_prediction.append(best if best is not None and overlap[best][j] else None)
     return Matching(tuple(prediction_gold), gold_found, tuple(gold_prediction))

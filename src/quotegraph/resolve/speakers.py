@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.names import fuller_name
 from quotegraph.attribute.mentions import SpeakerNP
 from functools import lru_cache
 
@@ -97,6 +98,10 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
         return None, mention
     if np.kind == "name" and np.name:
         p = reg.find(np.name)
+        if p is not None and " " not in p.name:
+            full = fuller_name(text, p.name)
+            if full != p.name:
+                p.name = full  # the article gives the full name elsewhere, outside a title
         if p is not None:
             how = [f"name '{np.name}'" + (f" -> '{p.name}' (fullest form in the article)" if p.name != np.name else "")]
             return _make(np, p.name, p.title or np.title, how, external), None

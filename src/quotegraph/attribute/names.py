@@ -1,0 +1,33 @@
+"""A surname's full form in the article: "Al-Ansari" is the "Majed Al-Ansari" named earlier."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quotegraph.attribute import lexicon as lx
+
+_GIVEN = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?)"
+
+
+@lru_cache(maxsize=4096)
+def _pattern(surname: str) -> re.Pattern:
+    return re.compile(r"\b" + _GIVEN + re.escape(surname) + r"\b")
+
+
+def fuller_name(text: str, surname: str) -> str:
+    """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
+    surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
+    names."""
+    if " " in surname or len(surname) < 3:
+        return surname
+    for m in _pattern(surname).finditer(text):
+        words = m.group(1).split()
+        if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
+               for w in words):
+            words = words[1:] if len(words) == 2 and words[0].lower() in lx.TITLE_WORDS \
+                and words[1] not in lx.NON_NAME_WORDS and words[1].lower() not in lx.TITLE_WORDS \
+                and words[1] not in lx.NATIONALITY_ADJECTIVES else []
+        if words:
+            return " ".join(words) + " " + surname
+    return surname
