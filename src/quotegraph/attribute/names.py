@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
 
-_GIVEN = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?)"
+_GIVEN = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+)(?:[A-Z]\.[ \t]+|[A-Z][a-z]+[ \t]+)?)"
 
 
 @lru_cache(maxsize=4096)
