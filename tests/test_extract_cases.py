@@ -256,6 +256,20 @@ CASES = [
         [("indirect", "the talks were useful", "Murat Nurtleu"),
          ("indirect", "Ankara backed the transport corridor", "Hakan Fidan")],
     ),
+    (
+        "a role noun for the only person the article names",
+        "According to the President, the new constitution would be put to a referendum.\n\n"
+        "“Nobody will be left out of this decision,” Shavkat Mirziyoyev said.",
+        [("indirect", "the new constitution would be put to a referendum", "Shavkat Mirziyoyev"),
+         ("direct", "Nobody will be left out of this decision", "Shavkat Mirziyoyev")],
+    ),
+    (
+        "FM is a foreign minister's title",
+        "FM Bayramov said the visit had gone well. The talks would cover the railway, the "
+        "foreign minister added.",
+        [("indirect", "the visit had gone well", "Bayramov"),
+         ("indirect", "The talks would cover the railway", "Bayramov")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -73,3 +73,11 @@ def test_page_furniture_labels_are_not_speakers():
             "Source: the ministry's website and its press office.\n\n"
             "Read more: other stories from the summit in Astana.\n")
     assert _turns(text) == []
+
+
+def test_answer_label_is_the_person_the_header_names():
+    text = ("Comment of the MFA Spokesperson Lusine Harutyunyan on the statement of the day\n"
+            "Question: How do you assess yesterday's remarks on the border talks?\n"
+            "Answer: We regard them as unhelpful. The talks continue on the agreed basis.\n")
+    turns = _turns(text)
+    assert [(t[1], t[2]) for t in turns] == [(None, "Question"), ("Lusine Harutyunyan", "Answer")]

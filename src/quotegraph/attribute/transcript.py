@@ -28,6 +28,9 @@ _MEDIA_WORDS = frozenset("tv daily news times post press agency radio media grou
                          "television broadcasting herald tribune gazette".split())
 _MEDIA_NAMES = frozenset("cctv cgtn nhk phoenix bloomberg kyodo yonhap efe dpa ansa nikkei "
                          "politico axios".split()) | frozenset(KNOWN_OUTLETS)
+_HEADER_PERSON = re.compile(
+    r"(?P<title>\b(?:Spokesperson|Spokesman|Spokeswoman|Minister|President|Secretary|Ambassador|"
+    r"Director|Chairman|Chairwoman|Head|Representative|Envoy))\s+(?P<name>[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){1,2})")
 _MIN_WORDS = 3  # a label before fewer words is a list or a heading ("Sanders: Win.")
 # Labels that open a paragraph of page furniture, not a turn.
 NOT_SPEAKERS = frozenset("""
@@ -63,8 +66,14 @@ def _speaker(text: str, m: re.Match) -> SpeakerNP:
     label = m.group("label")
     if is_question(label):
         return SpeakerNP("unnamed", start, end, label, head="question")
-    if label.lower() == "a":
-        return SpeakerNP("unnamed", start, end, label, head="answer")
+    if label.lower() in ("a", "answer"):
+        # "Answer:" is the person the page is about: the one its header names, if it does.
+        who = None
+        for who in _HEADER_PERSON.finditer(text, 0, start):
+            pass
+        if who is None:
+            return SpeakerNP("unnamed", start, end, label, head="answer")
+        return SpeakerNP("name", start, end, label, name=who.group("name"), title=who.group("title"))
     words = label.split()
     titles = []
     while len(words) > 1 and (words[0].lower() in _HONORIFICS or words[0].lower() in lx.TITLE_WORDS):

@@ -228,7 +228,7 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     def fits(p: Person) -> bool:
         if p.institution or not p.title:
             return False
-        t = p.title.lower()
+        t = _ABBREVIATED_TITLE.sub(lambda m: _TITLE_ABBREVIATIONS[m.group().lower()], p.title).lower()
         if not any(k in t for k in keys):
             return False
         if want_female and p.gender == "m":
@@ -242,7 +242,18 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     for pos, p in reg.after(np.start):
         if fits(p):
             return p, pos
+    people = {id(p): p for p in reg.people if not p.institution}
+    if len(people) == 1:
+        # "According to the President, ... Kassym-Jomart Tokayev stressed": the only person the
+        # article names, given with no title that could contradict the role.
+        (p,) = people.values()
+        if not p.title:
+            return p, (p.positions[0] if p.positions else -1)
     return None, -1
+
+
+_TITLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "mfa": "foreign ministry"}
+_ABBREVIATED_TITLE = re.compile(r"\b(?:FM|PM|MFA)\b", re.I)
 
 
 def _countries(phrase: str) -> set[str]:
