@@ -29,8 +29,20 @@ POLNEAR = HERE.parents[1] / "shared" / "polnear"
 
 # What each section of the floors file measures, and the figures an empty score already has
 # (to check the floors name real figures without running the engine).
-SECTIONS = {"gold": score_gold([]).to_dict(), "polnear_dev": score_polnear([]).to_dict()}
+SECTIONS = {
+    "real": score_gold([]).to_dict(),
+    "gold": score_gold([]).to_dict(),
+    "polnear_dev": score_polnear([]).to_dict(),
+}
+REAL = GOLD / "real"
 
+
+
+@pytest.fixture(scope="module")
+def real_figures() -> dict[str, Any]:
+    excerpts = list(REAL.glob("*.yaml"))
+    assert len(excerpts) >= 50, "the real-news set lost excerpts"
+    return evaluate_gold(REAL).to_dict()
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +79,10 @@ def check(section: str, figures: dict[str, Any]) -> None:
         )
 
 
+def test_real_news_set_at_or_above_floors(real_figures):
+    check("real", real_figures)
+
+
 def test_gold_set_at_or_above_floors(gold_figures):
     check("gold", gold_figures)
 
@@ -86,7 +102,7 @@ def test_floors_name_real_figures():
         for name, floor in floors.items():
             assert isinstance(SECTIONS[section].get(name), Real), f"{section}.{name} is no figure"
             assert isinstance(floor, Real) and 0.0 <= floor <= 1.0, f"{section}.{name} = {floor}"
-    for required in (("gold", "f1"), ("gold", "speaker_accuracy"),
+    for required in (("real", "f1"), ("real", "speaker_accuracy"), ("gold", "f1"), ("gold", "speaker_accuracy"),
                      ("polnear_dev", "f1"), ("polnear_dev", "speaker_overlap")):
         assert required[1] in FLOORS[required[0]]
 
