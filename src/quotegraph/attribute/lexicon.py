@@ -135,6 +135,17 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "commander": ("commander", "general"),
     "candidate": ("candidate",),
     "nominee": ("nominee", "candidate"),
+    "aide": ("aide", "adviser", "advisor", "assistant"),
+    "adviser": ("adviser", "advisor", "aide", "assistant"),
+    "advisor": ("adviser", "advisor", "aide", "assistant"),
+    "assistant": ("assistant", "aide", "adviser", "advisor"),
+    "counselor": ("counselor", "counsellor"),
+    "counsellor": ("counselor", "counsellor"),
+    "state counselor": ("state counselor", "state counsellor"),
+    "mayor": ("mayor",),
+    # Abbreviated titles as copy uses them: "The FM said", "the PM told reporters".
+    "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister", "fm"),
+    "pm": ("prime minister", "premier", "pm"),
 }
 
 # Female and male role nouns, used for pronoun agreement.
@@ -156,7 +167,8 @@ major admiral marshal gen. col. lt. mr. mrs. ms. dr. prof. sen. rep. gov. pres. 
 delegation party opposition parliamentary parliament duma federation house committee union
 european eurasian collective treaty organization organisation cooperation economic commissioner
 mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asean policy
-affairs trade climate energy fm pm mp
+affairs trade climate energy fm pm mp counselor counsellor secretary-general
+secretary-general's vice-president vice-premier deputy-minister
 """.split())
 
 # Heads that make a capitalised noun phrase an institution rather than a person.

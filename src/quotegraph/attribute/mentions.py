@@ -311,6 +311,13 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
     if words[0].lower() != "the":  # "Russia's foreign minister"
         body = words[1:]
     last = body[-1].lower()
+    role = _role_before_preposition(body)
+    if role is not None:
+        # "the Minister of Foreign Affairs of the Russian Federation", "The President of
+        # Belarus", "the official representative of the Foreign Ministry": a person by role.
+        return SpeakerNP("role", start, end, phrase, head=role, title=" ".join(body))
+    if len(body) == 1 and last in lx.ROLE_HEADS:
+        return SpeakerNP("role", start, end, phrase, head=last, title=body[0])  # "the FM"
     if _is_cap(body[-1]) and last not in lx.INSTITUTION_HEADS and last not in _ROLE_NOUNS:
         # "the Kremlin", "The Times", "the Associated Press": an organisation speaking.
         if all(_is_cap(w) or w.lower() in _CONNECTORS for w in body) and words[0].lower() == "the":
@@ -334,6 +341,20 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
             return SpeakerNP("role", start, end, phrase, head=head, title=" ".join(body))
     if _POSSESSIVE_SUFFIX.sub("", last) in _ORG_NOUNS:
         return SpeakerNP("unnamed", start, end, phrase, head=last)  # "the party", "the campaign"
+    return None
+
+
+def _role_before_preposition(body: list[str]) -> str | None:
+    """The role noun a phrase opens with when a preposition follows it ("minister" in
+    "Minister of Foreign Affairs of Armenia"), or None."""
+    k = next((j for j, w in enumerate(body) if w.lower() in _PREPOSITIONS), None)
+    if not k or " ".join(body[-3:]).lower() in lx.ROLE_HEADS:
+        return None  # no preposition, or a role that has one ("head of state")
+    for n in (3, 2, 1):
+        if n <= k:
+            head = " ".join(w.lower() for w in body[k - n:k])
+            if head in lx.ROLE_HEADS:
+                return head
     return None
 
 

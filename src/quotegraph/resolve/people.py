@@ -196,9 +196,15 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         title_start = _title_start(text, m.start())
         named[name_start] = (name, text[title_start:name_start].strip() or None, False)
         titled.append((name_start, name_start + len(name)))
+    for name_start, name, title in _appositive_names(text, start):
+        if not quoted(name_start) and not in_np(name_start) and name_start not in named:
+            named[name_start] = (name, title, False)
+            titled.append((name_start, name_start + len(name)))
     spans = SpanSet(np_spans + titled)
     for at in sorted(named):
         name, title, institution = named[at]
+        if title is None and not institution:
+            title = appositive_title(text, at, at + len(name))
         reg.add(name, title, at, institution=institution)
     known: dict[str, Person] = {}
     for p in reg.people:
@@ -224,6 +230,69 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
         reg._deferred = surnames
     reg.finish()
     return reg
+
+
+_ROLE_WORDS = frozenset(w for head in lx.ROLE_HEADS for w in head.split()) | {
+    "spokesperson", "spokesman", "spokeswoman", "minister", "aide", "adviser", "advisor",
+    "assistant", "director", "chairman", "chairwoman", "chair", "head", "leader", "ambassador",
+}
+_APPOSITIVE_AFTER = re.compile(r",[ \t]+(?P<title>[^,.;:\n“”\"«»()]{3,100}?)(?=,)")
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[\s(])(?P<title>(?:[Tt]he|[A-Z][\w\-]*[’']s)[ \t][^,.;:\n“”\"«»()]{2,80}?),[ \t]+$")
+_APPOSITIVE_WORD = re.compile(r"[\w\-]+")
+_APPOSITIVE_GLUE = frozenset("of the for to on and in at".split())
+
+
+_NAME_RUN = r"[A-Z][\w’'\-]+(?:[ \t]+(?:(?:bin|al|ibn|de|da|von|van|der)[ \t]+)?[A-Z][\w’'\-]+){1,3}"
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:" + trie_alternation(sorted(_ROLE_WORDS | {w.capitalize() for w in _ROLE_WORDS})) + r")[’']?,[ \t]+"
+    r"(?P<name>" + _NAME_RUN + r")(?=,|\.|[ \t]+(?:said|says|told|added)\b)")
+_NAME_THEN_COMMA = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME_RUN + r"),[ \t]")
+
+
+def _appositive_names(text: str, start: int):
+    """People named only in apposition to their title ("the President's spokesperson, Vincent
+    Magwenya," / "Ali Hasanov, Presidential Aide on Political Affairs,"): (start, name, title)."""
+    for m in _ROLE_THEN_NAME.finditer(text, start):
+        at, name = m.start("name"), m.group("name")
+        if _plain_name(name):
+            title = appositive_title(text, at, at + len(name))
+            if title is not None:
+                yield at, name, title
+    for m in _NAME_THEN_COMMA.finditer(text, start):
+        at, name = m.start("name"), m.group("name")
+        if _plain_name(name):
+            title = appositive_title(text, at, at + len(name))
+            if title is not None:
+                yield at, name, title
+
+
+def _plain_name(name: str) -> bool:
+    words = name.split()
+    return words[0] not in lx.NON_NAME_WORDS and not any(
+        w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES or w.lower() in _VERBS
+        for w in words if w not in _PARTICLES)
+
+
+def appositive_title(text: str, start: int, end: int) -> str | None:
+    """The title an appositive gives a person named at ``start:end``: "Ali Hasanov, Presidential
+    Aide on Political Affairs," or "The President's spokesperson, Vincent Magwenya"; None when the
+    phrase beside the name is no title (a place, a clause)."""
+    for m, near in ((_APPOSITIVE_AFTER.match(text, end), True),
+                    (_APPOSITIVE_BEFORE.search(text, max(0, start - 90), start), False)):
+        if m is None:
+            continue
+        title = m.group("title").strip()
+        words = _APPOSITIVE_WORD.findall(title)
+        if not words or len(words) > 14:
+            continue
+        lower = [_POSSESSIVE_TAIL.sub("", w).lower() for w in words]
+        heads = [w for w in lower if w in _ROLE_WORDS]
+        # Every word a title word, a capitalised name part (Ramaphosa's) or glue.
+        plain = all(w[:1].isupper() or lw in lx.TITLE_WORDS or lw in _ROLE_WORDS or lw in _APPOSITIVE_GLUE
+                    or lw in ("top", "protester", "activist") for w, lw in zip(words, lower))
+        if heads and plain and (near or lower[-1] in _ROLE_WORDS):
+            return title
+    return None
 
 
 _TITLE_WORD_BEFORE = re.compile(r"([A-Z][\w\-\.]*|of|the|for)\s+$")
