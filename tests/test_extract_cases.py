@@ -270,6 +270,30 @@ CASES = [
         [("indirect", "the visit had gone well", "Bayramov"),
          ("indirect", "The talks would cover the railway", "Bayramov")],
     ),
+    (
+        "a role followed by a preposition is a person, resolved to whoever holds the title",
+        "Foreign Minister of Armenia Ararat Mirzoyan arrived in Vienna. The talks were useful, "
+        "the Minister of Foreign Affairs of Armenia said afterwards.",
+        [("indirect", "The talks were useful", "Ararat Mirzoyan")],
+    ),
+    (
+        "a person introduced in apposition after a title gets that title",
+        "The mayor's spokesperson, Dana Okafor, said the bridge would reopen in May. The "
+        "spokesperson added that the repairs were on budget.",
+        [("indirect", "the bridge would reopen in May", "Dana Okafor"),
+         ("indirect", "the repairs were on budget", "Dana Okafor")],
+    ),
+    (
+        "a person introduced with a title after the name, then spoken of by the title",
+        "Tomas Varga, presidential aide for regional affairs, opened the forum. Presidential "
+        "Aide said the new districts would be drawn by spring.",
+        [("indirect", "the new districts would be drawn by spring", "Tomas Varga")],
+    ),
+    (
+        "a place before a post-posed attribution is not a person in apposition",
+        "Talks must resume in the Middle East, the top Norwegian diplomat Ingrid Solberg said.",
+        [("indirect", "Talks must resume in the Middle East", "Ingrid Solberg")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

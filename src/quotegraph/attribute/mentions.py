@@ -28,6 +28,7 @@ _ROLE_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS) | {
     "ministry", "kremlin", "department", "government", "office", "administration", "commission",
     "embassy", "mission", "spokesperson", "secretary", "leader", "president", "diplomat",
 }
+_PERSON_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS)
 _UNNAMED = frozenset(lx.UNNAMED_SOURCE_HEADS)
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other",
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
@@ -142,7 +143,26 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j -= 1
     if j == 0:
         return None
-    return _classify(text, toks[:j])
+    np = _classify(text, toks[:j])
+    if np is not None and np.kind in ("role", "unnamed") and j < len(toks) and toks[j][2] == ",":
+        # "..., said the President's spokesperson, Vincent Magwenya."
+        k = j + 1
+        while k < len(toks) and toks[k][2] not in ",:;()—–" and _is_cap(toks[k][2]):
+            k += 1
+        named = _bare_name(text, toks[j + 1:k]) if k - j - 1 <= 4 and (
+            k == len(toks) or toks[k][2] in ",;") else None
+        if named is not None and (k == len(toks) or text[toks[k - 1][1]:toks[k - 1][1] + 1] in ",."):
+            return SpeakerNP("name", np.start, named.end, text[np.start:named.end],
+                             name=named.name, title=np.text)
+    return np
+
+
+def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
+    """``toks`` as a personal name without a title (two to four capitalised words), or None."""
+    if not 2 <= len(toks) <= 4 or toks[0][2] in lx.NON_NAME_WORDS:
+        return None
+    np = _titled_name(toks, text[toks[0][0]:toks[-1][1]], toks[0][0], toks[-1][1])
+    return np if np is not None and np.kind == "name" and not np.title else None
 
 
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
@@ -213,6 +233,12 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
     head = _phrase_ending_at(text, toks, j - 1)
     if head is None or not appos:
         return None
+    if head.kind in ("role", "unnamed") and not appos.startswith(("who ", "which ")):
+        # "The President's spokesperson, Vincent Magwenya, said": the name, titled by the role.
+        named = _bare_name(text, toks[j + 1:i])
+        if named is not None:
+            return SpeakerNP("name", head.start, named.end, text[head.start:named.end],
+                             name=named.name, title=head.text)
     if head.kind != "name":
         # "Uzbekistan's foreign minister, who was visiting Minsk, said": a relative clause
         # set off by commas says nothing about who the speaker is; the head phrase does.
@@ -316,6 +342,12 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
         # "the Minister of Foreign Affairs of the Russian Federation", "The President of
         # Belarus", "the official representative of the Foreign Ministry": a person by role.
         return SpeakerNP("role", start, end, phrase, head=role, title=" ".join(body))
+    if _is_cap(body[-1]) and words[0].lower() == "the" and len(body) >= 3 and any(
+            _POSSESSIVE_SUFFIX.sub("", w.lower()) in _PERSON_NOUNS for w in body[:-2]):
+        # "the top Norwegian diplomat Ingrid Solberg": a titled name after the determiner
+        titled = _titled_name(toks[1:], text[toks[1][0]:end], toks[1][0], end)
+        if titled is not None and titled.kind == "name" and titled.title and " " in titled.name:
+            return SpeakerNP("name", start, end, phrase, name=titled.name, title=titled.title)
     if len(body) == 1 and last in lx.ROLE_HEADS:
         return SpeakerNP("role", start, end, phrase, head=last, title=body[0])  # "the FM"
     if _is_cap(body[-1]) and last not in lx.INSTITUTION_HEADS and last not in _ROLE_NOUNS:

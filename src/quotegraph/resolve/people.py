@@ -237,9 +237,10 @@ _ROLE_WORDS = frozenset(w for head in lx.ROLE_HEADS for w in head.split()) | {
     "assistant", "director", "chairman", "chairwoman", "chair", "head", "leader", "ambassador",
 }
 _APPOSITIVE_AFTER = re.compile(r",[ \t]+(?P<title>[^,.;:\n“”\"«»()]{3,100}?)(?=,)")
-_APPOSITIVE_BEFORE = re.compile(r"(?:^|[\s(])(?P<title>(?:[Tt]he|[A-Z][\w\-]*[’']s)[ \t][^,.;:\n“”\"«»()]{2,80}?),[ \t]+$")
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|(?<=[.!?…][ \t])|(?<=\n)|(?<=\())(?P<title>(?:[Tt]he|[A-Z][\w\-]*[’']s)[ \t][^,.;:\n“”\"«»()]{2,80}?),[ \t]+$")
 _APPOSITIVE_WORD = re.compile(r"[\w\-]+")
-_APPOSITIVE_GLUE = frozenset("of the for to on and in at".split())
+_NOT_TITLE = frozenset("""is was are were be been has have had will would can could should who which
+that whose when where what said says told added noted stressed according while""".split())
 
 
 _NAME_RUN = r"[A-Z][\w’'\-]+(?:[ \t]+(?:(?:bin|al|ibn|de|da|von|van|der)[ \t]+)?[A-Z][\w’'\-]+){1,3}"
@@ -288,8 +289,7 @@ def appositive_title(text: str, start: int, end: int) -> str | None:
         lower = [_POSSESSIVE_TAIL.sub("", w).lower() for w in words]
         heads = [w for w in lower if w in _ROLE_WORDS]
         # Every word a title word, a capitalised name part (Ramaphosa's) or glue.
-        plain = all(w[:1].isupper() or lw in lx.TITLE_WORDS or lw in _ROLE_WORDS or lw in _APPOSITIVE_GLUE
-                    or lw in ("top", "protester", "activist") for w, lw in zip(words, lower))
+        plain = not any(lw in _NOT_TITLE for lw in lower)
         if heads and plain and (near or lower[-1] in _ROLE_WORDS):
             return title
     return None
