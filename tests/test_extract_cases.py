@@ -294,6 +294,27 @@ CASES = [
         "Talks must resume in the Middle East, the top Norwegian diplomat Ingrid Solberg said.",
         [("indirect", "Talks must resume in the Middle East", "Ingrid Solberg")],
     ),
+    (
+        "a phrasal cue followed by ', saying that' is two statements",
+        "Mr Okafor called for restraint on both sides, saying that talks would resume next week.",
+        [("indirect", "restraint on both sides", "Okafor"),
+         ("indirect", "talks would resume next week", "Okafor")],
+    ),
+    (
+        "a country's possessive before a titled name",
+        "Ghana's President Kwame Mensah said the border would stay open.",
+        [("indirect", "the border would stay open", "Kwame Mensah")],
+    ),
+    (
+        "an opening adverb before the speaker",
+        "The hearing was closed. Then Tomas Varga stated that his relatives had taken nothing abroad.",
+        [("indirect", "his relatives had taken nothing abroad", "Tomas Varga")],
+    ),
+    (
+        "an occupation before a name is a title",
+        "Local reporter Dana Okafor said a police officer pushed her away from the gate.",
+        [("indirect", "a police officer pushed her away from the gate", "Dana Okafor")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

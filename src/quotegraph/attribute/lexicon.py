@@ -167,7 +167,9 @@ major admiral marshal gen. col. lt. mr. mrs. ms. dr. prof. sen. rep. gov. pres. 
 delegation party opposition parliamentary parliament duma federation house committee union
 european eurasian collective treaty organization organisation cooperation economic commissioner
 mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asean policy
-affairs trade climate energy fm pm mp counselor counsellor secretary-general
+affairs trade climate energy fm pm mp journalist reporter correspondent editor
+analyst expert professor activist lawyer researcher economist scholar commentator columnist
+blogger host anchor mr mrs ms dr counselor counsellor secretary-general
 secretary-general's vice-president vice-premier deputy-minister
 """.split())
 

@@ -23,6 +23,7 @@ russian kazakh kazakhstani kyrgyz uzbek tajik turkmen belarusian armenian azerba
 ukrainian chinese american us u.s. british french german turkish indian iranian japanese
 european eu official presidential press vice prime defence defense interior finance economy
 trade justice security national special permanent high state main leading veteran
+local regional independent opposition political prominent
 """.split())
 _ROLE_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS) | {
     "ministry", "kremlin", "department", "government", "office", "administration", "commission",
@@ -50,6 +51,9 @@ until whereas and but that where""".split())
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "two", "three",
                               "four", "current", "former", "other", "senior", "top", "his", "her",
                               "their", "its"})
+_OPENING_ADVERBS = frozenset("""Then Later Earlier Meanwhile However Also Previously Afterwards
+Separately Additionally Subsequently Finally First Second Third Now Today Yesterday Instead
+Likewise Similarly Moreover Furthermore Nevertheless Still Recently""".split())
 _PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "from", "with", "to", "close", "familiar"})
 _CLAUSE_WORDS = frozenset("""
 is was are were be been being has have had do does did will would can could should may might must
@@ -202,13 +206,15 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         if k >= 0 and (toks[k][2].lower() in ("a", "an", "the") or toks[k][2].lower() in _INDEFINITE):
             j = k - 1
     start_idx = j + 1
-    while start_idx <= i and toks[start_idx][2].lower() in _SUBORDINATORS and _is_cap(toks[start_idx][2]):
+    while start_idx <= i and (toks[start_idx][2].lower() in _SUBORDINATORS
+                              or toks[start_idx][2] in _OPENING_ADVERBS) and _is_cap(toks[start_idx][2]):
         start_idx += 1  # "While Ramos said ...": the subordinator opens the clause
         j = start_idx - 1
     if start_idx > i:
         return _long_subject(text, toks, i)
     # The phrase must start a clause: sentence start, after punctuation, or after a conjunction.
-    if j >= 0 and toks[j][2] not in ",:;()—–" and toks[j][2].lower() not in _SUBORDINATORS:
+    if j >= 0 and toks[j][2] not in ",:;()—–" and toks[j][2].lower() not in _SUBORDINATORS \
+            and toks[j][2] not in _OPENING_ADVERBS:
         # Wire copy often drops the comma after an introduction ("In an interview with TASS
         # Russian Foreign Minister Sergey Lavrov said"): accept a titled name after an intro.
         if not (_INTRO_START.match(text, toks[0][0]) and _is_cap(toks[j + 1][2])):
@@ -342,11 +348,15 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
         # "the Minister of Foreign Affairs of the Russian Federation", "The President of
         # Belarus", "the official representative of the Foreign Ministry": a person by role.
         return SpeakerNP("role", start, end, phrase, head=role, title=" ".join(body))
-    if _is_cap(body[-1]) and words[0].lower() == "the" and len(body) >= 3 and any(
+    if _is_cap(body[-1]) and (words[0].lower() == "the" or len(body) >= 2) and len(body) >= 3 - (
+            words[0].lower() != "the") and any(
             _POSSESSIVE_SUFFIX.sub("", w.lower()) in _PERSON_NOUNS for w in body[:-2]):
         # "the top Norwegian diplomat Ingrid Solberg": a titled name after the determiner
         titled = _titled_name(toks[1:], text[toks[1][0]:end], toks[1][0], end)
         if titled is not None and titled.kind == "name" and titled.title and " " in titled.name:
+            if words[0].lower() != "the":  # "Kenya's President William Ruto"
+                return SpeakerNP("name", start, end, phrase, name=titled.name,
+                                 title=f"{words[0]} {titled.title}")
             return SpeakerNP("name", start, end, phrase, name=titled.name, title=titled.title)
     if len(body) == 1 and last in lx.ROLE_HEADS:
         return SpeakerNP("role", start, end, phrase, head=last, title=body[0])  # "the FM"

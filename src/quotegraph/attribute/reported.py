@@ -167,7 +167,7 @@ def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> 
     """``..., the minister said, adding that X`` -> X, same speaker as ``f``."""
     after = max(f.cue[1], f.np.end if f.np else 0, f.end if f.kind == "direct" else 0)
     m = cues.PARTICIPLE_CUE.search(text, after, e)
-    if not m or in_quote(m.start(), quotes) or (f.start > after and m.start() > f.start):
+    if not m or in_quote(m.start(), quotes):
         return None
     if f.start >= after and f.end > m.start():
         return None
@@ -346,6 +346,9 @@ def _content_before(text: str, s: int, np_start: int, prefix: str) -> tuple[int,
 def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """Content after a speaker-first cue: past the told-object and circumstances, from "that"."""
     pos = m.end()
+    cut = cues.PARTICIPLE_CUE.search(text, pos, e)
+    if cut is not None and text[cut.start()] == "," and not in_quote(cut.start(), quotes):
+        e = cut.start()  # "called for calm, saying that X": X is a second statement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
