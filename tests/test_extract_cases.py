@@ -315,6 +315,20 @@ CASES = [
         "Local reporter Dana Okafor said a police officer pushed her away from the gate.",
         [("indirect", "a police officer pushed her away from the gate", "Dana Okafor")],
     ),
+    (
+        "present-tense cues of headlines: urges, denies",
+        "Chile urges its neighbours to reopen the border crossings\n\nMayor Tomas Varga denies "
+        "any link to the cartel.",
+        [("indirect", "its neighbours to reopen the border crossings", "Chile"),
+         ("indirect", "any link to the cartel", "Tomas Varga")],
+    ),
+    (
+        "asked someone to do something is a request; asked why is not a statement",
+        "Dana Okafor asked the donors to release the funds. Later she asked why the convoy was "
+        "late. A clerk, who asked not to be named, said the files were missing.",
+        [("indirect", "the donors to release the funds", "Dana Okafor"),
+         ("indirect", "the files were missing", None)],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -395,10 +395,27 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "made it clear", "made clear", "asserted", "maintained", "denied",
                     "indicated", "signalled", "signaled", "revealed", "disclosed", "estimated",
                     "agreed", "assured", "urged", "called for", "calls for", "called on",
-                    "proposed", "proposes", "suggests", "asserts", "warns", "notes", "stresses"):
+                    "proposed", "proposes", "suggests", "asserts", "warns", "notes", "stresses",
+                    "urges", "denies", "declares", "reiterates", "confirms", "admits",
+                    "insists", "argues", "explains", "announces", "adds", "recalls", "emphasizes",
+                    "emphasises", "underlines", "underscores", "predicts", "promises", "vows"):
+        cs, ce = trim(text, pos, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
+            and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
+        # "asked the partners to act": a request; "asked why ..." reports no content
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     return None
+
+
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
+# "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
+# of the attribution at the end, not a statement of its own.
+_LATER_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w\-’']*\s+){0,6}(?:said|says|told|added|noted|stressed)\b|"
+                                r",\s+(?:the|a|an)\s+[\w\-’' ]{1,50}?\s(?:said|says|told|added|noted)\b")
+_REQUEST = re.compile(r"\s+(?!(?:why|whether|if|how|what|when|where|who|which|about|for)\b)"
+                      r"[\w\-’' ]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 
 
 def _clause_end(text: str, pos: int, e: int) -> int:
