@@ -329,6 +329,21 @@ CASES = [
         [("indirect", "the donors to release the funds", "Dana Okafor"),
          ("indirect", "the files were missing", None)],
     ),
+    (
+        "quotes listed under an interview header are the interviewee's",
+        "Interview with Trade Minister Okafor\n\n  • 'Our exports will double within five years';\n"
+        "  • 'The new port is ready for the first ships';\n\nIn an interview with our paper, "
+        "Trade Minister Dana Okafor laid out her plans.",
+        [("direct", "Our exports will double within five years", "Dana Okafor"),
+         ("direct", "The new port is ready for the first ships", "Dana Okafor")],
+    ),
+    (
+        "a paragraph about the same speaker between two quotes keeps the turn",
+        "“The talks went well,” said Dana Okafor.\n\nOkafor was speaking at a briefing in Accra on "
+        "Monday.\n\n“We will meet again in the spring, and we expect a deal by the summer.”",
+        [("direct", "The talks went well", "Dana Okafor"),
+         ("direct", "We will meet again in the spring, and we expect a deal by the summer.", "Dana Okafor")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -20,6 +20,7 @@ from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
+_BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We are ready';"
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
@@ -133,7 +134,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
             extra = adding(text, f, e, quotes, pi)
             if extra is not None:
                 local.append(extra)
-        elif not text[seg_start:q.open].strip() and not is_title_like(text, q, s):
+        elif (not text[seg_start:q.open].strip() or _BULLET.fullmatch(text, seg_start, q.open)) \
+                and not is_title_like(text, q, s):
             pending.append((sidx, pi, s, q))
         seg_start = q.outer_end
     direct_spans = [(f.start, f.end) for f in local]

@@ -30,7 +30,7 @@ _MEDIA_NAMES = frozenset("cctv cgtn nhk phoenix bloomberg kyodo yonhap efe dpa a
                          "politico axios".split()) | frozenset(KNOWN_OUTLETS)
 _HEADER_PERSON = re.compile(
     r"(?P<title>\b(?:Spokesperson|Spokesman|Spokeswoman|Minister|President|Secretary|Ambassador|"
-    r"Director|Chairman|Chairwoman|Head|Representative|Envoy))\s+(?P<name>[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){1,2})")
+    r"Director|Chairman|Chairwoman|Head|Representative|Envoy))\s+(?P<name>[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2})")
 _MIN_WORDS = 3  # a label before fewer words is a list or a heading ("Sanders: Win.")
 # Labels that open a paragraph of page furniture, not a turn.
 NOT_SPEAKERS = frozenset("""
@@ -66,7 +66,7 @@ def _speaker(text: str, m: re.Match) -> SpeakerNP:
     label = m.group("label")
     if is_question(label):
         return SpeakerNP("unnamed", start, end, label, head="question")
-    if label.lower() in ("a", "answer"):
+    if label.lower().rstrip(".") in ("a", "answer"):
         # "Answer:" is the person the page is about: the one its header names, if it does.
         who = None
         for who in _HEADER_PERSON.finditer(text, 0, start):

@@ -328,7 +328,7 @@ def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: R
                quote_spans, external: ExternalResolver | None = None) -> Speaker | None:
     """A quote with no attribution of its own: the neighbour's speaker, where the text supports it."""
     if not resolved:
-        return None
+        return _interview_subject(text, f, reg, external)
     prev_f, prev_speaker = resolved[-1]
     gap = f.paragraph - prev_f.paragraph
     if prev_speaker is None or gap > 2:
@@ -350,11 +350,34 @@ def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: R
         np = SpeakerNP("name", pos, pos + len(form), text[pos:pos + len(form)], name=p.name, title=p.title)
         how = [f"quote after the paragraph that introduces '{p.name}' (at {pos})"]
         return _make(np, p.name, p.title, how, external)
-    if gap > 1:
-        return None  # a paragraph between without anyone in it: no turn to continue
+    if gap > 1 and not (gap == 2 and mine is not None and any(
+            line_end < pos < f.start and p is mine for pos, p in reg.mentions)):
+        # A paragraph between without anyone in it: no turn to continue. One that speaks of
+        # the same speaker ("Magwenya was speaking at a briefing ...") keeps the turn.
+        return None
     return Speaker(name=prev_speaker.name, mention=prev_speaker.mention, start=prev_speaker.start,
                    end=prev_speaker.end, id=prev_speaker.id, role=prev_speaker.role,
                    title=prev_speaker.title, how=(f"continues the turn of '{prev_speaker.name}' from the statement at {prev_f.start}",))
+
+
+_INTERVIEW = re.compile(r"\b(?:Q ?& ?A|[Ii]nterview|INTERVIEW)\s+with\s+(?P<who>[A-Z][^\n,.:;!?]{2,80})")
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-]+")
+
+
+def _interview_subject(text: str, f: Found, reg: Registry,
+                       external: ExternalResolver | None) -> Speaker | None:
+    """Quotes listed before any attribution of a "Q&A with the Foreign Minister" page are the
+    words of the person interviewed, when the header names someone the article knows."""
+    m = _INTERVIEW.search(text, 0, min(len(text), 400))
+    if m is None or m.start() > f.start:
+        return None
+    for w in reversed(_CAPITALISED.findall(m.group("who"))):
+        p = reg.find(w)
+        if p is not None and not p.institution:
+            at = m.start("who") + m.group("who").rfind(w)
+            np = SpeakerNP("name", at, at + len(w), w, name=p.name, title=p.title)
+            return _make(np, p.name, p.title, [f"quote listed under the header '{m.group().strip()}'"], external)
+    return None
 
 
 def _run_ons(text: str, found: list[Found]) -> list[Found]:
