@@ -344,6 +344,18 @@ CASES = [
         [("direct", "The talks went well", "Dana Okafor"),
          ("direct", "We will meet again in the spring, and we expect a deal by the summer.", "Dana Okafor")],
     ),
+    (
+        "a family name first takes the given name that follows it",
+        "Embassy counsellor Xu Lanfang met the press. Xu said the shipment had been delayed.",
+        [("indirect", "the shipment had been delayed", "Xu Lanfang")],
+    ),
+    (
+        "plural common nouns and possessive pronouns as speakers are unnamed",
+        "Eyewitnesses said the crowd had gathered before noon. Her administration said the "
+        "decree was lawful.",
+        [("indirect", "the crowd had gathered before noon", None),
+         ("indirect", "the decree was lawful", None)],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -81,3 +81,22 @@ def test_answer_label_is_the_person_the_header_names():
             "Answer: We regard them as unhelpful. The talks continue on the agreed basis.\n")
     turns = _turns(text)
     assert [(t[1], t[2]) for t in turns] == [(None, "Question"), ("Lusine Harutyunyan", "Answer")]
+
+
+def test_outlet_labels_that_ask_are_questions_not_speakers():
+    text = (
+        "Foreign Ministry Spokesperson Lin Hao's Regular Press Conference\n\n"
+        "Lin Hao: Good afternoon. Let me start with a visit announcement for next week.\n\n"
+        "The Herald: A senator said yesterday that the tariffs would stay. What is your comment?\n\n"
+        "Lin Hao: Our position on tariffs is consistent and clear, and it has not changed.\n\n"
+        "Civicnet: Will the minister attend the summit in person?\n\n"
+        "Lin Hao: I have no information to release on that at the moment.\n"
+    )
+    turns = [(t[0][:20], t[1]) for t in _turns(text) if t[3].startswith("direct:transcript")]
+    assert turns == [
+        ("Good afternoon. Let ", "Lin Hao"),
+        ("A senator said yeste", None),
+        ("Our position on tari", "Lin Hao"),
+        ("Will the minister at", None),
+        ("I have no informatio", "Lin Hao"),
+    ]

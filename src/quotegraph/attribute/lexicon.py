@@ -188,7 +188,9 @@ UNNAMED_SOURCE_HEADS = (
     "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "witness",
     "witnesses", "resident", "residents", "aide", "aides", "critics", "supporters", "member",
     "members", "lawmaker", "lawmakers", "media", "reports", "report", "statement", "document",
-    "data", "statistics", "survey", "poll", "study", "estimates", "figures",
+    "data", "statistics", "survey", "poll", "study", "estimates", "figures", "eyewitnesses",
+    "protesters", "protestors", "demonstrators", "activists", "villagers", "locals",
+    "participants", "organisers", "organizers", "campaigners", "journalists", "reporters",
 )
 
 # Adjectives of nationality used in titles: "Russian Foreign Minister", "Kazakh leader".

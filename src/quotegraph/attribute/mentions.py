@@ -324,6 +324,11 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
                 len(words) <= 5 and words[-1].isalpha() and words[-1].islower()):
             return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
         return None
+    if lower[0] in ("his", "her", "their", "its") and len(words) >= 2:
+        # "Her administration said": whose it is lies elsewhere; keep the words, no speaker
+        return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
+    if len(words) == 1 and lower[0] in _UNNAMED and lower[0] not in lx.ROLE_HEADS:
+        return SpeakerNP("unnamed", start, end, phrase, head=lower[0])  # "Eyewitnesses said"
     if lower[0] == "the" or _POSSESSIVE.match(words[0]):
         return _definite(text, toks, phrase)
     titled = _titled_name(toks, phrase, start, end)

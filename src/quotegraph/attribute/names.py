@@ -15,13 +15,21 @@ def _pattern(surname: str) -> re.Pattern:
     return re.compile(r"\b" + _GIVEN + re.escape(surname) + r"\b")
 
 
+@lru_cache(maxsize=1024)
+def _family_first(surname: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(surname) + r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+
+
+_VERBS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
+
+
 def fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
     names."""
-    if " " in surname or len(surname) < 3:
+    if " " in surname or len(surname) < 2:
         return surname
-    for m in _pattern(surname).finditer(text):
+    for m in () if len(surname) < 3 else _pattern(surname).finditer(text):
         words = m.group(1).split()
         if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
                for w in words):
@@ -30,4 +38,11 @@ def fuller_name(text: str, surname: str) -> str:
                 and words[1] not in lx.NATIONALITY_ADJECTIVES else []
         if words:
             return " ".join(words) + " " + surname
+    if len(surname) <= 4:
+        # Family name first ("Xu" for "Xu Xueyuan", "Li" for "Li Qiang"): the given name follows.
+        for m in _family_first(surname).finditer(text):
+            given = m.group(1)
+            if given not in lx.NON_NAME_WORDS and given.lower() not in lx.TITLE_WORDS \
+                    and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
+                return surname + " " + given
     return surname

@@ -61,6 +61,15 @@ def is_question(label: str) -> bool:
         or any(w in _MEDIA_WORDS for w in low.split())
 
 
+def _asks(text: str, m: re.Match, pe: int) -> bool:
+    """A turn labelled by an outlet rather than a person ("The Paper:", "Civilnet:") that ends in
+    a question: a journalist asking, not someone to attribute the words to."""
+    label = m.group("label")
+    if label.lower().rstrip(".") in ("a", "answer"):
+        return False
+    return text[m.end():pe].rstrip().endswith("?") and (len(label.split()) == 1 or label.startswith("The "))
+
+
 def _speaker(text: str, m: re.Match) -> SpeakerNP:
     start, end = m.span("label")
     label = m.group("label")
@@ -103,7 +112,8 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list
     labels = [(i, _label(text, ps, pe)) for i, (ps, pe, _) in enumerate(paragraphs) if i > 0]
     labelled = [(i, m) for i, m in labels
                  if m is not None and word_count(text, m.end(), paragraphs[i][1]) >= _MIN_WORDS]
-    questions = sum(is_question(m.group("label")) for _, m in labelled)
+    questions = sum(is_question(m.group("label")) or _asks(text, m, paragraphs[i][1])
+                    for i, m in labelled)
     if len(labelled) < _MIN_TURNS and not (len(labelled) >= 2 and questions):
         return []
     # Only a real exchange (someone asks) has long answers that run over several paragraphs;
@@ -119,6 +129,8 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list
             continue
         if m is not None:
             np, since = _speaker(text, m), 0
+            if np.kind == "name" and _asks(text, m, pe):
+                np = SpeakerNP("unnamed", np.start, np.end, np.text, head="question")
             start, rule = m.end(), "direct:transcript-turn"
         elif np is not None and since < continuation and word_count(text, ps, pe) >= 4:
             since += 1
