@@ -10,9 +10,19 @@ from quotegraph.attribute import lexicon as lx
 _GIVEN = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+)(?:[A-Z]\.[ \t]+|[A-Z][a-z]+[ \t]+)?)"
 
 
-@lru_cache(maxsize=4096)
-def _pattern(surname: str) -> re.Pattern:
-    return re.compile(r"\b" + _GIVEN + re.escape(surname) + r"\b")
+_GIVEN_AT_END = re.compile(r"(?<![\w’'\-])" + _GIVEN + r"$")
+
+
+def _given_before(text: str, surname: str):
+    """Matches of given names right before each whole-word occurrence of ``surname``."""
+    n, at = len(text), text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (end >= n or not text[end].isalnum()) and (at == 0 or not text[at - 1].isalnum()):
+            m = _GIVEN_AT_END.search(text, max(0, at - 40), at)
+            if m is not None:
+                yield m
+        at = text.find(surname, end)
 
 
 @lru_cache(maxsize=1024)
@@ -29,7 +39,7 @@ def fuller_name(text: str, surname: str) -> str:
     names."""
     if " " in surname or len(surname) < 2:
         return surname
-    for m in () if len(surname) < 3 else _pattern(surname).finditer(text):
+    for m in () if len(surname) < 3 else _given_before(text, surname):
         words = m.group(1).split()
         if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
                for w in words):

@@ -247,7 +247,8 @@ _NAME_RUN = r"[A-Z][\w’'\-]+(?:[ \t]+(?:(?:bin|al|ibn|de|da|von|van|der)[ \t]+
 _ROLE_THEN_NAME = re.compile(
     r"\b(?:" + trie_alternation(sorted(_ROLE_WORDS | {w.capitalize() for w in _ROLE_WORDS})) + r")[’']?,[ \t]+"
     r"(?P<name>" + _NAME_RUN + r")(?=,|\.|[ \t]+(?:said|says|told|added)\b)")
-_NAME_THEN_COMMA = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME_RUN + r"),[ \t]")
+_COMMA = re.compile(r",[ \t]")
+_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME_RUN + r")$")
 
 
 def _appositive_names(text: str, start: int):
@@ -259,7 +260,13 @@ def _appositive_names(text: str, start: int):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
                 yield at, name, title
-    for m in _NAME_THEN_COMMA.finditer(text, start):
+    # "Name, title,": check the cheap anchored title after each comma first, then the name.
+    for c in _COMMA.finditer(text, start):
+        if not _APPOSITIVE_AFTER.match(text, c.start()):
+            continue
+        m = _NAME_BEFORE_COMMA.search(text, max(start, c.start() - 60), c.start())
+        if m is None:
+            continue
         at, name = m.start("name"), m.group("name")
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
