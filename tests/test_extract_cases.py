@@ -356,6 +356,23 @@ CASES = [
         [("indirect", "the crowd had gathered before noon", None),
          ("indirect", "the decree was lawful", None)],
     ),
+    (
+        "called on / urged someone to do something: the person is part of the content",
+        "Senator Ruth Alvarez on Wednesday called on the governor to release the audit. She "
+        "urged the council to delay the vote.",
+        [("indirect", "the governor to release the audit", "Ruth Alvarez"),
+         ("indirect", "the council to delay the vote", "Ruth Alvarez")],
+    ),
+    (
+        "a role, then the name with an honorific in apposition",
+        "The minister of finance, Mr. Osei Bonsu, argues there is no reason to raise taxes now.",
+        [("indirect", "there is no reason to raise taxes now", "Osei Bonsu")],
+    ),
+    (
+        "an introduction without a comma before an untitled name",
+        "In a radio interview Mensah declared “the border will stay open.”",
+        [("direct", "the border will stay open.", "Mensah")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -23,12 +23,13 @@ russian kazakh kazakhstani kyrgyz uzbek tajik turkmen belarusian armenian azerba
 ukrainian chinese american us u.s. british french german turkish indian iranian japanese
 european eu official presidential press vice prime defence defense interior finance economy
 trade justice security national special permanent high state main leading veteran
-local regional independent opposition political prominent
+local regional independent opposition political prominent retired
 """.split())
 _ROLE_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS) | {
     "ministry", "kremlin", "department", "government", "office", "administration", "commission",
     "embassy", "mission", "spokesperson", "secretary", "leader", "president", "diplomat",
 }
+_HONORIFIC_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir".split())
 _PERSON_NOUNS = frozenset(h.split()[-1] for h in lx.ROLE_HEADS)
 _UNNAMED = frozenset(lx.UNNAMED_SOURCE_HEADS)
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other",
@@ -166,7 +167,9 @@ def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     if not 2 <= len(toks) <= 4 or toks[0][2] in lx.NON_NAME_WORDS:
         return None
     np = _titled_name(toks, text[toks[0][0]:toks[-1][1]], toks[0][0], toks[-1][1])
-    return np if np is not None and np.kind == "name" and not np.title else None
+    if np is None or np.kind != "name" or (np.title and np.title.lower() not in _HONORIFIC_TITLES):
+        return None
+    return np
 
 
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
@@ -220,7 +223,12 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         if not (_INTRO_START.match(text, toks[0][0]) and _is_cap(toks[j + 1][2])):
             return _long_subject(text, toks, i)
         np = _classify(text, toks[j + 1:i + 1])
-        return np if np is not None and np.kind == "name" and np.title else None
+        if np is None or np.kind != "name":
+            return None
+        # "In a Bloomberg interview Trump declared": an untitled name only right after a noun
+        # of the introduction, not after a preposition whose object it could be.
+        return np if np.title or toks[j][2].lower() not in _PREPOSITIONS | {"the", "a", "an", "and"} \
+            else None
     while start_idx <= i and toks[start_idx][2].lower() in _CONNECTORS - {"the"}:
         start_idx += 1
     if start_idx > i:

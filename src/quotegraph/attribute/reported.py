@@ -352,8 +352,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
-    if cue_text in ("told", "tells", "informed", "briefed", "assured", "urged", "reminded",
-                    "warned", "called on", "calls on"):
+    if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "warned"):
+        # The person told is no content; for "urged X to" / "called on X to" it is.
         o = cues.TOLD_OBJECT.match(text, pos, e)
         if o:
             pos = o.end()
