@@ -373,6 +373,14 @@ CASES = [
         "In a radio interview Mensah declared “the border will stay open.”",
         [("direct", "the border will stay open.", "Mensah")],
     ),
+    (
+        "a role noun stays with the current speaker when the nearer holder of the title is an object",
+        "Kenyan President William Ruto said the corridor would open in March. He later met "
+        "Ugandan President Yoweri Museveni in Kampala. “The corridor will change the region,” "
+        "the president said.",
+        [("indirect", "the corridor would open in March", "William Ruto"),
+         ("direct", "The corridor will change the region", "William Ruto")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

@@ -65,7 +65,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
                 continue
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
-            if f.np.kind == "pronoun" and speaker is not None and current is not None:
+            if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
                 speaker = _salient(text, f, speaker, current, reg) or speaker
             if speaker is None and f.np.kind == "role":
                 retry.append((len(out), f.np))
@@ -184,15 +184,21 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
     prev_f, prev = current
     if prev.name == speaker.name or f.paragraph - prev_f.paragraph > 1:
         return None
-    gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
     mine = reg.find(prev.name) or reg.find(prev.mention)
-    if mine is None or mine.institution or (mine.gender is not None and mine.gender != gender):
+    if mine is None or mine.institution:
         return None
+    if f.np.kind == "role":
+        if not _fits_role(f.np, mine):
+            return None  # "the president" is the current speaker only if the title fits
+    else:
+        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
+        if mine.gender is not None and mine.gender != gender:
+            return None
     other = reg.find(speaker.name)
     spots = [pos for pos, p in reg.mentions if p is other and prev.end <= pos < f.np.start]
     if not spots or any(_subject_at(text, pos) for pos in spots):
         return None
-    how = (f"pronoun '{f.np.text}' -> '{prev.name}' (the current speaker; '{speaker.name}' at "
+    how = (f"{f.np.kind} '{f.np.text}' -> '{prev.name}' (the current speaker; '{speaker.name}' at "
            f"{spots[-1]} is not a subject)",)
     return Speaker(name=prev.name, mention=f.np.text, start=f.np.start, end=f.np.end, id=prev.id,
                    role=prev.role, title=prev.title, how=how)
@@ -220,21 +226,23 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     return None, -1
 
 
-def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
+def _fits_role(np: SpeakerNP, p: Person) -> bool:
+    """Whether ``p``'s title in the article fits the role noun ``np`` ("the minister")."""
+    if p.institution or not p.title:
+        return False
     keys = lx.ROLE_HEADS.get(np.head or "", ())
-    wanted = _countries(np.text)
-    want_female = np.head in ("spokeswoman", "chairwoman")
+    t = _ABBREVIATED_TITLE.sub(lambda m: _TITLE_ABBREVIATIONS[m.group().lower()], p.title).lower()
+    if not any(k in t for k in keys):
+        return False
+    if np.head in ("spokeswoman", "chairwoman") and p.gender == "m":
+        return False
+    wanted, have = _countries(np.text), _countries(p.title)
+    return not (wanted and have and not wanted & have)
 
+
+def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     def fits(p: Person) -> bool:
-        if p.institution or not p.title:
-            return False
-        t = _ABBREVIATED_TITLE.sub(lambda m: _TITLE_ABBREVIATIONS[m.group().lower()], p.title).lower()
-        if not any(k in t for k in keys):
-            return False
-        if want_female and p.gender == "m":
-            return False
-        have = _countries(p.title)
-        return not (wanted and have and not wanted & have)
+        return _fits_role(np, p)
 
     for pos, p in reg.before(np.start):
         if fits(p):
