@@ -381,6 +381,13 @@ CASES = [
         [("indirect", "the corridor would open in March", "William Ruto"),
          ("direct", "The corridor will change the region", "William Ruto")],
     ),
+    (
+        "a country role prefers the holder from that country; welcoming a guest is no statement",
+        "Serbian President Marko Ilic welcomed Qatari Emir Hamad Al Thani in Belgrade. The emir "
+        "praised the new gas deal. The Serbian leader added that the pipeline would be built by 2027.",
+        [("indirect", "the new gas deal", "Hamad Al Thani"),
+         ("indirect", "the pipeline would be built by 2027", "Marko Ilic")],
+    ),
     # --- traps: nothing here is a statement -------------------------------------------------
     (
         "scare quotes, format names and programme titles are not statements",

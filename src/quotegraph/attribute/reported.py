@@ -349,6 +349,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     cut = cues.PARTICIPLE_CUE.search(text, pos, e)
     if cut is not None and text[cut.start()] == "," and not in_quote(cut.start(), quotes):
         e = cut.start()  # "called for calm, saying that X": X is a second statement
+    if cue_text in ("welcomed", "welcomes") and _GUEST.match(text, pos, e):
+        return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
@@ -409,6 +411,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     return None
 
 
+_GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 _ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
 # "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
 # of the attribution at the end, not a statement of its own.

@@ -244,6 +244,13 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     def fits(p: Person) -> bool:
         return _fits_role(np, p)
 
+    wanted = _countries(np.text)
+    if wanted:
+        # "the Serbian leader": someone whose title names Serbia, before anyone whose title
+        # names no country
+        for pos, p in (*reg.before(np.start), *reg.after(np.start)):
+            if fits(p) and _countries(p.title) & wanted:
+                return p, pos
     for pos, p in reg.before(np.start):
         if fits(p):
             return p, pos
