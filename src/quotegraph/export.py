@@ -45,7 +45,7 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
     where = build_where(store, flt)
     if where.empty:
         return
-    last = 0
+    last = -1  # day 0 (the undated) starts at key 0
     while True:
         rows = store.rows(
             'SELECT s.pk, s.id, s.article_id, s.kind, s.start, s."end", s.text, s.speaker_id, '

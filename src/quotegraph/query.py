@@ -179,6 +179,7 @@ def get_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     row["timeline"] = months(
         store, f"SELECT pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statements "
         "WHERE speaker_id = ? AND pk >= ? GROUP BY 1", (sid, DAY_SPAN))
+    _undated(store, row, "s.speaker_id = ?", (sid,))
     row["top_about"] = store.rows(
         "SELECT a.id, a.name, a.type, p.statements AS count FROM speaker_about p "
         "JOIN actors a ON a.id = p.actor_id WHERE p.speaker_id = ? "
@@ -205,8 +206,24 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any] | None:
     row["timeline"] = months(
         store, f"SELECT statement_pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statement_about "
         "WHERE actor_id = ? AND statement_pk >= ? GROUP BY 1", (aid, DAY_SPAN))
+    _undated(store, row, "s.pk IN (SELECT statement_pk FROM statement_about WHERE actor_id = ? "
+             "AND statement_pk < ?)", (aid, DAY_SPAN))
     row["latest"] = search_statements(store, StatementFilter(about=aid), limit=10)["items"]
     return row
+
+
+UNDATED_SHOWN = 20
+
+
+def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ...]) -> None:
+    """A profile's statements from undated articles, which no month of its timeline holds:
+    ``undated`` (how many) and ``undated_statements`` (the first few, as search hits)."""
+    row["undated"] = store.one(
+        f"SELECT count(*) AS n FROM statements s WHERE {cond} AND s.pk < ?",
+        (*params, DAY_SPAN))["n"]
+    rows = store.rows(f"SELECT {HIT_COLUMNS} FROM statements s WHERE {cond} AND s.pk < ? "
+                      "ORDER BY s.pk LIMIT ?", (*params, DAY_SPAN, UNDATED_SHOWN)) if row["undated"] else []
+    row["undated_statements"] = to_hits(store, rows)
 
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -152,6 +152,8 @@ class SpeakerDetail(_Open):
     roles: list[RoleSpan] = []
     statements: int = 0
     timeline: list[PeriodCount] = []
+    undated: int = 0
+    undated_statements: list[StatementHit] = []
     top_about: list[AboutCount] = []
     latest: list[StatementHit] = []
 
@@ -178,6 +180,8 @@ class ActorDetail(_Open):
     statements_about: int = 0
     top_speakers: list[SpeakerCount] = []
     timeline: list[PeriodCount] = []
+    undated: int = 0
+    undated_statements: list[StatementHit] = []
     latest: list[StatementHit] = []
 
 
@@ -209,12 +213,15 @@ class Series(_Open):
     key: str | None = None
     label: str | None = None
     points: list[PeriodCount] = []
+    undated: int = 0
 
 
 class Timeline(_Open):
     interval: str
     by: str | None = None
     series: list[Series]
+    undated: int = 0
+    undated_statements: list[str] = []
 
 
 class Node(_Open):

@@ -150,8 +150,11 @@ def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
     col, join, cond = _BY[by]
     return [r["k"] for r in store.rows(
         f"SELECT {col} AS k, count(*) AS n FROM statements s{join} WHERE {where.sql} "
-        f"AND {cond} AND s.pk >= ? GROUP BY {col} ORDER BY n DESC, k LIMIT ?",
-        (*where.params, DAY_SPAN, TIMELINE_SERIES))]
+        f"AND {cond} GROUP BY {col} ORDER BY n DESC, k LIMIT ?",
+        (*where.params, TIMELINE_SERIES))]
+
+
+UNDATED_LISTED = 200  # ids of undated statements a timeline lists; its count is always whole
 
 
 def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
@@ -159,14 +162,18 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
     """Statements per period for one ``key`` or the top speakers/actors/outlets under ``flt``.
 
     Periods are ``YYYY-MM-DD``, ``YYYY-Www`` (ISO week) or ``YYYY-MM``; gaps are filled with 0
-    and all series share one range. Undated statements are left out.
+    and all series share one range. Statements of undated articles fit no period: each series
+    counts them in ``undated`` (its points plus ``undated`` are all its statements), and
+    ``undated_statements`` lists their ids (up to :data:`UNDATED_LISTED`; ``undated`` is the
+    total), so nothing is dropped without a word.
     """
     if by not in _BY:
         raise QueryError(f"by must be one of {', '.join(_BY)}, not {by!r}")
     if interval not in ("day", "week", "month"):
         raise QueryError(f"interval must be day, week or month, not {interval!r}")
     where = build_where(store, flt)
-    out: dict[str, Any] = {"interval": interval, "by": by, "series": []}
+    out: dict[str, Any] = {"interval": interval, "by": by, "series": [], "undated": 0,
+                           "undated_statements": []}
     if where.empty:
         return out
     keys = _top_keys(store, by, key, where)
@@ -180,12 +187,25 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
                f"FROM statement_about WHERE actor_id IN ({ph}) AND statement_pk >= ? "
                "GROUP BY 1, 2")
         params: tuple[Any, ...] = (*keys, DAY_SPAN)
+        undated_sql = (f"SELECT sa.actor_id AS k, s.id AS id FROM statement_about sa "
+                       f"JOIN statements s ON s.pk = sa.statement_pk WHERE sa.actor_id IN ({ph}) "
+                       "AND sa.statement_pk < ? ORDER BY sa.statement_pk")
+        undated_params: tuple[Any, ...] = (*keys, DAY_SPAN)
     else:
         sql = (f"SELECT {col} AS k, s.pk >> {DAY_SHIFT} AS d, count(*) AS n "
                f"FROM statements s{join} WHERE {where.sql} AND {cond} AND s.pk >= ? "
                f"AND {col} IN ({ph}) GROUP BY 1, 2")
         params = (*where.params, DAY_SPAN, *keys)
+        undated_sql = (f"SELECT {col} AS k, s.id AS id FROM statements s{join} WHERE {where.sql} "
+                       f"AND {cond} AND s.pk < ? AND {col} IN ({ph}) ORDER BY s.pk")
+        undated_params = (*where.params, DAY_SPAN, *keys)
     counts: dict[str, dict[str, int]] = {k: {} for k in keys}
+    undated: dict[str, int] = {k: 0 for k in keys}
+    listed: list[str] = []
+    for r in store.rows(undated_sql, undated_params):
+        undated[r["k"]] += 1
+        if len(listed) < UNDATED_LISTED and r["id"] not in listed:
+            listed.append(r["id"])
     for r in store.rows(sql, params):
         per = period_of(day_date(r["d"]) or "", interval)
         counts[r["k"]][per] = counts[r["k"]].get(per, 0) + r["n"]
@@ -194,7 +214,10 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
     bounds = (min(span), max(span)) if span else None
     out["series"] = [{"key": labels.get(k, k) if by == "outlet" else k,
                       "label": labels.get(k, k),
-                      "points": fill_series(counts[k], interval, bounds=bounds)} for k in keys]
+                      "points": fill_series(counts[k], interval, bounds=bounds),
+                      "undated": undated[k]} for k in keys]
+    out["undated"] = sum(undated.values())
+    out["undated_statements"] = listed
     return out
 
 
