@@ -401,6 +401,31 @@ CASES = [
         "Lavrov believes the West is tired of the sanctions.",
         [],
     ),
+    (
+        "a bare ministry takes the fuller name the headline gives, not a nearer repetition",
+        "Moldovan Foreign Ministry summons Hungarian envoy\n\n"
+        "The envoy was called to the Foreign Ministry on Friday morning.\n\n"
+        "The Foreign Ministry said the remarks about the border were unacceptable.",
+        [("indirect", "the remarks about the border were unacceptable", "Moldovan Foreign Ministry")],
+    ),
+    (
+        "an institution named with two of-phrases keeps both",
+        "A statement came from the Ministry of Foreign Affairs of the Republic of Moldova late on "
+        "Friday.\n\nThe ministry said the envoy would be asked to explain the remarks.",
+        [("indirect", "the envoy would be asked to explain the remarks",
+          "Ministry of Foreign Affairs of the Republic of Moldova")],
+    ),
+    (
+        "the PMS of lobby notes is an unnamed spokesman, not a person called PMS",
+        "Asked about the strike, the PMS said the government would not reopen the pay offer.",
+        [("indirect", "the government would not reopen the pay offer", None)],
+    ),
+    (
+        "according to a reporter, the named speaker of the inner clause speaks",
+        "According to a correspondent at the scene, Tokayev added that the new airport would open "
+        "next spring.",
+        [("indirect", "the new airport would open next spring", "Tokayev")],
+    ),
 ]
 
 

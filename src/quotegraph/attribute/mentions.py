@@ -43,6 +43,7 @@ coalition network newspaper paper agency office team council board court governm
 administration ministry department embassy statement report letter survey poll study document
 communique communiqué declaration resolution memo website spokesperson spokesman spokeswoman
 """.split())
+_SPOKESMAN_ABBREVIATIONS = frozenset({"pms", "pmos", "pmoss"})
 _DOCUMENTS = frozenset("statement communique communiqué declaration letter note readout".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
@@ -373,6 +374,9 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
             return SpeakerNP("name", start, end, phrase, name=titled.name, title=titled.title)
     if len(body) == 1 and last in lx.ROLE_HEADS:
         return SpeakerNP("role", start, end, phrase, head=last, title=body[0])  # "the FM"
+    if len(body) == 1 and last in _SPOKESMAN_ABBREVIATIONS:
+        # Downing Street lobby notes: "the PMS" is the Prime Minister's (unnamed) spokesman
+        return SpeakerNP("unnamed", start, end, phrase, head="spokesman")
     if _is_cap(body[-1]) and last not in lx.INSTITUTION_HEADS and last not in _ROLE_NOUNS:
         # "the Kremlin", "The Times", "the Associated Press": an organisation speaking.
         if all(_is_cap(w) or w.lower() in _CONNECTORS for w in body) and words[0].lower() == "the":

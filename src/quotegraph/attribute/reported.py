@@ -455,6 +455,8 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                 if src is None:
                     continue
                 cs, ce = trim(text, comma + 1, e)
+            if _speaks_itself(text, cs, ce, quotes):
+                continue  # "According to a correspondent, Lavrov added that X": Lavrov speaks
         elif before.rstrip().endswith(","):
             # "CONTENT, according to X."
             stop = comma if comma >= 0 else e
@@ -474,6 +476,16 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       source_span=src if np is None else None)
         out.append(found)
     return out
+
+
+def _speaks_itself(text: str, cs: int, ce: int, quotes: list[Quote]) -> bool:
+    """Whether the clause ``text[cs:ce]`` opens with its own attribution ("Lavrov added that ...")."""
+    for m in cues.cue_index(text).between(cs, ce):
+        if in_quote(m.start(), quotes):
+            continue
+        np = speaker_before(text, cs, m.start())
+        return np is not None and np.start <= cs + 1 and np.kind in ("name", "role", "pronoun", "institution")
+    return False
 
 
 def _source_span(text: str, start: int, end: int) -> tuple[int, int] | None:

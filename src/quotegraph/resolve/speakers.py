@@ -292,9 +292,12 @@ class _LazyForms:
 _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
                                                                             "Foreign Office"}))
 _INSTITUTION_RUN = re.compile(
-    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3})?"
+    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
 )
 _INSTITUTION_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b")
+_NATIONAL_BODY = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.NATIONALITY_ADJECTIVES, key=len, reverse=True)) + r")\s+(?:"
+    + "|".join(sorted(h for h in lx.INSTITUTION_HEADS if h not in ("kremlin", "mfa"))) + r")\b")
 _FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
 
 
@@ -315,6 +318,10 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
             skip += 1
         form = " ".join(words[skip:])
         forms.append((m.start(), form))
+    # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name.
+    for m in _NATIONAL_BODY.finditer(text):
+        forms.append((m.start(), m.group()))
+    forms.sort()
     return forms
 
 
@@ -328,9 +335,13 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
     else:
         qualifiers = [w.lower() for w in bare.split() if w[:1].isupper()]
         head = low.split()[-1]
-        fits = lambda f: f.split()[-1] == head or f.endswith(head) and all(q in f for q in qualifiers)  # noqa: E731
+        def fits(f: str) -> bool:
+            core = f.split(" of ")[0]  # "Ministry of Foreign Affairs of Moldova" is a ministry
+            return core.split()[-1] == head or core.endswith(head) and all(q in f for q in qualifiers)
     candidates = [(pos, form) for pos, form in forms if fits(form.lower()) and len(form) >= len(bare)]
-    fuller = [c for c in candidates if len(c[1].split()) > 1]
+    # A form that says more than the phrase itself ("Armenian Foreign Ministry" for "the Foreign
+    # Ministry") beats a nearer repetition of the same words.
+    fuller = [c for c in candidates if len(c[1].split()) > len(bare.split())]
     candidates = fuller or candidates
     before = [c for c in candidates if c[0] <= at]
     pick = max(before, key=lambda c: c[0], default=None)
