@@ -426,6 +426,28 @@ CASES = [
         "next spring.",
         [("indirect", "the new airport would open next spring", "Tokayev")],
     ),
+    (
+        "a role phrase with its own preposition, then the full name",
+        "“Nobody will be allowed to take what belongs to the country,” the head of state "
+        "Marat Osmonov said.\n\nThe president spoke at a meeting with farmers.\n\n"
+        "The president added that the new rules would apply from March.",
+        [
+            ("direct", "Nobody will be allowed to take what belongs to the country", "Marat Osmonov"),
+            ("indirect", "the new rules would apply from March", "Marat Osmonov"),
+        ],
+    ),
+    (
+        "the head of a country's diplomacy is its foreign minister",
+        "Kyrgyz Foreign Minister Aibek Toktogulov met Tajik President Rustam Nazarov in "
+        "Dushanbe.\n\n“The border is settled for good,” the head of Kyrgyz diplomacy said.",
+        [("direct", "The border is settled for good", "Aibek Toktogulov")],
+    ),
+    (
+        "a spokesperson for a named leader is not that leader",
+        "“We have no information on the incident,” the spokesperson for Moldovan President Ana "
+        "Rusu, Ion Botnaru, said.",
+        [("direct", "We have no information on the incident", "Ion Botnaru")],
+    ),
 ]
 
 

@@ -107,7 +107,7 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "spokesman": ("spokesman", "spokesperson", "spokeswoman", "press secretary", "spokes"),
     "spokesperson": ("spokes", "press secretary"),
     "press secretary": ("press secretary", "spokes"),
-    "president": ("president",),
+    "president": ("president", "head of state"),
     "leader": ("president", "leader", "prime minister", "chancellor", "premier", "head of state"),
     "head of state": ("president", "head of state", "king", "emir"),
     "prime minister": ("prime minister", "premier"),

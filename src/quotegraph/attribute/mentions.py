@@ -44,6 +44,7 @@ administration ministry department embassy statement report letter survey poll s
 communique communiqué declaration resolution memo website spokesperson spokesman spokeswoman
 """.split())
 _SPOKESMAN_ABBREVIATIONS = frozenset({"pms", "pmos", "pmoss"})
+_DIPLOMACY = re.compile(r"\b(?:diplomacy|diplomatic service|foreign ministry|foreign affairs)\b", re.I)
 _DOCUMENTS = frozenset("statement communique communiqué declaration letter note readout".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
@@ -305,7 +306,13 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
         return None
     start, end = phrase[0][0], phrase[-1][1]
+    if first == "the" and (k := _name_after_role([t[2] for t in phrase[1:]])) is not None:
+        # "the head of state Sadyr Japarov said": a role phrase, then the person's full name
+        return SpeakerNP("name", start, end, text[start:end], name=text[phrase[1 + k][0]:end],
+                         title=text[phrase[1][0]:phrase[k][1]])
     head = _POSSESSIVE_SUFFIX.sub("", _head_noun(phrase).lower())
+    if head == "head" and _DIPLOMACY.search(text, start, end):
+        head = "foreign minister"  # "the head of the Belarusian diplomatic service"
     kind = "unnamed" if first in _INDEFINITE or first in ("some", "many", "most") or head in _UNNAMED else "role"
     if kind == "role" and head.lower() in lx.INSTITUTION_HEADS and first == "the":
         # "The Russian Embassy in Bishkek said": an institution, named in full by the phrase
@@ -357,7 +364,14 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
     if words[0].lower() != "the":  # "Russia's foreign minister"
         body = words[1:]
     last = body[-1].lower()
+    k = _name_after_role(body) if words[0].lower() == "the" else None
+    if k is not None:
+        # "the head of state Sadyr Japarov": a role phrase, then the person's full name
+        a = toks[1 + k][0]
+        return SpeakerNP("name", start, end, phrase, name=text[a:end], title=" ".join(body[:k]))
     role = _role_before_preposition(body)
+    if role == "head" and _DIPLOMACY.search(" ".join(body)):
+        role = "foreign minister"  # "the head of Kyrgyz diplomacy", "... diplomatic service"
     if role is not None:
         # "the Minister of Foreign Affairs of the Russian Federation", "The President of
         # Belarus", "the official representative of the Foreign Ministry": a person by role.
@@ -400,6 +414,22 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
             return SpeakerNP("role", start, end, phrase, head=head, title=" ".join(body))
     if _POSSESSIVE_SUFFIX.sub("", last) in _ORG_NOUNS:
         return SpeakerNP("unnamed", start, end, phrase, head=last)  # "the party", "the campaign"
+    return None
+
+
+def _name_after_role(body: list[str]) -> int | None:
+    """Where a full name starts after a role phrase ("head of state Sadyr Japarov"), or None."""
+    k = len(body)
+    while k > 0 and _is_cap(body[k - 1]) and body[k - 1].lower() not in _TITLE \
+            and body[k - 1] not in lx.NATIONALITY_ADJECTIVES:
+        k -= 1
+    if k == 0 or len(body) - k < 2:
+        return None
+    prefix = [w.lower() for w in body[:k]]
+    if " ".join(prefix) in lx.ROLE_HEADS or (prefix[-1] in _PERSON_NOUNS and prefix[-1] != "state"
+                                             and not _PREPOSITIONS.intersection(prefix)):
+        # not "the spokesperson for President Volodymyr Zelensky": that name is the object
+        return k
     return None
 
 
