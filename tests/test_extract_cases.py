@@ -448,6 +448,33 @@ CASES = [
         "Rusu, Ion Botnaru, said.",
         [("direct", "We have no information on the incident", "Ion Botnaru")],
     ),
+    (
+        "whom the quote was told to stands between the cue and the quote",
+        "Peace talks\n\nArmenian Prime Minister Nikol Pashinyan told reporters: “The text is "
+        "almost ready.”\n\nLater Pashinyan told Public TV, “We will sign when it is fair.”",
+        [
+            ("direct", "The text is almost ready.", "Nikol Pashinyan"),
+            ("direct", "We will sign when it is fair.", "Nikol Pashinyan"),
+        ],
+    ),
+    (
+        "a colon closing the paragraph before the quote",
+        "Grain deal\n\nTurkish Foreign Minister Hakan Fidan said:\n\n“The corridor must stay "
+        "open for every ship that carries food.”",
+        [("direct", "The corridor must stay open for every ship that carries food.", "Hakan Fidan")],
+    ),
+    (
+        "the subject of a first verb speaks the second",
+        "Visit to Minsk\n\nIn Minsk, Kazakh Foreign Minister Murat Nurtleu met students and later "
+        "said the new visa rules would help them.",
+        [("indirect", "the new visa rules would help them", "Murat Nurtleu")],
+    ),
+    (
+        "an opening phrase before a participle cue",
+        "Border row\n\nOn Monday, Azerbaijani President Ilham Aliyev lashed out at the monitors, "
+        "saying their mandate had expired.",
+        [("indirect", "their mandate had expired", "Ilham Aliyev")],
+    ),
 ]
 
 

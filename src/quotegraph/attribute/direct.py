@@ -27,6 +27,11 @@ _TITLE_CONTEXT = re.compile(
     re.I,
 )
 _MIN_CONTEXT_WORDS = 5
+# Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
+# "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
+_ADDRESSEE_GAP = re.compile(
+    r"\s+(?!that\b)(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+\s*[:,]\s*$")
+_CLAUSE_IN_GAP = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|who|which|if|whether)\b", re.I)
 
 
 def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tuple[Found, int] | None:
@@ -76,9 +81,10 @@ def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
     last = None
     for m in cues.cue_index(text).between(max(seg_start, region_end - 200), region_end):
         last = m
-    if last is not None and _INTRO_GAP.match(text[last.end():region_end]):
+    if last is not None and (_INTRO_GAP.match(text[last.end():region_end])
+                             or _ADDRESSEE_GAP.match(text, last.end(), region_end)):
         np = speaker_before(text, seg_start, last.start())
-        if np is not None:
+        if np is not None and _CLAUSE_IN_GAP.search(text, last.end(), region_end) is None:
             gap = text[last.end():region_end]
             rule = "direct:colon-intro" if ":" in gap else "direct:before-quote"
             return _direct(q, last, np, rule, clause=(np.start, last.end())), last.start()
@@ -123,7 +129,8 @@ def continue_quotes(text: str, quotes_by_sentence, statements: list[Found], sent
         if word_count(text, q.start, q.end) < _MIN_CONTEXT_WORDS:
             continue
         prev = sentence_np(idx - 1)
-        if prev is not None and prev[1] == paragraph:
+        if prev is not None and (prev[1] == paragraph or prev[2] and prev[1] == paragraph - 1):
+            # the same paragraph, or "He said:" closing the paragraph before
             np, _, colon = prev
             rule = "direct:colon-intro" if colon else "direct:after-attribution"
             out.append(Found("direct", q.start, q.end, None, np, rule, paragraph, inherit=None,

@@ -210,7 +210,7 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
     if m is None or in_quote(m.start(), quotes):
         return None
     start = s
-    intro = cues.INTRO.match(text, s, m.start())
+    intro = cues.INTRO.match(text[s:m.start()])
     if intro:
         comma = text.find(", ", s, m.start())
         if comma < 0:
@@ -231,6 +231,8 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
     np = speaker_before(text, s, m.start())
+    if np is None or np.text.endswith((" and", " but")):
+        np = _subject_of_first_verb(text, s, m.start(), quotes)
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
         return None
     if np is not None and cue_text in ("reports", "reported") and (
@@ -283,6 +285,32 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                 return _found(text, cs, ce, m, np2, "indirect:inverted", quotes, paragraph,
                               clause=(m.start(), np2.end))
     return None
+
+
+_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> SpeakerNP | None:
+    """``Lavrov arrived in Minsk and said X``: the sentence's subject is the speaker of the
+    second verb. Only when the subject opens the sentence (after an introduction, if any) and
+    reads as a speaker, and nothing between it and the cue reports speech of its own."""
+    m = _AND_BEFORE_CUE.search(text, s, cue_start)
+    if m is None or in_quote(m.start(), quotes):
+        return None
+    start = s
+    intro = cues.INTRO.match(text[s:m.start()])
+    if intro:
+        comma = text.find(", ", s, m.start())
+        if comma < 0:
+            return None
+        start = comma + 2
+    np = speaker_after(text, start, m.start())
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
+            or text[start:np.start].strip() or not _VERB_NEXT.match(text, np.end, m.start()):
+        return None
+    if cues.cue_index(text).between(np.end, m.start()) or any(start <= q.open < m.start() for q in quotes):
+        return None
+    return np
 
 
 def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[Found, Found] | None:
