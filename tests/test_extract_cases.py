@@ -475,6 +475,30 @@ CASES = [
         "saying their mandate had expired.",
         [("indirect", "their mandate had expired", "Ilham Aliyev")],
     ),
+    (
+        "plural present-tense cues, an aside between the speaker and the cue",
+        "Clashes in Tbilisi\n\nThe police said the march had been peaceful. Protesters, however, "
+        "claim that officers stood by during the assaults.",
+        [
+            ("indirect", "the march had been peaceful", None),
+            ("indirect", "officers stood by during the assaults", None),
+        ],
+    ),
+    (
+        "a judgement verb with a quoted judgement is a mixed statement",
+        "Rally row\n\nGeorgian Prime Minister Irakli Kobakhidze calls the opposition rally a "
+        "“march of ruin” and says that it has no programme.",
+        [
+            ("mixed", "the opposition rally a “march of ruin”", "Irakli Kobakhidze"),
+            ("indirect", "it has no programme", "Irakli Kobakhidze"),
+        ],
+    ),
+    (
+        "the noun claim and the infinitive to warn are not cues",
+        "Drone row\n\nRussia’s claim that the drones came from the west was not backed by "
+        "evidence. Officials wanted to warn that the deal was fragile.",
+        [],
+    ),
 ]
 
 

@@ -27,6 +27,10 @@ REPORTING_VERBS = (
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
     "acknowledged", "recounted", "elaborated", "summed up", "concluded", "asked", "asks",
     "reported", "reports",
+    # Plural present tense ("Protesters claim that ..."); the speaker phrase before the cue
+    # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
+    "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",
+    "complain", "tell",
 )
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".
@@ -36,7 +40,9 @@ OBJECT_VERBS = (
     "welcomed", "welcomes", "praised", "praises", "hailed", "hails", "questioned",
     "ruled out", "rules out", "reaffirmed", "backed", "defended", "blamed", "accused",
     "accuses", "described", "describes", "characterised", "characterized", "called",
-    "highlighted", "highlights", "underlined", "outlined", "outlines",
+    "highlighted", "highlights", "underlined", "outlined", "outlines", "calls", "termed",
+    "terms", "dubbed", "dubs", "labelled", "labeled", "labels", "branded", "brands", "blasted",
+    "blasts",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).

@@ -45,6 +45,7 @@ communique communiqué declaration resolution memo website spokesperson spokesma
 """.split())
 _SPOKESMAN_ABBREVIATIONS = frozenset({"pms", "pmos", "pmoss"})
 _DIPLOMACY = re.compile(r"\b(?:diplomacy|diplomatic service|foreign ministry|foreign affairs)\b", re.I)
+_ASIDES = frozenset("however meanwhile though too also instead nevertheless furthermore moreover".split())
 _DOCUMENTS = frozenset("statement communique communiqué declaration letter note readout".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
@@ -119,6 +120,10 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
             break
     if i >= 0 and toks[i][2].lower() == "on":
         i -= 1
+    if i >= 0 and toks[i][2].lower() == "to":
+        return None  # "wanted to warn that": an infinitive, nothing was said
+    if i >= 2 and toks[i][2] == "," and toks[i - 1][2].lower() in _ASIDES and toks[i - 2][2] == ",":
+        i -= 3  # "Protesters, however, claim": the aside is not part of the speaker
     if i < 0:
         return None
     return _phrase_ending_at(text, toks, i)

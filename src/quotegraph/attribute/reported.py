@@ -51,6 +51,9 @@ _PARTICIPLE_SAYING = re.compile(
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))(?:\s+that)?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
+_JUDGEMENT_CUES = frozenset({
+    "called", "calls", "termed", "terms", "dubbed", "dubs", "labelled", "labeled", "labels",
+    "branded", "brands", "described", "describes", "characterised", "characterized"})
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|had|have|is|was|were|are|also|again|then|later|on\s+\w+day)\s+)*[a-z]+(?:ed|s)?\b")
 _SUBORDINATE = re.compile(r"(?:While|As|When|Although|Though|Because|Since|If|Whereas)$")
 _DESPITE = re.compile(r"^(?:Despite|Although|Though|Unlike|Given|Regardless|Citing|Noting|As|If)\b")
@@ -328,7 +331,8 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
         cs, ce = trim(text, f.start, a.start())
         if word_count(text, cs, ce) < 2:
             return None
-        first = Found(kind_for(text, cs, ce, quotes), cs, ce, f.cue, f.np, f.rule, paragraph, clause=f.clause)
+        first = Found(_judged_kind(text, cs, ce, text[f.cue[0]:f.cue[1]], quotes), cs, ce, f.cue, f.np,
+                      f.rule, paragraph, clause=f.clause)
         second = Found(kind_for(text, *after, quotes), after[0], after[1], (m.start(), m.end()), f.np,
                        "indirect:coordinated", paragraph, clause=(a.start(), m.end()))
         return first, second
@@ -457,8 +461,16 @@ def _clause_end(text: str, pos: int, e: int) -> int:
 def _found(text, cs, ce, m, np: SpeakerNP, rule, quotes, paragraph, *, clause) -> Found | None:
     if ce <= cs:
         return None
-    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start(), m.end()), np, rule, paragraph,
-                 clause=clause)
+    return Found(_judged_kind(text, cs, ce, m.group(), quotes), cs, ce, (m.start(), m.end()), np,
+                 rule, paragraph, clause=clause)
+
+
+def _judged_kind(text: str, cs: int, ce: int, cue: str, quotes) -> str:
+    kind = kind_for(text, cs, ce, quotes)
+    if kind == "indirect" and " ".join(cue.lower().split()) in _JUDGEMENT_CUES and any(
+            cs <= q.open and q.outer_end <= ce + 1 and q.end > q.start for q in quotes):
+        kind = "mixed"  # "termed the strike a “violation”": the quoted words are the judgement
+    return kind
 
 
 def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, matches) -> list[Found]:
