@@ -499,6 +499,31 @@ CASES = [
         "evidence. Officials wanted to warn that the deal was fragile.",
         [],
     ),
+    (
+        "a role nobody's title fits goes to the nearest person named without a title",
+        "Iran and Iraq\n\nAraghchi told state television that the trip had gone well.\n\n"
+        "The visit sent a clear message to the region, the top diplomat said.",
+        [
+            ("indirect", "the trip had gone well", "Araghchi"),
+            ("indirect", "The visit sent a clear message to the region", "Araghchi"),
+        ],
+    ),
+    (
+        "a speaker label and a colon without quotation marks, in a headline and a list item",
+        "Qatari minister: Talks on the ceasefire will resume next week\n\n"
+        "  • Al-Khulaifi: both sides have accepted the new text\n\n"
+        "Qatari Minister of State Mohammed Al-Khulaifi spoke in Doha on Monday.",
+        [
+            ("indirect", "Talks on the ceasefire will resume next week", "Mohammed Al-Khulaifi"),
+            ("indirect", "both sides have accepted the new text", "Mohammed Al-Khulaifi"),
+        ],
+    ),
+    (
+        "a name with an Al- family part given once in full",
+        "Gaza talks\n\nQatar's Prime Minister Mohammed bin Abdulrahman Al-Thani attends the "
+        "meeting in Doha.\n\n“We are closer than ever,” Mohammed bin Abdulrahman said.",
+        [("direct", "We are closer than ever", "Mohammed bin Abdulrahman Al-Thani")],
+    ),
 ]
 
 

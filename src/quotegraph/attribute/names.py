@@ -37,7 +37,11 @@ def fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
     names."""
-    if " " in surname or len(surname) < 2:
+    if " " in surname:
+        # "Faisal bin Farhan" is the "Faisal bin Farhan Al-Saud" of the caption
+        m = re.search(re.escape(surname) + r"[ \t]+((?:Al|al|El|el)-[A-Z][\w]+)\b", text)
+        return f"{surname} {m.group(1)}" if m else surname
+    if len(surname) < 2:
         return surname
     for m in () if len(surname) < 3 else _given_before(text, surname):
         words = m.group(1).split()

@@ -144,8 +144,10 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
         local.append(f)
-    if headline and not local:
-        f = _headline_dash(text, s, e, quotes, pi)
+    if (headline or _BULLET.match(text, s)) and not local:
+        f = _headline_dash(text, s, e, quotes, pi) if headline else None
+        if f is None:
+            f = _label_colon(text, s, e, quotes, pi)
         if f is not None:
             local.append(f)
     elif not local and participles:
@@ -170,6 +172,24 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
         return None
     return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
                  "indirect:headline-dash", pi, clause=(m.start(), e))
+
+
+def _label_colon(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
+    """``Saudi foreign minister: Iran must change course`` as a headline or a list item: the
+    words after a speaker label and a colon, with no quotation marks, are reported speech."""
+    b = _BULLET.match(text, s)
+    start = b.end() if b else s
+    colon = text.find(": ", start, min(e, start + 80))
+    if colon < 0 or any(start <= q.open < colon for q in quotes):
+        return None
+    np = speaker_before(text, start, colon)
+    if np is None or np.start != start or np.kind not in ("name", "institution", "role"):
+        return None
+    cs, ce = trim(text, colon + 1, e)
+    if word_count(text, cs, ce) < 3 or text[cs:cs + 1] in "\"“«‘'":
+        return None
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, (colon, colon + 1), np,
+                 "indirect:label-colon", pi, clause=(start, colon + 1))
 
 
 def _colon_speaker(text: str, s: int, e: int):

@@ -98,7 +98,7 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
         return None, mention
     if np.kind == "name" and np.name:
         p = reg.find(np.name)
-        if p is not None and " " not in p.name:
+        if p is not None and (" " not in p.name or "-" in text):
             full = fuller_name(text, p.name)
             if full != p.name:
                 p.name = full  # the article gives the full name elsewhere, outside a title
@@ -126,6 +126,10 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
                 return Speaker(name=name, mention=np.text, start=np.start, end=np.end, id=id_,
                                role=role, title=np.title,
                                how=(f"role '{np.text}' -> '{name}' ({id_}, holder on the article's date, knowledge base)",)), None
+        p, at = _untitled(np, reg)
+        if p is not None:
+            how = [f"role '{np.text}' -> '{p.name}' (no title fits; the nearest person named without one, at {at})"]
+            return _make(np, p.name, p.title, how, external), None
         return None, mention
     if np.kind == "institution":
         name = _institution(np.text, institutions, np.start)
@@ -264,6 +268,24 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         (p,) = people.values()
         if not p.title:
             return p, (p.positions[0] if p.positions else -1)
+    return None, -1
+
+
+def _untitled(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
+    """The role's holder when no title fits and the knowledge base does not know: the nearest
+    person named without a title, if among the last few people named."""
+    seen: set[int] = set()
+    for pos, p in reg.before(np.start):
+        # "Araghchi made the comment ... the top diplomat said": nobody's title fits, so the
+        # role is the nearest person named without a title (who could hold it), if one of
+        # the last few people named.
+        if p.institution or id(p) in seen:
+            continue
+        seen.add(id(p))
+        if len(seen) > 3:
+            break
+        if not p.title:
+            return p, pos
     return None, -1
 
 
