@@ -524,6 +524,17 @@ CASES = [
         "meeting in Doha.\n\n“We are closer than ever,” Mohammed bin Abdulrahman said.",
         [("direct", "We are closer than ever", "Mohammed bin Abdulrahman Al-Thani")],
     ),
+    (
+        "lowercase portfolio ministries keep apart, and a bare ministry is the nearest one",
+        "Border shooting\n\nThe interior ministry said the shooting had lasted an hour. Earlier, "
+        "the defense ministry said two soldiers were wounded. The ministry added that the border "
+        "was calm again.",
+        [
+            ("indirect", "the shooting had lasted an hour", "Interior Ministry"),
+            ("indirect", "two soldiers were wounded", "Defense Ministry"),
+            ("indirect", "the border was calm again", "Defense Ministry"),
+        ],
+    ),
 ]
 
 

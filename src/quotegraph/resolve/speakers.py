@@ -88,6 +88,20 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if p is not None:
             how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
             out[k] = replace(s, source_mention=None, speaker=_make(np, p.name, p.title, list(how), external))
+    return _fullest_names(text, out) if "-" in text else out
+
+
+def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
+    """People the knowledge base does not know get the fullest form the article gives anywhere
+    ("Faisal bin Farhan" -> "Faisal bin Farhan Al-Saud" from a caption)."""
+    for k, s in enumerate(out):
+        sp = s.speaker
+        if sp is None or " " not in sp.name or any("knowledge base" in h for h in sp.how):
+            continue
+        full = fuller_name(text, sp.name)
+        if full != sp.name:
+            out[k] = replace(s, speaker=replace(sp, name=full, id=slug(name_key(full)),
+                                                how=sp.how + (f"'{sp.name}' -> '{full}' (fullest form in the article)",)))
     return out
 
 
@@ -320,6 +334,10 @@ _INSTITUTION_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b")
 _NATIONAL_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(lx.NATIONALITY_ADJECTIVES, key=len, reverse=True)) + r")\s+(?:"
     + "|".join(sorted(h for h in lx.INSTITUTION_HEADS if h not in ("kremlin", "mfa"))) + r")\b")
+_PORTFOLIO_MINISTRY = re.compile(
+    r"\b(?:[Dd]efen[cs]e|[Ff]oreign|[Uu]nification|[Ii]nterior|[Ff]inance|[Hh]ealth|[Jj]ustice|"
+    r"[Ee]conomy|[Tt]rade|[Ee]nergy|[Ee]ducation|[Cc]ulture|[Ee]mergencies|[Aa]griculture|"
+    r"[Tt]ransport)\s+ministry\b")
 _FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
 
 
@@ -340,9 +358,12 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
             skip += 1
         form = " ".join(words[skip:])
         forms.append((m.start(), form))
-    # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name.
+    # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name;
+    # "the defense ministry": so does a portfolio.
     for m in _NATIONAL_BODY.finditer(text):
         forms.append((m.start(), m.group()))
+    for m in _PORTFOLIO_MINISTRY.finditer(text):
+        forms.append((m.start(), m.group().title()))
     forms.sort()
     return forms
 
@@ -355,11 +376,11 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
     if any(k in low for k in _FOREIGN):
         fits = lambda f: any(k in f for k in _FOREIGN)  # noqa: E731
     else:
-        qualifiers = [w.lower() for w in bare.split() if w[:1].isupper()]
+        qualifiers = [w.lower() for w in bare.split()[:-1]]  # "the defense ministry": defense
         head = low.split()[-1]
         def fits(f: str) -> bool:
             core = f.split(" of ")[0]  # "Ministry of Foreign Affairs of Moldova" is a ministry
-            return core.split()[-1] == head or core.endswith(head) and all(q in f for q in qualifiers)
+            return (core.split()[-1] == head or core.endswith(head)) and all(q in f for q in qualifiers)
     candidates = [(pos, form) for pos, form in forms if fits(form.lower()) and len(form) >= len(bare)]
     # A form that says more than the phrase itself ("Armenian Foreign Ministry" for "the Foreign
     # Ministry") beats a nearer repetition of the same words.
