@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from quotegraph.attribute.repeats import link_repeats
+from quotegraph.attribute.said_on import said_on
 from quotegraph.attribute.statements import find_statements
 from quotegraph.model import Article, Document
 from quotegraph.errors import KnowledgeBaseError
@@ -15,7 +17,6 @@ from quotegraph.kb import KnowledgeBase, load_kb
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
-from quotegraph.segment.dates import find_day_reference, resolve_relative_day
 from quotegraph.segment.metadata import read_metadata
 
 log = logging.getLogger(__name__)
@@ -40,21 +41,17 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
         kb = default_kb()
     resolver = KBSpeakers(kb, pub) if kb is not None else None
 
-    def said_on(f) -> str | None:
-        if not pub or f.clause is None:
-            return None
-        ref = find_day_reference(text, f.clause[0], max(f.clause[1], f.end if f.start > f.clause[0] else f.clause[1]))
-        if ref is None:
-            return None
-        return resolve_relative_day(ref[2], pub)
+    def day_of(f) -> str | None:
+        return said_on(text, f, pub)
 
     statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
-                         external=resolver, said_on=said_on)
+                         external=resolver, said_on=day_of)
+    statements = link_repeats(statements, body_start=meta.body_start)
     mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),
-        mentions=mentions,
+        mentions=mentions, published_how=meta.published_source, date_conflict=meta.date_conflict,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotegraph.store.analysis import facets, months, network, timeline
+from quotegraph.store.analysis import ABOUT_ONCE, ONCE, facets, months, network, timeline
 from quotegraph.store.base import Store, chunks, placeholders
 from quotegraph.store.filters import (
     StatementFilter,
@@ -171,14 +171,14 @@ def get_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     roles = store.rows(
         "SELECT speaker_role AS role, min(pk) AS lo, max(pk) AS hi, count(*) AS statements "
         "FROM statements WHERE speaker_id = ? AND speaker_role IS NOT NULL "
-        "GROUP BY speaker_role", (sid,))
+        "AND repeats IS NULL GROUP BY speaker_role", (sid,))
     row["roles"] = sorted(
         ({"role": r["role"], "first": day_date(r["lo"] >> DAY_SHIFT),
           "last": day_date(r["hi"] >> DAY_SHIFT), "statements": r["statements"]} for r in roles),
         key=lambda r: (r["first"] or "", r["role"]))
     row["timeline"] = months(
         store, f"SELECT pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statements "
-        "WHERE speaker_id = ? AND pk >= ? GROUP BY 1", (sid, DAY_SPAN))
+        "WHERE speaker_id = ? AND pk >= ? AND repeats IS NULL GROUP BY 1", (sid, DAY_SPAN))
     _undated(store, row, "s.speaker_id = ?", (sid,))
     row["top_about"] = store.rows(
         "SELECT a.id, a.name, a.type, p.statements AS count FROM speaker_about p "
@@ -205,7 +205,7 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any] | None:
         "ORDER BY p.statements DESC, sp.name LIMIT 10", (aid,))
     row["timeline"] = months(
         store, f"SELECT statement_pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statement_about "
-        "WHERE actor_id = ? AND statement_pk >= ? GROUP BY 1", (aid, DAY_SPAN))
+        f"WHERE actor_id = ? AND statement_pk >= ? AND {ABOUT_ONCE} GROUP BY 1", (aid, DAY_SPAN))
     _undated(store, row, "s.pk IN (SELECT statement_pk FROM statement_about WHERE actor_id = ? "
              "AND statement_pk < ?)", (aid, DAY_SPAN))
     row["latest"] = search_statements(store, StatementFilter(about=aid), limit=10)["items"]
@@ -217,7 +217,9 @@ UNDATED_SHOWN = 20
 
 def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ...]) -> None:
     """A profile's statements from undated articles, which no month of its timeline holds:
-    ``undated`` (how many) and ``undated_statements`` (the first few, as search hits)."""
+    ``undated`` (how many, repeats counted once like everywhere) and ``undated_statements``
+    (the first few, as search hits)."""
+    cond = f"{cond} AND {ONCE}"
     row["undated"] = store.one(
         f"SELECT count(*) AS n FROM statements s WHERE {cond} AND s.pk < ?",
         (*params, DAY_SPAN))["n"]
@@ -228,8 +230,9 @@ def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ..
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article with its text, every statement (with cue and speaker spans) and mentions."""
-    art = store.one("SELECT id, source, title, outlet, published, url, text, body_start, "
-                    "dateline_start, dateline_end, extractor_version, ingested_at "
+    art = store.one("SELECT id, source, title, outlet, published, published_how, date_conflict, "
+                    "url, text, body_start, dateline_start, dateline_end, extractor_version, "
+                    "ingested_at "
                     "FROM articles WHERE id = ?", (article_id,))
     if art is None:
         return None
