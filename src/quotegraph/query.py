@@ -45,6 +45,9 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
     """One page of statements matching ``flt``, newest first, with the total count.
 
     ``snippet`` is HTML: the escaped statement text with ``<mark>`` around full-text matches.
+    Each statement is counted and listed once: one that repeats another of its article (a
+    headline over the body quote) is left out here, as from every count; the article page
+    (:func:`get_article`), :func:`get_statement` and exports still give it, with ``repeats``.
     """
     check_page(limit, offset)
     where = build_where(store, flt)
@@ -61,11 +64,12 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
         rows.sort(key=lambda r: r["pk"], reverse=True)
     else:
         page["total"] = store.one(
-            f"SELECT count(*) AS n FROM statements s WHERE {where.sql}", where.params)["n"]
+            f"SELECT count(*) AS n FROM statements s WHERE {where.sql} AND {ONCE}",
+            where.params)["n"]
         if limit == 0 or offset >= page["total"]:
             return page
         rows = store.rows(
-            f"SELECT {HIT_COLUMNS} FROM statements s WHERE {where.sql} "
+            f"SELECT {HIT_COLUMNS} FROM statements s WHERE {where.sql} AND {ONCE} "
             f"ORDER BY {store.order_newest} LIMIT ? OFFSET ?", (*where.params, limit, offset))
     page["items"] = to_hits(store, rows, flt.q)
     return page
@@ -80,11 +84,13 @@ def _count_and_page(store: Store, where: Any, limit: int,
     if where.sql == "1=1":  # everything: the kept total, and the newest keys
         total = _total(store)
         keys = [r["pk"] for r in store.rows(
-            "SELECT pk FROM statements ORDER BY pk DESC LIMIT ? OFFSET ?", (limit, offset))]
+            "SELECT pk FROM statements WHERE repeats IS NULL ORDER BY pk DESC LIMIT ? OFFSET ?",
+            (limit, offset))]
         return total, keys
     if where.only != "about":
         return None
-    sql = f"FROM statement_about WHERE actor_id IN ({placeholders(len(where.actors))})"
+    sql = (f"FROM statement_about WHERE actor_id IN ({placeholders(len(where.actors))}) "
+           f"AND {ABOUT_ONCE}")
     params: list[Any] = list(where.actors)
     if where.lo is not None:
         sql += " AND statement_pk >= ?"

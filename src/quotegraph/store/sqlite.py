@@ -309,6 +309,9 @@ class SQLiteStore(Store):
         if expr is None:
             return 0, []
         sub, params = self._fts_where(expr, lo, hi)
+        # Statements that repeat another are counted once, as the one they repeat (see
+        # quotegraph.query.search_statements); the partial index lists them.
+        sub += " AND rowid NOT IN (SELECT pk FROM statements WHERE repeats IS NOT NULL)"
         total = self.one(f"SELECT count(*) AS n FROM statements_fts WHERE {sub}", params)["n"]
         keys = [r["rowid"] for r in self.rows(
             f"SELECT rowid FROM statements_fts WHERE {sub} ORDER BY rowid DESC LIMIT ? OFFSET ?",
