@@ -85,6 +85,7 @@ def _fill(store):
 def test_store_counts_each_statement_once(any_store):  # noqa: F811
     rows, once = _fill(any_store)
     assert query.stats(any_store)["statements"] == len(once)
+    assert query.stats(any_store)["repeats"] == len(rows) - len(once)
     page = query.search_statements(any_store, query.StatementFilter(), limit=100)
     assert page["total"] == len(once) == len(page["items"])
     assert all(h["repeats"] is None for h in page["items"])

@@ -258,12 +258,17 @@ def _total(store: Store) -> int:
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Counts of everything, the date range covered and the database size in bytes."""
+    """Counts of everything, the date range covered and the database size in bytes.
+
+    ``statements`` counts each statement once; ``repeats`` the further rows that restate one
+    (an export writes ``statements + repeats`` rows)."""
     one = store.one
     span = one("SELECT min(published) AS first, max(published) AS last FROM articles")
     return {
         "articles": one("SELECT count(*) AS n FROM articles")["n"],
         "statements": _total(store),
+        # rows that repeat another statement of their article: stored and exported, not counted
+        "repeats": one("SELECT count(*) AS n FROM statements WHERE repeats IS NOT NULL")["n"],
         "speakers": one("SELECT count(*) AS n FROM speakers WHERE statements > 0")["n"],
         "actors": one("SELECT count(*) AS n FROM actors")["n"],
         "mentions": one("SELECT count(*) AS n FROM mentions")["n"],

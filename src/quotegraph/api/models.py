@@ -251,7 +251,8 @@ class Network(_Open):
 
 class Stats(_Open):
     articles: int = 0
-    statements: int = 0
+    statements: int = Field(0, description="each statement counted once")
+    repeats: int = Field(0, description="further rows restating a statement of their article")
     speakers: int = 0
     actors: int = 0
     mentions: int = 0

@@ -256,7 +256,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(s) + "\n")
         return 0
-    for key in ("articles", "statements", "speakers", "actors", "mentions", "outlets"):
+    for key in ("articles", "statements", "repeats", "speakers", "actors", "mentions", "outlets"):
         sys.stdout.write(f"{key:<11} {s[key]:>12,}\n")
     sys.stdout.write(f"{'dates':<11} {s['first'] or '-'} to {s['last'] or '-'}\n")
     sys.stdout.write(f"{'size':<11} {s['db_size'] / 1e6:>10.1f} MB ({s['backend']})\n")
