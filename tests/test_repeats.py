@@ -166,21 +166,10 @@ def test_dates_stored_and_shown(any_store):  # noqa: F811
 
 
 def test_migration_0002_upgrades_an_old_postgres_schema(monkeypatch):
-    import uuid
-
-    from test_store_support import PG_DSN
-
-    if not PG_DSN:
-        pytest.skip("QUOTEGRAPH_PG_DSN is not set (see .ci/postgres.sh)")
-    psycopg = pytest.importorskip("psycopg")
     import quotegraph.store.postgres as backend
+    from test_store_support import pg_schema
 
-    schema = f"qg_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_DSN else "?"
-    dsn = f"{PG_DSN}{sep}options=-csearch_path%3D{schema}"
-    try:
+    with pg_schema() as dsn:
         monkeypatch.setattr(backend, "MIGRATIONS", backend.MIGRATIONS[:1])
         open_store(dsn).close()
         monkeypatch.undo()
@@ -191,31 +180,3 @@ def test_migration_0002_upgrades_an_old_postgres_schema(monkeypatch):
             assert s.one("SELECT count(*) AS n FROM statements "
                          "WHERE repeats IS NOT NULL")["n"] == 1
             assert query.stats(s)["statements"] == 2
-    finally:
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-def test_article_page_shows_date_conflict_and_repeats(tmp_path):
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-
-    from quotegraph.api import create_app
-
-    db = tmp_path / "w.db"
-    dated = "date 2024-10-02 " + HEADLINE
-    with open_store(db) as s:
-        s.ingest([extract(dated)], extractor_version="1")
-        aid = s.one("SELECT id FROM articles")["id"]
-    with TestClient(create_app(db)) as client:
-        html = client.get(f"/articles/{aid}").text
-        assert "Dates disagree: date-line 2024-10-02 disagrees with dateline 2024-10-03" in html
-        assert "date from dateline+date-line" in html
-        assert html.count('class="repeats"') == 1
-        api = client.get(f"/api/articles/{aid}").json()
-        assert api["date_conflict"] == "date-line 2024-10-02 disagrees with dateline 2024-10-03"
-        assert api["published_how"] == "dateline+date-line"
-        assert [st["repeats"] is not None for st in api["statements"]] == [True, False, False]
