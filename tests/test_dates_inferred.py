@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from quotegraph import extract
+from quotegraph.extract import extract_document
+from quotegraph.read import iter_documents
 from quotegraph.segment.metadata import read_metadata
 
 HEAD = "Minister says corridor talks go on\n\n"
@@ -121,8 +124,8 @@ def test_said_on_from_the_attribution(sentence, said_on):
 
 
 def test_no_said_on_when_the_article_is_undated():
-    a = extract("BAKU, March 14. /TASS/. On Tuesday, Ararat Mirzoyan said that the talks "
-                "would resume.")
+    a = extract("BAKU, March 14. /TASS/. On Tuesday, Deputy Minister Pavel Orlov said that the "
+                "talks would resume.")
     assert a.published is None
     assert [s.said_on for s in a.statements] == [None]
 
@@ -136,3 +139,46 @@ def test_said_on_against_an_inferred_year():
     assert a.published == "2022-12-10"
     body = [s for s in a.statements if s.start >= a.body_start]
     assert [s.said_on for s in body] == ["2022-12-10", "2022-12-09"]
+
+
+# (text, published, how, said_on of each statement). The knowledge base has Maria Zakharova as
+# spokeswoman from 2015-08-10 and Mikhail Galuzin as deputy minister from 2023-01-01; March 15
+# was a Wednesday in 2017 and 2023.
+OFFICE_CASES = [
+    ("MOSCOW, March 15. /TASS/. Russian Foreign Ministry Spokeswoman Maria Zakharova told a "
+     "briefing Wednesday that the talks were over.\n\nOn Tuesday, Russian Deputy Foreign Minister "
+     "Mikhail Galuzin said that the consultations would go on.\n",
+     "2023-03-15", "dateline+weekday+speaker-offices", ["2023-03-15", "2023-03-14"]),
+    # Zakharova alone fits 2017 and 2023: no guess
+    ("MOSCOW, March 15. /TASS/. Russian Foreign Ministry Spokeswoman Maria Zakharova told a "
+     "briefing Wednesday that the talks were over.\n", None, None, [None]),
+    # a speaker the knowledge base does not know dates nothing
+    ("MOSCOW, March 15. /TASS/. Deputy minister Pavel Orlov said on Wednesday that the talks "
+     "were over.\n", None, None, [None]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "how", "said_on"), OFFICE_CASES)
+def test_year_from_the_speakers_offices(text, published, how, said_on):
+    a = extract(text)
+    assert (a.published, a.published_how) == (published, how)
+    assert [s.said_on for s in a.statements] == said_on
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+@pytest.mark.parametrize(("prefix", "published", "how", "days"), [
+    ("000", "2023-08-19", "dateline+date-line", set()),
+    ("001", "2023-05-17", "date-line", set()),
+    ("002", "2022-12-10", "dateline+weekday+text-years", {"2022-12-10"}),
+    ("003", "2023-05-17", "dateline+weekday+speaker-offices", {"2023-05-17", "2023-05-16"}),
+    ("004", None, None, set()),
+])  # fmt: skip
+def test_real_seed_dates(prefix, published, how, days):
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    (doc,) = iter_documents([str(path)])
+    a = extract_document(doc)
+    assert (a.published, a.published_how) == (published, how)
+    assert {s.said_on for s in a.statements} - {None} == days

@@ -17,11 +17,14 @@ from quotegraph.kb import KnowledgeBase, load_kb
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
+from quotegraph.kb.types import Person
 from quotegraph.segment.metadata import read_metadata
+from quotegraph.segment.year import infer_year_from_offices
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: inferred years, date conflicts, said_on, repeats
+EARLIEST_YEAR = 1990  # the oldest year an undated article's speakers may date it to
 
 
 def extract(text: str, *, source: str | None = None, title: str | None = None,
@@ -46,13 +49,39 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
 
     statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
                          external=resolver, said_on=day_of)
+    how = meta.published_source
+    if pub is None and meta.dateline_day and kb is not None:
+        dated = _year_from_offices(text, meta, statements, kb)
+        if dated is not None:
+            # The day is known now: roles by date and said_on are resolved again against it.
+            pub, how = dated.date.isoformat(), dated.how
+            resolver = KBSpeakers(kb, pub)
+            statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
+                                 external=resolver, said_on=day_of)
     statements = link_repeats(statements, body_start=meta.body_start)
     mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),
-        mentions=mentions, published_how=meta.published_source, date_conflict=meta.date_conflict,
+        mentions=mentions, published_how=how, date_conflict=meta.date_conflict,
     )
+
+
+def _year_from_offices(text: str, meta, statements, kb: KnowledgeBase):
+    """The dateline's year from the offices of the article's known speakers (see
+    :func:`quotegraph.segment.year.infer_year_from_offices`), or ``None``."""
+    people = []
+    for st in statements:
+        actor = kb.get(st.speaker.id) if st.speaker and st.speaker.id else None
+        if isinstance(actor, Person) and actor.roles and actor not in people:
+            people.append(actor)
+    if not people:
+        return None
+    month, day = meta.dateline_day
+    return infer_year_from_offices(
+        text, body_start=meta.body_start, month=month, day=day,
+        holds_office=lambda d: all(p.roles_on(d, horizon=kb.horizon) for p in people),
+        years=range(EARLIEST_YEAR, kb.horizon.year + 1))
 
 
 def extract_document(doc: Document, *, kb: KnowledgeBase | None = None, use_kb: bool = True) -> Article:

@@ -188,6 +188,7 @@ class Metadata:
     skip: tuple[tuple[int, int], ...]
     published_source: str | None
     date_conflict: str | None = None
+    dateline_day: tuple[int, int] | None = None  # (month, day) a dateline gives without a year
 
 
 @dataclass(frozen=True)
@@ -407,6 +408,8 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         skip=tuple(sorted(skip)),
         published_source=how,
         date_conflict=conflict,
+        dateline_day=(dateline.month, dateline.day)
+        if dateline is not None and dateline.month and dateline.day and not dateline.year else None,
     )
 
 
