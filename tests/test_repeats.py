@@ -180,3 +180,27 @@ def test_migration_0002_upgrades_an_old_postgres_schema(monkeypatch):
             assert s.one("SELECT count(*) AS n FROM statements "
                          "WHERE repeats IS NOT NULL")["n"] == 1
             assert query.stats(s)["statements"] == 2
+
+
+def test_cli_show_and_stats(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "corridor.txt"
+    src.write_text("date 2024-10-02 " + HEADLINE, encoding="utf-8")
+    db = tmp_path / "c.db"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "quotegraph", *args, "--db", str(db)],
+                              capture_output=True, text=True, check=True).stdout
+
+    run("ingest", str(src))
+    with open_store(db) as s:
+        aid = s.one("SELECT id FROM articles")["id"]
+        body = s.one("SELECT id FROM statements WHERE repeats IS NULL ORDER BY start")["id"]
+    shown = run("show", aid)
+    assert "date from dateline+date-line" in shown
+    assert "dates disagree: date-line 2024-10-02 disagrees with dateline 2024-10-03" in shown
+    assert f"repeats {body} (counted once)" in shown
+    stats = run("stats").split("\n")
+    assert [line.split() for line in stats[1:3]] == [["statements", "2"], ["repeats", "1"]]
