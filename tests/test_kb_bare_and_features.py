@@ -56,3 +56,20 @@ def test_statements_are_about_the_west_not_taiwan():
     ids = {m.id for m in a.mentions}
     assert {"the-west", "BRI"} <= ids
     assert "TWN" not in ids
+
+
+def test_a_user_file_extends_not_actors_and_bare_names(tmp_path):
+    from quotegraph.errors import KnowledgeBaseError
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("not_actors: [Kazakh Steppe]\nbare_names: {Baltics: the-baltics}\n",
+                     encoding="utf-8")
+    kb = load_kb(extra=[extra])
+    found = [(m.text, m.id) for m in find_mentions(
+        "Herders crossed the Kazakh Steppe. Baltics push for more aid; Taiwan Strait calm.",
+        published="2024-05-01", kb=kb)]
+    assert found == [("Baltics", "the-baltics")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("not_actors: Taiwan Strait\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="not_actors"):
+        load_kb(extra=[bad])
