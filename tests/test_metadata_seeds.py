@@ -30,6 +30,8 @@ def test_000_date_token_then_dateline():
     assert m.title is None and m.headlines == ()
     assert m.dateline.text == "MOSCOW, August 19. /TASS/."
     assert (m.published, m.published_source) == ("2023-08-19", "dateline+date-line")
+    # the date token is a day behind the dateline: the record keeps the disagreement
+    assert m.date_conflict == "date-line 2023-08-18 disagrees with dateline 2023-08-19"
     assert m.outlet == "TASS"
     assert m.body_start == m.dateline.end + 1
     assert [text[a:b] for a, b in m.skip] == ["date 2023-08-18"]
@@ -42,11 +44,15 @@ def test_001_date_token_then_body_without_dateline():
     assert m.body_start == text.index("date 2023-05-17") + len("date 2023-05-17 ")
 
 
-@pytest.mark.parametrize(("prefix", "furniture", "dateline"), [
-    ("002", ["All news", "Updated at:"], "MOSCOW, December 10. /TASS/."),
-    ("003", ["All news"], "MOSCOW, May 17. /TASS/."),
+@pytest.mark.parametrize(("prefix", "furniture", "dateline", "published", "how"), [
+    # "on Saturday" in the lede and the years the text names (2021, 2022): only 2022 puts
+    # December 10 on a Saturday
+    ("002", ["All news", "Updated at:"], "MOSCOW, December 10. /TASS/.", "2022-12-10",
+     "dateline+weekday+text-years"),
+    # "Wednesday" in the lede, but the text names no year: not guessed
+    ("003", ["All news"], "MOSCOW, May 17. /TASS/.", None, None),
 ])  # fmt: skip
-def test_scraped_tass_pages(prefix, furniture, dateline):
+def test_scraped_tass_pages(prefix, furniture, dateline, published, how):
     text, lines, m = seed(prefix)
     assert [text[a:b] for a, b in m.skip] == furniture
     content = [line for line in lines if line not in furniture]
@@ -54,7 +60,7 @@ def test_scraped_tass_pages(prefix, furniture, dateline):
     assert [text[a:b] for a, b in m.headlines] == content[:2]
     assert m.dateline.text == dateline
     assert m.dateline_place == "MOSCOW" and m.outlet == "TASS"
-    assert m.published is None  # the page gives no year
+    assert (m.published, m.published_source, m.date_conflict) == (published, how, None)
     assert m.body_start == m.dateline.end + 1
 
 

@@ -10,6 +10,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,9 @@ PG_DSN = os.environ.get("QUOTEGRAPH_PG_DSN")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-def _pg_store() -> Iterator[Store]:
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """The DSN of a fresh PostgreSQL schema, dropped afterwards (skips without a server)."""
     if not PG_DSN:
         pytest.skip("QUOTEGRAPH_PG_DSN is not set (see .ci/postgres.sh)")
     psycopg = pytest.importorskip("psycopg")
@@ -127,14 +130,20 @@ def _pg_store() -> Iterator[Store]:
     with psycopg.connect(PG_DSN, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in PG_DSN else "?"
-    dsn = f"{PG_DSN}{sep}options=-csearch_path%3D{schema}"
-    store = open_store(dsn)
     try:
-        yield store
+        yield f"{PG_DSN}{sep}options=-csearch_path%3D{schema}"
     finally:
-        store.close()
         with psycopg.connect(PG_DSN, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def _pg_store() -> Iterator[Store]:
+    with pg_schema() as dsn:
+        store = open_store(dsn)
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def backend_store(backend: str, directory: Path) -> Iterator[Store]:

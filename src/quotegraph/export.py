@@ -1,7 +1,9 @@
 """Export statements from a store as JSON Lines, CSV or Parquet: one flat row per statement.
 
 Rows carry the statement, its speaker and cue, the article's metadata and the actors it is
-about, so a spreadsheet or a dataframe needs no joins. The store is read page by page in
+about, so a spreadsheet or a dataframe needs no joins. Every stored statement is a row, also
+one that repeats another of its article (``repeats`` holds the id of the one it restates, so
+a count that should take each statement once filters on an empty ``repeats``). The store is read page by page in
 insertion order, so exports of any size run in constant memory.
 """
 
@@ -27,6 +29,7 @@ COLUMNS = (
     "id", "article_id", "kind", "start", "end", "text",
     "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "cue", "rule", "said_on",
     "published", "outlet", "title", "url", "source", "about", "about_names",
+    "repeats", "published_how", "date_conflict",
 )
 INT_COLUMNS = ("start", "end")
 LIST_COLUMNS = ("about", "about_names")
@@ -50,7 +53,8 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
         rows = store.rows(
             'SELECT s.pk, s.id, s.article_id, s.kind, s.start, s."end", s.text, s.speaker_id, '
             "s.speaker_name, s.speaker_role, s.speaker_mention, s.cue, s.rule, s.said_on, "
-            "s.published, s.outlet, a.title, a.url, a.source FROM statements s "
+            "s.published, s.outlet, a.title, a.url, a.source, s.repeats, a.published_how, "
+            "a.date_conflict FROM statements s "
             "JOIN articles a ON a.id = s.article_id "
             f"WHERE {where.sql} AND s.pk > ? ORDER BY s.pk LIMIT ?",
             (*where.params, last, page))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from quotegraph.attribute.repeats import link_repeats
+from quotegraph.attribute.said_on import said_on
 from quotegraph.attribute.statements import find_statements
 from quotegraph.model import Article, Document
 from quotegraph.errors import KnowledgeBaseError
@@ -15,12 +17,14 @@ from quotegraph.kb import KnowledgeBase, load_kb
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
-from quotegraph.segment.dates import find_day_reference, resolve_relative_day
+from quotegraph.kb.types import Person
 from quotegraph.segment.metadata import read_metadata
+from quotegraph.segment.year import infer_year_from_offices
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: inferred years, date conflicts, said_on, repeats
+EARLIEST_YEAR = 1990  # the oldest year an undated article's speakers may date it to
 
 
 def extract(text: str, *, source: str | None = None, title: str | None = None,
@@ -40,22 +44,44 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
         kb = default_kb()
     resolver = KBSpeakers(kb, pub) if kb is not None else None
 
-    def said_on(f) -> str | None:
-        if not pub or f.clause is None:
-            return None
-        ref = find_day_reference(text, f.clause[0], max(f.clause[1], f.end if f.start > f.clause[0] else f.clause[1]))
-        if ref is None:
-            return None
-        return resolve_relative_day(ref[2], pub)
+    def day_of(f) -> str | None:
+        return said_on(text, f, pub)
 
     statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
-                         external=resolver, said_on=said_on)
+                         external=resolver, said_on=day_of)
+    how = meta.published_source
+    if pub is None and meta.dateline_day and kb is not None:
+        dated = _year_from_offices(text, meta, statements, kb)
+        if dated is not None:
+            # The day is known now: roles by date and said_on are resolved again against it.
+            pub, how = dated.date.isoformat(), dated.how
+            resolver = KBSpeakers(kb, pub)
+            statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
+                                 external=resolver, said_on=day_of)
+    statements = link_repeats(statements, body_start=meta.body_start)
     mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),
-        mentions=mentions,
+        mentions=mentions, published_how=how, date_conflict=meta.date_conflict,
     )
+
+
+def _year_from_offices(text: str, meta, statements, kb: KnowledgeBase):
+    """The dateline's year from the offices of the article's known speakers (see
+    :func:`quotegraph.segment.year.infer_year_from_offices`), or ``None``."""
+    people = []
+    for st in statements:
+        actor = kb.get(st.speaker.id) if st.speaker and st.speaker.id else None
+        if isinstance(actor, Person) and actor.roles and actor not in people:
+            people.append(actor)
+    if not people:
+        return None
+    month, day = meta.dateline_day
+    return infer_year_from_offices(
+        text, body_start=meta.body_start, month=month, day=day,
+        holds_office=lambda d: all(p.roles_on(d, horizon=kb.horizon) for p in people),
+        years=range(EARLIEST_YEAR, kb.horizon.year + 1))
 
 
 def extract_document(doc: Document, *, kb: KnowledgeBase | None = None, use_kb: bool = True) -> Article:

@@ -97,6 +97,8 @@ class Statement:
     ``speaker`` is ``None`` when the text names nobody; ``source_mention`` then keeps the words
     that stood for the source ("a diplomatic source"). ``rule`` names the pattern that found it.
     ``said_on`` is the statement's own date where the text gives one ("on Saturday").
+    ``repeats`` is the ``(start, end)`` of the statement of the same article this one restates
+    (a headline over the body quote); aggregates count the two as one statement.
     """
 
     kind: str
@@ -108,6 +110,7 @@ class Statement:
     rule: str
     source_mention: Span | None = None
     said_on: str | None = None
+    repeats: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -123,6 +126,8 @@ class Statement:
             d["source_mention"] = self.source_mention.to_dict()
         if self.said_on is not None:
             d["said_on"] = self.said_on
+        if self.repeats is not None:
+            d["repeats"] = {"start": self.repeats[0], "end": self.repeats[1]}
         return d
 
     @classmethod
@@ -137,6 +142,7 @@ class Statement:
             rule=d.get("rule", ""),
             source_mention=Span.from_dict(d["source_mention"]) if d.get("source_mention") else None,
             said_on=d.get("said_on"),
+            repeats=(d["repeats"]["start"], d["repeats"]["end"]) if d.get("repeats") else None,
         )
 
 
@@ -172,7 +178,10 @@ class Article:
 
     ``text`` is the document text exactly as decoded; ``body_start`` is where the article body
     begins after headline, date lines and dateline. ``dateline`` is the dateline span
-    (``MOSCOW, August 19. /TASS/.``) when there is one.
+    (``MOSCOW, August 19. /TASS/.``) when there is one. ``published_how`` says where
+    ``published`` came from (``field``, ``date-line``, ``dateline``, ``dateline+date-line``,
+    ``dateline+weekday+text-years``, ...); ``date_conflict`` is set when two of the text's
+    dates disagree ("date-line 2023-08-18 disagrees with dateline 2023-08-19").
     """
 
     text: str
@@ -185,6 +194,8 @@ class Article:
     body_start: int = 0
     statements: tuple[Statement, ...] = ()
     mentions: tuple[Mention, ...] = field(default=())
+    published_how: str | None = None
+    date_conflict: str | None = None
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The output record of DESIGN.md; ``include_text`` adds the document text."""
@@ -192,8 +203,11 @@ class Article:
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "published_how": self.published_how,
             "outlet": self.outlet,
         }
+        if self.date_conflict is not None:
+            d["date_conflict"] = self.date_conflict
         if self.url is not None:
             d["url"] = self.url
         d["dateline"] = self.dateline.to_dict() if self.dateline else None
@@ -211,6 +225,8 @@ class Article:
             source=d.get("source"),
             title=d.get("title"),
             published=d.get("published"),
+            published_how=d.get("published_how"),
+            date_conflict=d.get("date_conflict"),
             outlet=d.get("outlet"),
             url=d.get("url"),
             dateline=Span.from_dict(d["dateline"]) if d.get("dateline") else None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotegraph.store.analysis import facets, months, network, timeline
+from quotegraph.store.analysis import ABOUT_ONCE, ONCE, facets, months, network, timeline
 from quotegraph.store.base import Store, chunks, placeholders
 from quotegraph.store.filters import (
     StatementFilter,
@@ -45,6 +45,9 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
     """One page of statements matching ``flt``, newest first, with the total count.
 
     ``snippet`` is HTML: the escaped statement text with ``<mark>`` around full-text matches.
+    Each statement is counted and listed once: one that repeats another of its article (a
+    headline over the body quote) is left out here, as from every count; the article page
+    (:func:`get_article`), :func:`get_statement` and exports still give it, with ``repeats``.
     """
     check_page(limit, offset)
     where = build_where(store, flt)
@@ -61,11 +64,12 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
         rows.sort(key=lambda r: r["pk"], reverse=True)
     else:
         page["total"] = store.one(
-            f"SELECT count(*) AS n FROM statements s WHERE {where.sql}", where.params)["n"]
+            f"SELECT count(*) AS n FROM statements s WHERE {where.sql} AND {ONCE}",
+            where.params)["n"]
         if limit == 0 or offset >= page["total"]:
             return page
         rows = store.rows(
-            f"SELECT {HIT_COLUMNS} FROM statements s WHERE {where.sql} "
+            f"SELECT {HIT_COLUMNS} FROM statements s WHERE {where.sql} AND {ONCE} "
             f"ORDER BY {store.order_newest} LIMIT ? OFFSET ?", (*where.params, limit, offset))
     page["items"] = to_hits(store, rows, flt.q)
     return page
@@ -80,11 +84,13 @@ def _count_and_page(store: Store, where: Any, limit: int,
     if where.sql == "1=1":  # everything: the kept total, and the newest keys
         total = _total(store)
         keys = [r["pk"] for r in store.rows(
-            "SELECT pk FROM statements ORDER BY pk DESC LIMIT ? OFFSET ?", (limit, offset))]
+            "SELECT pk FROM statements WHERE repeats IS NULL ORDER BY pk DESC LIMIT ? OFFSET ?",
+            (limit, offset))]
         return total, keys
     if where.only != "about":
         return None
-    sql = f"FROM statement_about WHERE actor_id IN ({placeholders(len(where.actors))})"
+    sql = (f"FROM statement_about WHERE actor_id IN ({placeholders(len(where.actors))}) "
+           f"AND {ABOUT_ONCE}")
     params: list[Any] = list(where.actors)
     if where.lo is not None:
         sql += " AND statement_pk >= ?"
@@ -171,14 +177,14 @@ def get_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     roles = store.rows(
         "SELECT speaker_role AS role, min(pk) AS lo, max(pk) AS hi, count(*) AS statements "
         "FROM statements WHERE speaker_id = ? AND speaker_role IS NOT NULL "
-        "GROUP BY speaker_role", (sid,))
+        "AND repeats IS NULL GROUP BY speaker_role", (sid,))
     row["roles"] = sorted(
         ({"role": r["role"], "first": day_date(r["lo"] >> DAY_SHIFT),
           "last": day_date(r["hi"] >> DAY_SHIFT), "statements": r["statements"]} for r in roles),
         key=lambda r: (r["first"] or "", r["role"]))
     row["timeline"] = months(
         store, f"SELECT pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statements "
-        "WHERE speaker_id = ? AND pk >= ? GROUP BY 1", (sid, DAY_SPAN))
+        "WHERE speaker_id = ? AND pk >= ? AND repeats IS NULL GROUP BY 1", (sid, DAY_SPAN))
     _undated(store, row, "s.speaker_id = ?", (sid,))
     row["top_about"] = store.rows(
         "SELECT a.id, a.name, a.type, p.statements AS count FROM speaker_about p "
@@ -205,7 +211,7 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any] | None:
         "ORDER BY p.statements DESC, sp.name LIMIT 10", (aid,))
     row["timeline"] = months(
         store, f"SELECT statement_pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statement_about "
-        "WHERE actor_id = ? AND statement_pk >= ? GROUP BY 1", (aid, DAY_SPAN))
+        f"WHERE actor_id = ? AND statement_pk >= ? AND {ABOUT_ONCE} GROUP BY 1", (aid, DAY_SPAN))
     _undated(store, row, "s.pk IN (SELECT statement_pk FROM statement_about WHERE actor_id = ? "
              "AND statement_pk < ?)", (aid, DAY_SPAN))
     row["latest"] = search_statements(store, StatementFilter(about=aid), limit=10)["items"]
@@ -217,7 +223,9 @@ UNDATED_SHOWN = 20
 
 def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ...]) -> None:
     """A profile's statements from undated articles, which no month of its timeline holds:
-    ``undated`` (how many) and ``undated_statements`` (the first few, as search hits)."""
+    ``undated`` (how many, repeats counted once like everywhere) and ``undated_statements``
+    (the first few, as search hits)."""
+    cond = f"{cond} AND {ONCE}"
     row["undated"] = store.one(
         f"SELECT count(*) AS n FROM statements s WHERE {cond} AND s.pk < ?",
         (*params, DAY_SPAN))["n"]
@@ -228,8 +236,9 @@ def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ..
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article with its text, every statement (with cue and speaker spans) and mentions."""
-    art = store.one("SELECT id, source, title, outlet, published, url, text, body_start, "
-                    "dateline_start, dateline_end, extractor_version, ingested_at "
+    art = store.one("SELECT id, source, title, outlet, published, published_how, date_conflict, "
+                    "url, text, body_start, dateline_start, dateline_end, extractor_version, "
+                    "ingested_at "
                     "FROM articles WHERE id = ?", (article_id,))
     if art is None:
         return None
@@ -249,12 +258,17 @@ def _total(store: Store) -> int:
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Counts of everything, the date range covered and the database size in bytes."""
+    """Counts of everything, the date range covered and the database size in bytes.
+
+    ``statements`` counts each statement once; ``repeats`` the further rows that restate one
+    (an export writes ``statements + repeats`` rows)."""
     one = store.one
     span = one("SELECT min(published) AS first, max(published) AS last FROM articles")
     return {
         "articles": one("SELECT count(*) AS n FROM articles")["n"],
         "statements": _total(store),
+        # rows that repeat another statement of their article: stored and exported, not counted
+        "repeats": one("SELECT count(*) AS n FROM statements WHERE repeats IS NOT NULL")["n"],
         "speakers": one("SELECT count(*) AS n FROM speakers WHERE statements > 0")["n"],
         "actors": one("SELECT count(*) AS n FROM actors")["n"],
         "mentions": one("SELECT count(*) AS n FROM mentions")["n"],

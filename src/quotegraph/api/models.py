@@ -64,6 +64,8 @@ class StatementHit(_Open):
     cue: str | None = None
     about: list[ActorRef] = []
     said_on: str | None = None
+    repeats: str | None = Field(None, description="id of the statement of the same article "
+                                "this one restates (a headline over the body quote)")
     article: ArticleRef | None = None
 
 
@@ -203,6 +205,9 @@ class ArticleDetail(_Open):
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    published_how: str | None = Field(None, description="where the date came from: dateline, "
+                                      "date-line, dateline+weekday+text-years, ...")
+    date_conflict: str | None = Field(None, description="two of the text's dates disagree")
     url: str | None = None
     text: str
     statements: list[StatementDetail] = []
@@ -246,7 +251,8 @@ class Network(_Open):
 
 class Stats(_Open):
     articles: int = 0
-    statements: int = 0
+    statements: int = Field(0, description="each statement counted once")
+    repeats: int = Field(0, description="further rows restating a statement of their article")
     speakers: int = 0
     actors: int = 0
     mentions: int = 0

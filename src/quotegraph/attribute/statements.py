@@ -40,6 +40,12 @@ def article_paragraphs(text: str, meta: _Meta) -> list[tuple[int, int, bool]]:
     for ps, pe in paragraphs(text):
         if any(a <= ps and pe <= b for a, b in meta.skip):
             continue
+        # A line that opens with furniture ("date 2024-10-02 Headline ...") starts after it.
+        for a, b in meta.skip:
+            if a <= ps < b < pe:
+                ps = b
+                while ps < pe and text[ps].isspace():
+                    ps += 1
         headline = ps < meta.body_start and any(a < pe and ps < b for a, b in meta.headlines)
         if headline:
             out.append((ps, pe, True))

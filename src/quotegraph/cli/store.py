@@ -236,13 +236,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write(f"{art['title'] or '(untitled)'}\n")
     meta = [art["outlet"], art["published"], art["source"], art["url"]]
-    out.write(" · ".join(m for m in meta if m) + f"\nid {art['id']}\n\n")
+    out.write(" · ".join(m for m in meta if m) + f"\nid {art['id']}\n")
+    if art.get("published_how"):
+        out.write(f"date from {art['published_how']}\n")
+    if art.get("date_conflict"):
+        out.write(f"dates disagree: {art['date_conflict']}\n")
+    out.write("\n")
     for i, st in enumerate(art["statements"], 1):
         sp = st["speaker"]
         who = f"{sp['name']} (as \"{sp['mention']}\")" if sp else "(unnamed source)"
         cue = f", cue \"{st['cue']}\"" if st["cue"] else ""
         out.write(f"{i:>3}. [{st['kind']}] {who}{cue}, chars {st['start']}-{st['end']}\n")
         out.write(f"     {st['text']}\n")
+        if st.get("repeats"):
+            out.write(f"     repeats {st['repeats']} (counted once)\n")
         if st["about"]:
             out.write("     about: " + ", ".join(a["name"] for a in st["about"]) + "\n")
     if not art["statements"]:
@@ -256,7 +263,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(s) + "\n")
         return 0
-    for key in ("articles", "statements", "speakers", "actors", "mentions", "outlets"):
+    for key in ("articles", "statements", "repeats", "speakers", "actors", "mentions", "outlets"):
         sys.stdout.write(f"{key:<11} {s[key]:>12,}\n")
     sys.stdout.write(f"{'dates':<11} {s['first'] or '-'} to {s['last'] or '-'}\n")
     sys.stdout.write(f"{'size':<11} {s['db_size'] / 1e6:>10.1f} MB ({s['backend']})\n")

@@ -54,13 +54,21 @@ class KnowledgeBase:
     """
 
     def __init__(self, actors: Iterable[Actor], *, as_of: date,
-                 roles: Mapping[str, RoleDef], leader: Mapping[str, tuple[str, ...]] | None = None):
+                 roles: Mapping[str, RoleDef], leader: Mapping[str, tuple[str, ...]] | None = None,
+                 not_actors: Iterable[str] = (), bare_names: Mapping[str, str] | None = None):
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self.as_of = as_of
         self.horizon = as_of + timedelta(days=365)
         self.roles: Mapping[str, RoleDef] = dict(roles)
         # who "the X leader" is: {"head-of-government": (ids...), "unclear": (ids...)}
         self.leader: Mapping[str, tuple[str, ...]] = dict(leader or {})
+        # Names that contain an actor's name but are none ("Taiwan Strait", a strait), and
+        # names used without their "the" ("West pressures ..." in a headline) -> actor id.
+        self.not_actors: frozenset[str] = frozenset(not_actors)
+        # A user-only knowledge base keeps the shipped meta: a bare name of an actor it does
+        # not hold is left out, not an error.
+        self.bare_names: Mapping[str, str] = {
+            k: v for k, v in (bare_names or {}).items() if v in self._actors}
         self._check_references()
 
     # -- records -------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def _build(shipped: list[Path], user: list[Path]) -> KnowledgeBase:
                 logger.debug("%s overrides %s", where, old.origin)
             actors[actor.id] = actor
     return KnowledgeBase(actors.values(), as_of=meta["as_of"], roles=meta["roles"],
-                         leader=meta.get("leader", {}))
+                         leader=meta.get("leader", {}), not_actors=meta.get("not_actors", ()),
+                         bare_names=meta.get("bare_names", {}))
 
 
 def _shipped_layer(shipped: list[Path]) -> tuple[dict[str, Any], dict[str, Actor]]:
@@ -224,6 +225,18 @@ def _merge_meta(meta: dict[str, Any], raw: Any, label: str) -> dict[str, Any]:
         if not isinstance(leader, dict):
             raise KnowledgeBaseError(f"{label}: field 'leader': expected a mapping")
         out["leader"] = {k: tuple(v or ()) for k, v in leader.items()}
+    if "not_actors" in raw:
+        extra = raw["not_actors"] or []
+        if not isinstance(extra, list) or not all(isinstance(x, str) and x for x in extra):
+            raise KnowledgeBaseError(f"{label}: field 'not_actors': expected a list of names")
+        out["not_actors"] = (*out.get("not_actors", ()), *extra)
+    if "bare_names" in raw:
+        bare = raw["bare_names"] or {}
+        if not isinstance(bare, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                 for k, v in bare.items()):
+            raise KnowledgeBaseError(f"{label}: field 'bare_names': expected a mapping of "
+                                     "name to actor id")
+        out["bare_names"] = {**out.get("bare_names", {}), **bare}
     return out
 
 

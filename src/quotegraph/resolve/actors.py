@@ -24,6 +24,9 @@ them:
   (a dated article about Jake Sullivan is not about a John Sullivan who left in 2019). A
   preceding given name in another romanisation joins the mention
   ("Sergei Lavrov").
+- Names the knowledge base lists as no actor (``not_actors``: "Taiwan Strait", "South China
+  Sea") are matched whole and name nothing; a bare name (``bare_names``: "West" for the West)
+  counts only where it stands alone ("West pressures ...", not "West Africa" or "Kanye West").
 - All-caps text is not case-folded, so datelines ("MOSCOW,") are places, not mentions; Title-case
   acronyms ("Nato") are folded to the acronym.
 """
@@ -107,6 +110,8 @@ def find_mentions(text: str, *, published: str | None, kb: KnowledgeBase,
             actor = None
         if actor is not None and form[:4] in ("the ", "The ") and _NAME_GOES_ON.match(text, e):
             actor = None  # "the West Coast": part of a longer name the KB does not know
+        if actor is not None and form in matcher.bare and not _bare_stands_alone(text, s, e):
+            actor = None  # "West Africa", "Kanye West": not the bare name of an actor
         if actor is not None:
             found[i] = (s, e, actor)
             if isinstance(actor, Person):
@@ -134,6 +139,7 @@ class _Matcher:
     places: dict[str, Country]  # Title-case capital/metonym -> country, for datelines
     static: dict[str, Actor | None]  # forms whose reading does not depend on the date
     adjectives: frozenset[str]  # forms that can be an adjective ("Russian")
+    bare: frozenset[str]  # names used without their "the" ("West"), checked in context
 
 
 _MATCHERS: weakref.WeakKeyDictionary[KnowledgeBase, _Matcher] = weakref.WeakKeyDictionary()
@@ -150,6 +156,13 @@ def _build(kb: KnowledgeBase) -> _Matcher:
     forms: dict[str, tuple[Surface, ...]] = dict(kb.surfaces)
     for folded, acronym in kb.acronyms.items():
         forms.setdefault(folded, kb.surfaces[acronym])
+    bare = frozenset(b for b in kb.bare_names if b not in forms)
+    for b in bare:
+        forms[b] = (Surface(kb.get(kb.bare_names[b]), "alias"),)  # type: ignore[arg-type]
+    for name in kb.not_actors:
+        # A whole form naming nothing: the longest match takes "Taiwan Strait" from "Taiwan".
+        # An actor's own name always wins over such an entry.
+        forms.setdefault(name, ())
     surnames = {k: v for k, v in kb.surnames.items() if k not in forms}
     by_kind: dict[tuple[str, str], list[Institution]] = {}
     for a in kb.actors("institution"):
@@ -171,7 +184,24 @@ def _build(kb: KnowledgeBase) -> _Matcher:
     regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
     logger.debug("actor matcher: %d forms, %d surnames, pattern of %d chars",
                  len(forms), len(surnames), len(pattern))
-    return _Matcher(regex, forms, surnames, institutions, places, static, adjectives)
+    return _Matcher(regex, forms, surnames, institutions, places, static, adjectives, bare)
+
+
+_OPENS_CLAUSE = frozenset(".!?:;,(\"“‘'—–-")
+
+
+def _bare_stands_alone(text: str, s: int, e: int) -> bool:
+    """A bare name ("West") is the actor only when it is not part of a longer name: no
+    capitalised word follows ("West Africa") and none comes right before ("Kanye West"),
+    unless a line or clause starts with it ("West pressures ...", "Lavrov: West ...")."""
+    if _NAME_GOES_ON.match(text, e):
+        return False
+    before = text[max(0, s - 40):s]
+    line = before.rsplit("\n", 1)[-1].rstrip()
+    if not line or line[-1] in _OPENS_CLAUSE:
+        return True
+    word = line.rsplit(None, 1)[-1]
+    return not word[:1].isupper()
 
 
 def _trie_pattern(strings: list[str]) -> str:

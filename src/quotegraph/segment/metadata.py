@@ -30,6 +30,7 @@ from quotegraph.segment.dates import (
     month_number,
     parse_date,
 )
+from quotegraph.segment.year import infer_year
 from quotegraph.spans import strip_span
 
 __all__ = ["KNOWN_OUTLETS", "Metadata", "normalise_outlet", "read_metadata"]
@@ -168,7 +169,11 @@ class Metadata:
     from: ``field`` (given by the caller), ``date-line`` (a leading ``date 2023-08-18`` token,
     or a page's date line such as ``4 July 2024 | 15:20``), ``published-line``,
     ``updated-at``, ``dateline`` (a dateline with its own year), or ``dateline+<evidence>``
-    when the dateline gave day and month and the evidence the year.
+    when the dateline gave day and month and the evidence the year; with no other date,
+    ``dateline+weekday+text-years`` when the lede's weekday and the years the text names agree
+    on exactly one year (see :mod:`quotegraph.segment.year`). ``date_conflict`` says when a
+    date line, field or page date disagrees with the dateline's date (the dateline wins; the
+    other date is kept in the message, never dropped silently).
     ``body_start`` is the first character of the story after headline block and dateline.
     ``skip`` lists boilerplate (page furniture, date tokens) that is never title or content.
     """
@@ -182,6 +187,8 @@ class Metadata:
     headlines: tuple[tuple[int, int], ...]
     skip: tuple[tuple[int, int], ...]
     published_source: str | None
+    date_conflict: str | None = None
+    dateline_day: tuple[int, int] | None = None  # (month, day) a dateline gives without a year
 
 
 @dataclass(frozen=True)
@@ -257,11 +264,14 @@ def _date_evidence(field: str | None, leading: str | None, pub_line: str | None,
     return None
 
 
-def _published(dl: _Dateline | None, evidence: tuple[str, str] | None) -> tuple[str | None, str | None]:
+def _published(dl: _Dateline | None, evidence: tuple[str, str] | None, text: str,
+               body_start: int) -> tuple[str | None, str | None, str | None]:
+    """``(published, how, conflict)``: the date, where it came from, and what disagreed."""
     if dl is not None and dl.month and dl.day:
+        chosen: tuple[str, str] | None = None
         if dl.year:
             try:
-                return date(dl.year, dl.month, dl.day).isoformat(), "dateline"
+                chosen = date(dl.year, dl.month, dl.day).isoformat(), "dateline"
             except ValueError:
                 pass
         elif evidence is not None:
@@ -269,10 +279,20 @@ def _published(dl: _Dateline | None, evidence: tuple[str, str] | None) -> tuple[
             # (time zones), so the dateline wins and the evidence only supplies the year.
             d = closest_date(dl.month, dl.day, date.fromisoformat(evidence[0]))
             if d is not None:
-                return d.isoformat(), f"dateline+{evidence[1]}"
+                chosen = d.isoformat(), f"dateline+{evidence[1]}"
+        else:
+            found = infer_year(text, body_start=body_start, month=dl.month, day=dl.day)
+            if found is not None:
+                chosen = found.date.isoformat(), found.how
+        if chosen is not None:
+            conflict = None
+            if evidence is not None and evidence[0] != chosen[0]:
+                # Kept, not overridden silently: the record shows both dates.
+                conflict = f"{evidence[1]} {evidence[0]} disagrees with dateline {chosen[0]}"
+            return chosen[0], chosen[1], conflict
     if evidence is not None:
-        return evidence
-    return None, None
+        return evidence[0], evidence[1], None
+    return None, None, None
 
 
 def read_metadata(text: str, *, title: str | None = None, published: str | None = None,
@@ -373,7 +393,7 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
 
     field_date = parse_date(published) if published else None
     evidence = _date_evidence(field_date, leading_date or page_date, pub_line, updated)
-    iso, how = _published(dateline, evidence)
+    iso, how, conflict = _published(dateline, evidence, text, body_start)
 
     given_outlet = normalise_outlet(outlet)
     return Metadata(
@@ -387,6 +407,9 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         headlines=tuple(headlines),
         skip=tuple(sorted(skip)),
         published_source=how,
+        date_conflict=conflict,
+        dateline_day=(dateline.month, dateline.day)
+        if dateline is not None and dateline.month and dateline.day and not dateline.year else None,
     )
 
 

@@ -3,8 +3,9 @@
 Listing speakers, the unfiltered facets, speaker and actor profiles and the network would
 otherwise group hundreds of thousands of statements per page view. Each batch turns the rows it
 removes and adds into signed deltas and applies them in the same transaction, so the counts are
-exact at every commit. Dates and the latest role are read back from the speaker index (a few
-index probes per speaker), never recomputed by scanning.
+exact at every commit. A statement that repeats another of its article (``repeats``) is
+counted once, as the statement it repeats: it adds nothing here. Dates and the latest role are
+read back from the speaker index (a few index probes per speaker), never recomputed by scanning.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quotegraph.store.base_sql import Executor, chunks, placeholders
-from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, ArticleRows, day_date
+from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, STATEMENT_COLUMNS, ArticleRows, day_date
 
 # Positions in the keyed statement rows: (pk, *rows.STATEMENT_COLUMNS).
-KEY, KIND, SPEAKER_ID, SPEAKER_ROLE, OUTLET_KEY = 0, 3, 7, 9, -1
+KEY = 0
+KIND, SPEAKER_ID, SPEAKER_ROLE, OUTLET_KEY, REPEATS = (
+    1 + STATEMENT_COLUMNS.index(c)
+    for c in ("kind", "speaker_id", "speaker_role", "outlet_key", "repeats"))
 
 
 @dataclass
@@ -50,12 +54,12 @@ def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
         ph = placeholders(len(part))
         for sid, n in cur.fetchall(
             f"SELECT speaker_id, count(*) FROM statements WHERE article_id IN ({ph}) "
-            "AND speaker_id IS NOT NULL GROUP BY speaker_id", part):
+            "AND speaker_id IS NOT NULL AND repeats IS NULL GROUP BY speaker_id", part):
             d.speakers[sid] -= n
             d.shrunk.add(sid)
         for kind, outlet, n in cur.fetchall(
             f"SELECT kind, outlet_key, count(*) FROM statements WHERE article_id IN ({ph}) "
-            "GROUP BY kind, outlet_key", part):
+            "AND repeats IS NULL GROUP BY kind, outlet_key", part):
             _facets(d, kind, outlet, -n)
         for aid, n in cur.fetchall(
             f"SELECT actor_id, count(*) FROM mentions WHERE article_id IN ({ph}) "
@@ -64,7 +68,8 @@ def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
         for aid, sid, n in cur.fetchall(
             "SELECT sa.actor_id, s.speaker_id, count(*) FROM statement_about sa "
             "JOIN statements s ON s.pk = sa.statement_pk "
-            f"WHERE s.article_id IN ({ph}) GROUP BY sa.actor_id, s.speaker_id", part):
+            f"WHERE s.article_id IN ({ph}) AND s.repeats IS NULL "
+            "GROUP BY sa.actor_id, s.speaker_id", part):
             d.about[aid] -= n
             if sid is not None:
                 d.pairs[(sid, aid)] -= n
@@ -83,7 +88,11 @@ def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[A
         for m in r.mentions:
             d.mentions[m[4]] += 1
     speaker_of: dict[int, str] = {}
+    repeats: set[int] = set()
     for row in statements:
+        if row[REPEATS] is not None:
+            repeats.add(row[KEY])
+            continue
         _facets(d, row[KIND], row[OUTLET_KEY], 1)
         sid = row[SPEAKER_ID]
         if sid is None:
@@ -94,6 +103,8 @@ def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[A
         if role and row[KEY] > d.roles.get(sid, (-1, ""))[0]:
             d.roles[sid] = (row[KEY], role)
     for key, aid in about:
+        if key in repeats:
+            continue
         d.about[aid] += 1
         if key in speaker_of:
             d.pairs[(speaker_of[key], aid)] += 1
@@ -141,7 +152,11 @@ def _speakers(cur: Executor, d: Delta) -> None:
     gone = [(d.speakers[sid], sid) for sid in ids if sid not in d.speaker_names and d.speakers[sid]]
     if gone:
         cur.executemany("UPDATE speakers SET statements = statements + ? WHERE id = ?", gone)
-    cur.executemany("DELETE FROM speakers WHERE id = ? AND statements <= 0", [(i,) for i in ids])
+    # A speaker whose only statements are repeats counts none but keeps its row: the
+    # repeats refer to it.
+    cur.executemany("DELETE FROM speakers WHERE id = ? AND statements <= 0 AND NOT EXISTS "
+                    "(SELECT 1 FROM statements WHERE speaker_id = speakers.id)",
+                    [(i,) for i in ids])
     # First and last dates come from the index on speaker_id, whose entries end in the
     # statement key (day << DAY_SHIFT | sequence): two index probes per speaker.
     out = []

@@ -23,6 +23,11 @@ from quotegraph.store.periods import fill_series, period_of
 from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, day_date, fold
 
 TIMELINE_SERIES = 10
+# Aggregates count a statement that repeats another of its article (a headline over the body
+# quote) once: as the statement it repeats. The kept counts already leave repeats out; these
+# conditions do the same where statements are grouped on the fly.
+ONCE = "s.repeats IS NULL"
+ABOUT_ONCE = "statement_pk NOT IN (SELECT pk FROM statements WHERE repeats IS NOT NULL)"
 MAX_NETWORK_EDGES = 2000
 
 
@@ -76,7 +81,8 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
     outlets: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     for sid, outlet, kind in store.tuples(
-            f"SELECT s.speaker_id, s.outlet_key, s.kind FROM statements s WHERE {w}", p):
+            f"SELECT s.speaker_id, s.outlet_key, s.kind FROM statements s WHERE {w} AND {ONCE}",
+            p):
         if sid is not None:
             speakers[sid] += 1
         if outlet is not None:
@@ -84,7 +90,8 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
         kinds[kind] += 1
     about = Counter(dict(store.tuples(
         "SELECT sa.actor_id, count(*) FROM statements s "
-        f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} GROUP BY sa.actor_id", p)))
+        f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} AND {ONCE} "
+        "GROUP BY sa.actor_id", p)))
     for name, counts in (("speaker", speakers), ("about", about), ("outlet", outlets),
                          ("kind", kinds)):
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
@@ -150,7 +157,7 @@ def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
     col, join, cond = _BY[by]
     return [r["k"] for r in store.rows(
         f"SELECT {col} AS k, count(*) AS n FROM statements s{join} WHERE {where.sql} "
-        f"AND {cond} GROUP BY {col} ORDER BY n DESC, k LIMIT ?",
+        f"AND {cond} AND {ONCE} GROUP BY {col} ORDER BY n DESC, k LIMIT ?",
         (*where.params, TIMELINE_SERIES))]
 
 
@@ -162,7 +169,8 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
     """Statements per period for one ``key`` or the top speakers/actors/outlets under ``flt``.
 
     Periods are ``YYYY-MM-DD``, ``YYYY-Www`` (ISO week) or ``YYYY-MM``; gaps are filled with 0
-    and all series share one range. Statements of undated articles fit no period: each series
+    and all series share one range. A statement that repeats another is counted once, as the
+    one it repeats. Statements of undated articles fit no period: each series
     counts them in ``undated`` (its points plus ``undated`` are all its statements), and
     ``undated_statements`` lists their ids (up to :data:`UNDATED_LISTED`; ``undated`` is the
     total), so nothing is dropped without a word.
@@ -185,19 +193,19 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
         # The about index alone has actor, key and so day: no statement rows needed.
         sql = (f"SELECT actor_id AS k, statement_pk >> {DAY_SHIFT} AS d, count(*) AS n "
                f"FROM statement_about WHERE actor_id IN ({ph}) AND statement_pk >= ? "
-               "GROUP BY 1, 2")
+               f"AND {ABOUT_ONCE} GROUP BY 1, 2")
         params: tuple[Any, ...] = (*keys, DAY_SPAN)
         undated_sql = (f"SELECT sa.actor_id AS k, s.id AS id FROM statement_about sa "
                        f"JOIN statements s ON s.pk = sa.statement_pk WHERE sa.actor_id IN ({ph}) "
-                       "AND sa.statement_pk < ? ORDER BY sa.statement_pk")
+                       f"AND sa.statement_pk < ? AND {ONCE} ORDER BY sa.statement_pk")
         undated_params: tuple[Any, ...] = (*keys, DAY_SPAN)
     else:
         sql = (f"SELECT {col} AS k, s.pk >> {DAY_SHIFT} AS d, count(*) AS n "
                f"FROM statements s{join} WHERE {where.sql} AND {cond} AND s.pk >= ? "
-               f"AND {col} IN ({ph}) GROUP BY 1, 2")
+               f"AND {col} IN ({ph}) AND {ONCE} GROUP BY 1, 2")
         params = (*where.params, DAY_SPAN, *keys)
         undated_sql = (f"SELECT {col} AS k, s.id AS id FROM statements s{join} WHERE {where.sql} "
-                       f"AND {cond} AND s.pk < ? AND {col} IN ({ph}) ORDER BY s.pk")
+                       f"AND {cond} AND s.pk < ? AND {col} IN ({ph}) AND {ONCE} ORDER BY s.pk")
         undated_params = (*where.params, DAY_SPAN, *keys)
     counts: dict[str, dict[str, int]] = {k: {} for k in keys}
     undated: dict[str, int] = {k: 0 for k in keys}
@@ -245,7 +253,8 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
         edges = store.rows(
             "SELECT s.speaker_id AS source, sa.actor_id AS target, count(*) AS weight "
             "FROM statements s JOIN statement_about sa ON sa.statement_pk = s.pk "
-            f"WHERE {where.sql} AND s.speaker_id IS NOT NULL GROUP BY s.speaker_id, sa.actor_id "
+            f"WHERE {where.sql} AND s.speaker_id IS NOT NULL AND {ONCE} "
+            "GROUP BY s.speaker_id, sa.actor_id "
             "HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?",
             (*where.params, min_weight, limit))
     nodes: dict[str, dict[str, Any]] = {}

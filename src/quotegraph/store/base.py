@@ -170,7 +170,8 @@ class Store:
     def fts_page(self, q: str, *, lo: int | None, hi: int | None, limit: int,
                  offset: int) -> tuple[int, list[int]] | None:
         """``(total, keys newest first)`` for a search by text alone, straight from the
-        full-text index; ``None`` when the backend has no such shortcut."""
+        full-text index (repeats left out, as in every count); ``None`` when the backend has
+        no such shortcut."""
         return None
 
     def highlight(self, pks: Sequence[int], q: str) -> dict[int, str]:

@@ -17,7 +17,7 @@ SNIPPET_CHARS = 320
 
 HIT_COLUMNS = (
     's.pk, s.id, s.article_id, s.kind, s.text, s.start, s."end", s.speaker_id, '
-    "s.speaker_name, s.speaker_role, s.speaker_mention, s.cue, s.said_on"
+    "s.speaker_name, s.speaker_role, s.speaker_mention, s.cue, s.said_on, s.repeats"
 )
 SPAN_COLUMNS = (
     ", s.speaker_start, s.speaker_end, s.speaker_how, s.cue_start, s.cue_end, s.rule, "
@@ -88,7 +88,7 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
             "id": r["id"], "article_id": r["article_id"], "kind": r["kind"], "text": r["text"],
             "snippet": snippet(marked.get(r["pk"], r["text"])),
             "start": r["start"], "end": r["end"], "speaker": speaker, "cue": r["cue"],
-            "about": about.get(r["pk"], []), "said_on": r["said_on"],
+            "about": about.get(r["pk"], []), "said_on": r["said_on"], "repeats": r["repeats"],
             "article": arts.get(r["article_id"]),
         }
         if spans:

@@ -32,6 +32,19 @@ MIGRATIONS_TABLE = (
 )
 
 
+# 0002: how an article's date was found and what disagreed with it (segment.metadata), and the
+# statement another statement of the same article repeats (attribute.repeats). The same SQL
+# runs on SQLite and PostgreSQL. Repeats are few, so a partial index finds them all at once
+# for the aggregates that count each statement once.
+DATES_AND_REPEATS = migration(
+    "0002_dates_and_repeats",
+    "ALTER TABLE articles ADD COLUMN published_how TEXT",
+    "ALTER TABLE articles ADD COLUMN date_conflict TEXT",
+    "ALTER TABLE statements ADD COLUMN repeats TEXT",
+    "CREATE INDEX statements_repeats ON statements (pk) WHERE repeats IS NOT NULL",
+)
+
+
 def pending(applied: set[str], migrations: Sequence[Migration]) -> list[Migration]:
     names = [m.name for m in migrations]
     if len(set(names)) != len(names):  # a programming error, caught by the tests

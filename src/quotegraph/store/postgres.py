@@ -18,7 +18,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store
-from quotegraph.store.migrate import MIGRATIONS_TABLE, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, Migration, migration, now, pending
 
 try:
     import psycopg
@@ -113,6 +113,7 @@ SCHEMA_V1 = [
 
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
+    DATES_AND_REPEATS,
 )
 
 

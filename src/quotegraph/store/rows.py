@@ -20,12 +20,14 @@ from quotegraph.model import Article, Statement
 ARTICLE_COLUMNS = (
     "id", "source", "title", "outlet", "published", "url", "text", "body_start",
     "dateline_start", "dateline_end", "extractor_version", "ingested_at",
+    "published_how", "date_conflict",
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "kind", "start", "end", "text",
     "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "speaker_start",
     "speaker_end", "speaker_how", "cue", "cue_start", "cue_end", "rule", "said_on",
     "source_mention", "source_start", "source_end", "published", "outlet", "outlet_key",
+    "repeats",
 )
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "actor_id")
 ABOUT_COLUMNS = ("statement_pk", "actor_id")
@@ -118,7 +120,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     """Split ``article`` into rows; ``art_id`` saves rehashing when the caller already has it.
 
     A statement is "about" every mentioned actor whose mention lies inside the statement span,
-    except the speaker themself. Duplicate statements (same span) keep the first.
+    except the speaker themself. Duplicate statements (same span) keep the first. A statement
+    that repeats another (``Statement.repeats``) gets that statement's id in ``repeats``.
     """
     aid = art_id or article_id(article.text)
     published = article.published
@@ -126,7 +129,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     art = (
         aid, article.source, article.title, article.outlet, published, article.url,
         article.text, article.body_start, dl.start if dl else None, dl.end if dl else None,
-        extractor_version, ingested_at,
+        extractor_version, ingested_at, article.published_how, article.date_conflict,
     )
     mentions = []
     seen_m: set[tuple[int, int, str]] = set()
@@ -162,6 +165,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
             st.source_mention.start if st.source_mention else None,
             st.source_mention.end if st.source_mention else None,
             published, article.outlet, fold(article.outlet) if article.outlet else None,
+            f"{aid}:{st.repeats[0]}-{st.repeats[1]}" if st.repeats else None,
         ))
         if sp is not None and spk_id is not None:
             speakers.append((spk_id, sp.name, sp.role, published))

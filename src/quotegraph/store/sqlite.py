@@ -20,7 +20,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
-from quotegraph.store.migrate import MIGRATIONS_TABLE, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,7 @@ SCHEMA_V1 = [
 
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
+    DATES_AND_REPEATS,
 )
 
 
@@ -308,6 +309,9 @@ class SQLiteStore(Store):
         if expr is None:
             return 0, []
         sub, params = self._fts_where(expr, lo, hi)
+        # Statements that repeat another are counted once, as the one they repeat (see
+        # quotegraph.query.search_statements); the partial index lists them.
+        sub += " AND rowid NOT IN (SELECT pk FROM statements WHERE repeats IS NOT NULL)"
         total = self.one(f"SELECT count(*) AS n FROM statements_fts WHERE {sub}", params)["n"]
         keys = [r["rowid"] for r in self.rows(
             f"SELECT rowid FROM statements_fts WHERE {sub} ORDER BY rowid DESC LIMIT ? OFFSET ?",

@@ -1,0 +1,113 @@
+"""Statements that repeat another statement of the same article.
+
+A wire headline or sub-headline restates a quote the body gives in full ("West looks for any
+clue to drive a wedge ..., says Lavrov" above "The West is trying to find any clues to drive
+a wedge ..., Lavrov said"); a body sometimes gives the same words twice. Counting both would
+make one statement two. The repeat keeps its own row (an export holds every statement) and
+points at the statement it repeats, which aggregates count alone.
+
+The test is word overlap on content words, cut to a short stem so that "clue" meets "clues":
+a headline line repeats a body statement when most of its words are in it; two body
+statements only when they are near-identical both ways. Speakers must agree, except that a
+headline may credit the institution ("... — MFA", "Foreign Ministry says") whose official the
+body quotes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from quotegraph.model import Statement
+
+__all__ = ["find_repeats", "link_repeats"]
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Function words carry no content; "US" (upper case) is a country, not "us".
+_STOP = frozenset(
+    "a an the and or but of in on at to for from with by as is are was were be been being "
+    "it its this that these those there their they them we our us you your he she his her "
+    "i me my not no will would can could should may might must has have had do does did "
+    "very also than then so such which who whom what when where how all any some more most "
+    "says said say told tells according".split()
+)
+_STEM = 5
+HEADLINE_SHARE = 0.6  # of the headline's words found in the body statement
+BODY_SHARE = 0.85  # of the longer statement's words found in the other
+MIN_WORDS = 3
+
+
+def _stems(text: str) -> frozenset[str]:
+    out = set()
+    for w in _WORD.findall(text):
+        if w.lower() in _STOP and not (w.isupper() and len(w) > 1):
+            continue
+        out.add(w.lower()[:_STEM])
+    return frozenset(out)
+
+
+def _same_speaker(a: Statement, b: Statement, *, headline: bool) -> bool:
+    if a.speaker is None or b.speaker is None:
+        # An unnamed source repeats only an unnamed source, except in a headline, which
+        # often drops the attribution.
+        return headline or (a.speaker is None and b.speaker is None)
+    if (a.speaker.id or a.speaker.name) == (b.speaker.id or b.speaker.name):
+        return True
+    if not headline:
+        return False
+    # "... — MFA" over "Foreign Ministry spokeswoman Maria Zakharova said ...".
+    credited = a.speaker.name.casefold()
+    return any(credited in (t or "").casefold() for t in (b.speaker.title, b.speaker.role))
+
+
+def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[int, int]:
+    """``{index of a repeat: index of the statement it repeats}`` for ``statements``.
+
+    A statement before ``body_start`` (headline block) may repeat any body statement; a body
+    statement only an earlier one. The statement repeated is never itself a repeat; of several
+    candidates the one sharing most words wins, then the earliest.
+    """
+    stems = [_stems(s.text) for s in statements]
+    found: dict[int, int] = {}
+    for i, st in enumerate(statements):
+        a = stems[i]
+        if len(a) < MIN_WORDS:
+            continue
+        headline = st.start < body_start
+        best: tuple[float, int] | None = None
+        for j, other in enumerate(statements):
+            if j == i or j in found or other.start < body_start:
+                continue
+            if not headline and other.start >= st.start:
+                continue
+            if not _same_speaker(st, other, headline=headline):
+                continue
+            b = stems[j]
+            shared = len(a & b)
+            if headline:
+                score = shared / len(a)
+                ok = score >= HEADLINE_SHARE
+            else:
+                score = shared / max(len(a), len(b))
+                ok = score >= BODY_SHARE
+            if ok and (best is None or score > best[0]):
+                best = (score, j)
+        if best is not None:
+            found[i] = best[1]
+    # A headline that repeats a body statement which itself repeats an earlier one points at
+    # the first telling.
+    for i, j in found.items():
+        while j in found:
+            j = found[j]
+        found[i] = j
+    return found
+
+
+def link_repeats(statements: Sequence[Statement], *, body_start: int) -> list[Statement]:
+    """``statements`` with ``repeats`` set to the ``(start, end)`` of the statement repeated."""
+    links = find_repeats(statements, body_start=body_start)
+    out = list(statements)
+    for i, j in links.items():
+        out[i] = dataclasses.replace(out[i], repeats=(statements[j].start, statements[j].end))
+    return out
