@@ -535,6 +535,32 @@ CASES = [
             ("indirect", "the border was calm again", "Defense Ministry"),
         ],
     ),
+    (
+        "a topic after 'spoke about' or 'commented on' is not a statement; a clause is",
+        "Talks in Kabul\n\nTajik Foreign Minister Sirojiddin Muhriddin spoke about relations "
+        "with Afghanistan. He also commented on the border and said the crossing would reopen.",
+        [("indirect", "the crossing would reopen", "Sirojiddin Muhriddin")],
+    ),
+    (
+        "a quote after ', adding:' belongs to the attribution it continues",
+        "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
+        "to every partner on equal terms.”",
+        [
+            ("indirect", "The country will keep its own course", "Erlan Karin"),
+            ("direct", "We talk to every partner on equal terms.", "Erlan Karin"),
+        ],
+    ),
+    (
+        "gave assurance that, went on to say, and a reflexive after the name",
+        "Border case\n\nPakistani Foreign Office spokesperson Mumtaz Baloch gave assurance that "
+        "the inquiry would be completed. Kamran Shah himself reported that he had been released. "
+        "Baloch went on to say: “Nobody will be shielded from the law.”",
+        [
+            ("indirect", "the inquiry would be completed", "Mumtaz Baloch"),
+            ("indirect", "he had been released", "Kamran Shah"),
+            ("direct", "Nobody will be shielded from the law.", "Mumtaz Baloch"),
+        ],
+    ),
 ]
 
 

@@ -63,6 +63,8 @@ PHRASAL_CUES = (
     "spoke in favour of", "spoke in favor of", "spoke out against", "warned against",
     "warned of", "warned about", "complained about", "complained of", "insisted on",
     "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
+    "gave assurance that", "gave assurances that", "gave an assurance that", "went on to say",
+    "went on to add", "went on to say that",
 )
 
 # Auxiliaries and adverbs allowed between a speaker and the cue: "Lavrov has also repeatedly said".
@@ -72,6 +74,7 @@ CUE_MODIFIERS = (
     "particularly", "specifically", "separately", "additionally", "firmly", "publicly",
     "openly", "bluntly", "flatly", "categorically", "clearly", "strongly", "reportedly",
     "recently", "today", "yesterday", "would", "will", "has repeatedly", "had repeatedly",
+    "himself", "herself", "themselves",
     "then", "subsequently", "now", "already", "explicitly", "directly", "personally",
 )
 

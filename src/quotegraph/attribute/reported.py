@@ -51,6 +51,11 @@ _PARTICIPLE_SAYING = re.compile(
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))(?:\s+that)?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
+# Cues whose object may be only a topic; they report something only with a clause after them.
+_TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on", "referred to",
+                         "focused on", "touched upon", "touched on", "dwelt on", "pointed to"})
+_FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
+                     r"may|might|did|does|do|not)\b|[“\"«]")
 _JUDGEMENT_CUES = frozenset({
     "called", "calls", "termed", "terms", "dubbed", "dubs", "labelled", "labeled", "labels",
     "branded", "brands", "described", "describes", "characterised", "characterized"})
@@ -150,7 +155,9 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         second = _coordinated(text, f, e, quotes, paragraph)
         if second is not None:
             f, f2 = second
-            found.append(f)
+            if not (" ".join(text[f.cue[0]:f.cue[1]].lower().split()) in _TOPIC_CUES
+                    and not _FINITE.search(text, f.start, f.end)):
+                found.append(f)  # not "commented on the border" before "and said X"
             found.append(f2)
             taken.append((f2.cue[0], f2.end))
         else:
@@ -175,6 +182,8 @@ def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> 
     if f.start >= after and f.end > m.start():
         return None
     cs, ce = trim(text, m.end(), e)
+    if text[cs:cs + 1] in "\"“«" and text[m.start():m.end()].rstrip().endswith(":"):
+        return None  # ", adding: “...”" is a direct quote, attributed with the quotes
     if word_count(text, cs, ce) < 3:
         return None
     raw = m.group()
@@ -273,6 +282,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             comma = text.find(", ", after[0], after[1])
             if comma > 0:
                 after = trim(text, after[0], comma)
+        if cue_text in _TOPIC_CUES and not _FINITE.search(text, *after):
+            return None  # "spoke about relations with Kabul": a topic, nothing reported
         rule = "indirect:phrasal" if cue_text in cues.PHRASAL else "indirect:speaker-first"
         return _found(text, *after, m, np, rule, quotes, paragraph, clause=(np.start, m.end()))
     # Inverted: "..., said Lavrov" / "..., says the ministry".

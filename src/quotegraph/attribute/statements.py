@@ -25,6 +25,8 @@ _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling)\b|\sas\s+(?:saying|stating)\b")
+_PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
+                               r"explaining|declaring|insisting)\s*[:,]?\s*$")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
 
 
@@ -133,6 +135,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
                 seg_start = q.outer_end
                 continue
         r = attribute_quote(text, q, s, e, seg_start)
+        if r is None:
+            r = _participle_intro(text, q, s, pi)
         if r is not None:
             f, cue_at = r
             local.append(f)
@@ -178,6 +182,26 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
         return None
     return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
                  "indirect:headline-dash", pi, clause=(m.start(), e))
+
+
+def _participle_intro(text: str, q, s: int, pi: int):
+    """``..., said Karin, adding: “We will talk to everyone.”``: the quote is the speaker's of
+    the attribution the participle continues."""
+    intro = _PARTICIPLE_INTRO.search(text, max(s, q.open - 40), q.open)
+    if intro is None:
+        return None
+    prior = cues.cue_index(text).between(s, intro.start())
+    if not prior:
+        return None
+    m = prior[-1]
+    np = speaker_after(text, m.end(), intro.start())
+    if np is None or np.end < intro.start() - 1:
+        np = speaker_before(text, s, m.start())
+    if np is None:
+        return None
+    f = Found("direct", q.start, q.end, intro.span("cue"), np, "direct:participle-intro", pi,
+              clause=(intro.start(), intro.end()))
+    return f, intro.start("cue")  # the attribution's own cue stays free for its own statement
 
 
 def _label_colon(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
