@@ -561,6 +561,18 @@ CASES = [
             ("direct", "Nobody will be shielded from the law.", "Mumtaz Baloch"),
         ],
     ),
+    (
+        "an unnamed source introduced once stays unnamed through role nouns and pronouns",
+        "Flights halted\n\nKyrgyz Foreign Minister Jeenbek Kulubaev was in Moscow on Monday.\n\n"
+        "A spokeswoman for the Uzbek embassy in Bishkek said the two countries were talking.\n\n"
+        "“Only a few passengers were let through,” the spokeswoman said.\n\n"
+        "Another flight had been turned back, she said.",
+        [
+            ("indirect", "the two countries were talking", None),
+            ("direct", "Only a few passengers were let through", None),
+            ("indirect", "Another flight had been turned back", None),
+        ],
+    ),
 ]
 
 

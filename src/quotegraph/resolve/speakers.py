@@ -55,6 +55,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     resolved: list[tuple[Found, Speaker | None]] = []
     retry: list[tuple[int, SpeakerNP]] = []
     current: tuple[Found, Speaker] | None = None  # the last statement's person speaking
+    unnamed: list[tuple[int, str | None]] = []  # unnamed sources so far: (offset, head noun)
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -63,6 +64,12 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             if speaker is None:
                 resolved.append((f, None))
                 continue
+        elif f.np is not None and (
+                f.np.kind == "role" and _introduced_unnamed(f.np, unnamed, reg)
+                or f.np.kind == "pronoun" and _continues_unnamed(f, resolved)):
+            # "A spokeswoman for the embassy said ... the spokeswoman added": still unnamed
+            source = Span(f.np.start, f.np.end, f.np.text)
+            current = None
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
@@ -75,6 +82,9 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         resolved.append((f, speaker))
         if speaker is not None and f.np is not None and f.np.kind != "institution":
             current = (f, speaker)
+        elif f.np is not None and f.np.kind == "unnamed":
+            unnamed.append((f.np.start, f.np.head))
+            current = None  # "she" after an unnamed source is that source, not someone before
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         out.append(Statement(
             kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
@@ -230,8 +240,8 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     # when no agreeing one is among the last few people named.
     unknown: tuple[Person, int] | None = None
     for n, (pos, p) in enumerate(reg.before(np.start)):
-        if p.institution:
-            continue
+        if p.institution or p.name in lx.COUNTRY_WORDS:
+            continue  # "she" is never "Tajikistan"
         if p.gender == gender:
             return p, pos
         if p.gender is None and unknown is None:
@@ -285,6 +295,27 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     return None, -1
 
 
+def _continues_unnamed(f: Found, resolved) -> bool:
+    """"She said" right after an unnamed spokeswoman's statement is that spokeswoman."""
+    if not resolved or f.np.text.lower() not in ("he", "she"):
+        return False
+    prev_f, prev = resolved[-1]
+    if prev is not None or prev_f.np is None or f.paragraph - prev_f.paragraph > 1:
+        return False
+    head = prev_f.np.head or ""
+    return prev_f.np.kind in ("unnamed", "role") and not head.endswith("s") and head != ""
+
+
+def _introduced_unnamed(np: SpeakerNP, unnamed: list[tuple[int, str | None]], reg: Registry) -> bool:
+    """Whether the role noun ``np`` ("the spokeswoman") takes up an unnamed source introduced
+    earlier ("a spokeswoman for the embassy"), with no fitting named person since."""
+    head = (np.head or "").split()[-1] if np.head else None
+    at = next((pos for pos, h in reversed(unnamed) if h and head and h.split()[-1] == head), None)
+    if at is None:
+        return False
+    return not any(at < pos < np.start and _fits_role(np, p) for pos, p in reg.before(np.start))
+
+
 def _untitled(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
     """The role's holder when no title fits and the knowledge base does not know: the nearest
     person named without a title, if among the last few people named."""
@@ -293,7 +324,7 @@ def _untitled(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         # "Araghchi made the comment ... the top diplomat said": nobody's title fits, so the
         # role is the nearest person named without a title (who could hold it), if one of
         # the last few people named.
-        if p.institution or id(p) in seen:
+        if p.institution or id(p) in seen or p.name in lx.COUNTRY_WORDS:
             continue
         seen.add(id(p))
         if len(seen) > 3:
