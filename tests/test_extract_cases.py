@@ -573,6 +573,29 @@ CASES = [
             ("indirect", "Another flight had been turned back", None),
         ],
     ),
+    (
+        "a pronoun goes to the current speaker, not to a man named before he spoke",
+        "Water talks\n\nKazakh President Kassym-Jomart Tokayev said his government backed the "
+        "plan.\n\nKyrgyz presidential adviser Azamat Bekov denied any deal and said the plan "
+        "was dead.\n\n“We will not sign it in this form,” he said.",
+        [
+            ("indirect", "his government backed the plan", "Kassym-Jomart Tokayev"),
+            ("indirect", "any deal", "Azamat Bekov"),
+            ("indirect", "the plan was dead", "Azamat Bekov"),
+            ("direct", "We will not sign it in this form", "Azamat Bekov"),
+        ],
+    ),
+    (
+        "a country that speaks is nobody's 'he'",
+        "Drone row\n\nPresidential spokesman Oleh Marchuk said the claims were false.\n\n"
+        "Russia described the incident as an attack on the capital.\n\n"
+        "“It is a trick we expected,” he said.",
+        [
+            ("indirect", "the claims were false", "Oleh Marchuk"),
+            ("indirect", "the incident as an attack on the capital", "Russia"),
+            ("direct", "It is a trick we expected", "Oleh Marchuk"),
+        ],
+    ),
 ]
 
 

@@ -80,8 +80,9 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             a, b = f.source_span
             source = Span(a, b, text[a:b])
         resolved.append((f, speaker))
-        if speaker is not None and f.np is not None and f.np.kind != "institution":
-            current = (f, speaker)
+        if speaker is not None and f.np is not None and f.np.kind != "institution" \
+                and speaker.name not in lx.COUNTRY_WORDS:
+            current = (f, speaker)  # a country speaking ("Russia referred to") is nobody's "he"
         elif f.np is not None and f.np.kind == "unnamed":
             unnamed.append((f.np.start, f.np.head))
             current = None  # "she" after an unnamed source is that source, not someone before
@@ -224,10 +225,11 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
             return None
     other = reg.find(speaker.name)
     spots = [pos for pos, p in reg.mentions if p is other and prev.end <= pos < f.np.start]
-    if not spots or any(_subject_at(text, pos) for pos in spots):
+    if any(_subject_at(text, pos) for pos in spots):
         return None
-    how = (f"{f.np.kind} '{f.np.text}' -> '{prev.name}' (the current speaker; '{speaker.name}' at "
-           f"{spots[-1]} is not a subject)",)
+    why = (f"'{speaker.name}' at {spots[-1]} is not a subject" if spots
+           else f"'{speaker.name}' was named before the current speaker spoke")
+    how = (f"{f.np.kind} '{f.np.text}' -> '{prev.name}' (the current speaker; {why})",)
     return Speaker(name=prev.name, mention=f.np.text, start=f.np.start, end=f.np.end, id=prev.id,
                    role=prev.role, title=prev.title, how=how)
 
