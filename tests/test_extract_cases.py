@@ -596,6 +596,32 @@ CASES = [
             ("direct", "It is a trick we expected", "Oleh Marchuk"),
         ],
     ),
+    (
+        "a post-posed attribution holds the cues inside its clause",
+        "ASEAN meeting\n\nThe president has called on the bloc to stay neutral and stressed the "
+        "need for unity, Foreign Minister Sari Wulandari said.",
+        [("indirect", "The president has called on the bloc to stay neutral and stressed the need "
+                      "for unity", "Sari Wulandari")],
+    ),
+    (
+        "copy that lost the space after a full stop still splits into sentences",
+        "Seoul briefing\n\nPresidential spokesperson Park Min-ji said the talks were useful."
+        "She said the next round would be in May.Park Min-ji added that no date was set.",
+        [
+            ("indirect", "the talks were useful", "Park Min-ji"),
+            ("indirect", "the next round would be in May", "Park Min-ji"),
+            ("indirect", "no date was set", "Park Min-ji"),
+        ],
+    ),
+    (
+        "a family name used alone is the full name given before",
+        "Unification policy\n\nPresident Lee Jae Won said the ministry would be reformed.\n\n"
+        "Lee said the reform would start in March.",
+        [
+            ("indirect", "the ministry would be reformed", "Lee Jae Won"),
+            ("indirect", "the reform would start in March", "Lee Jae Won"),
+        ],
+    ),
 ]
 
 

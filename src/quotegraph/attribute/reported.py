@@ -139,6 +139,12 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
+    if len(cue_matches) > 1:
+        outer = _outer_attribution(text, s, e, cue_matches[-1], quotes, paragraph, taken)
+        if outer is not None:
+            # "X has called on Y to Z, the minister said": the minister's statement holds X's
+            found.append(outer)
+            taken.append((outer.start, outer.cue[1]))
     for m in cue_matches:
         if m.start() in used or in_quote(m.start(), quotes):
             continue
@@ -171,6 +177,20 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
     if p and not any(a < p.end and p.start < b for a, b in taken):
         found.append(p)
     return found
+
+
+def _outer_attribution(text: str, s: int, e: int, m: re.Match, quotes, paragraph: int,
+                       taken) -> Found | None:
+    """A post-posed attribution closing the sentence (``..., the minister said.``) whose
+    content, from the sentence start, holds other cues: the outer statement, content whole."""
+    if in_quote(m.start(), quotes) or any(a <= m.start() < b for a, b in taken):
+        return None
+    f = _from_cue(text, s, e, m, quotes, paragraph)
+    if not isinstance(f, Found) or f.rule != "indirect:content-first" or f.np is None:
+        return None
+    if f.np.kind not in ("name", "role", "institution", "pronoun") or text[s:f.start].strip():
+        return None
+    return f
 
 
 def adding(text: str, f: Found, e: int, quotes: list[Quote], paragraph: int) -> Found | None:

@@ -136,8 +136,9 @@ class Registry:
             if first is None or pfirst is None or _same_first(first, pfirst):
                 return p
         if first is None:
-            # Family name first ("Wang Yi" ... "Wang"): match the first word when it is unique.
-            hits = [p for p in self.people if len(p.name.split()) == 2 and p.name.split()[0] == name]
+            # Family name first ("Wang Yi" ... "Wang", "Yoon Suk Yeol" ... "Yoon") or a given
+            # name alone ("Faisal bin Farhan" ... "Faisal"): the first word, when it is unique.
+            hits = [p for p in self.people if len(p.name.split()) >= 2 and p.name.split()[0] == name]
             if len(hits) == 1:
                 return hits[0]
         return None
