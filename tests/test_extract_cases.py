@@ -622,6 +622,15 @@ CASES = [
             ("indirect", "the reform would start in March", "Lee Jae Won"),
         ],
     ),
+    (
+        "a short subject before a plain speech verb is an unnamed source",
+        "Survey\n\nAlmost half of the respondents said the war had hurt their income. "
+        "Most analysts in the region say the ceasefire will hold. What he said was unclear.",
+        [
+            ("indirect", "the war had hurt their income", None),
+            ("indirect", "the ceasefire will hold", None),
+        ],
+    ),
 ]
 
 

@@ -129,6 +129,36 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     return _phrase_ending_at(text, toks, i)
 
 
+_GENERIC_STOP = frozenset(",;:()—–\"“”«»")
+_NOT_SUBJECT_START = frozenset("""it there this these those what how why where when which who he she
+they we i you his her their its our my your as if so to and but or""".split())
+
+
+def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    """The subject of a plain speech cue when no speaker phrase is recognised: "Six in ten
+    voters said", "Most analysts in the region say". An unnamed source: the words are kept,
+    no speaker is named. Only a short phrase that opens its clause and holds no verb of its own."""
+    toks = tokens(text, max(lo, cue_start - 100), cue_start)
+    toks = [t for t in toks if t[0] >= lo]
+    j = len(toks)
+    while j > 0 and toks[j - 1][2] not in _GENERIC_STOP and len(toks) - j < 10:
+        j -= 1
+    phrase = toks[j:]
+    if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–("):
+        return None
+    if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()):
+        return None  # after a comma only when an introduction ("In Iowa, ...") ends there
+    words = [t[2].lower() for t in phrase]
+    if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS for w in words) \
+            or any(w in lx.PRONOUNS or w in ("he", "she", "they", "we", "i") for w in words):
+        return None
+    if words[-1] in lx.CUE_MODIFIERS or words[-1] in _PREPOSITIONS or words[-1] in _CONNECTORS \
+            or _POSSESSIVE_SUFFIX.search(words[-1]) or words[-1] in ("the", "a", "an"):
+        return None  # not "Russia's claim that ...": a noun, not a verb
+    start, end = phrase[0][0], phrase[-1][1]
+    return SpeakerNP("unnamed", start, end, text[start:end], head=words[-1])
+
+
 def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     """The speaker phrase that starts right after a cue ("..., said Lavrov") in ``text[cue_end:hi]``."""
     toks = tokens(text, cue_end, min(hi, cue_end + 200))

@@ -9,7 +9,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.mentions import SpeakerNP, speaker_after, speaker_before
+from quotegraph.attribute.mentions import SpeakerNP, generic_subject, speaker_after, speaker_before
 from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
@@ -56,6 +56,10 @@ _TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented o
                          "focused on", "touched upon", "touched on", "dwelt on", "pointed to"})
 _FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
                      r"may|might|did|does|do|not)\b|[“\"«]")
+# Speech verbs plain enough that any short subject before them is a source.
+_PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
+                           "argue", "claimed", "claim", "warned", "warn", "insisted", "insist",
+                           "wrote", "noted", "stressed", "explained", "reported"})
 _JUDGEMENT_CUES = frozenset({
     "called", "calls", "termed", "terms", "dubbed", "dubs", "labelled", "labeled", "labels",
     "branded", "brands", "described", "describes", "characterised", "characterized"})
@@ -265,6 +269,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     np = speaker_before(text, s, m.start())
     if np is None or np.text.endswith((" and", " but")):
         np = _subject_of_first_verb(text, s, m.start(), quotes)
+    if np is None and cue_text in _PLAIN_SPEECH:
+        np = generic_subject(text, s, m.start())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
         return None
     if np is not None and cue_text in ("reports", "reported") and (
