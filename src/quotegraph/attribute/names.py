@@ -10,6 +10,7 @@ from quotegraph.attribute import lexicon as lx
 _GIVEN = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+)(?:[A-Z]\.[ \t]+|[A-Z][a-z]+[ \t]+)?)"
 
 
+_ARABIC_FAMILY = re.compile(r"[ \t]+((?:Al|al|El|el)-[A-Z]\w+)\b")
 _GIVEN_AT_END = re.compile(r"(?<![\w’'\-])" + _GIVEN + r"$")
 
 
@@ -39,8 +40,15 @@ def fuller_name(text: str, surname: str) -> str:
     names."""
     if " " in surname:
         # "Faisal bin Farhan" is the "Faisal bin Farhan Al-Saud" of the caption
-        m = re.search(re.escape(surname) + r"[ \t]+((?:Al|al|El|el)-[A-Z][\w]+)\b", text)
-        return f"{surname} {m.group(1)}" if m else surname
+        if "l-" not in text:
+            return surname
+        at = text.find(surname)
+        while at >= 0:
+            m = _ARABIC_FAMILY.match(text, at + len(surname))
+            if m is not None:
+                return f"{surname} {m.group(1)}"
+            at = text.find(surname, at + 1)
+        return surname
     if len(surname) < 2:
         return surname
     for m in () if len(surname) < 3 else _given_before(text, surname):

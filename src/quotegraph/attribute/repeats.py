@@ -68,22 +68,37 @@ def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[in
     statement only an earlier one. The statement repeated is never itself a repeat; of several
     candidates the one sharing most words wins, then the earliest.
     """
-    stems = [_stems(s.text) for s in statements]
+    stems: list[frozenset[str] | None] = [None] * len(statements)
+
+    def stem(k: int) -> frozenset[str]:
+        if stems[k] is None:
+            stems[k] = _stems(statements[k].text)
+        return stems[k]
+
+    # Body statements meet only earlier ones by the same speaker: most articles have none.
+    keys = [(s.speaker.id or s.speaker.name) if s.speaker is not None else None for s in statements]
     found: dict[int, int] = {}
     for i, st in enumerate(statements):
-        a = stems[i]
+        headline = st.start < body_start
+        if not headline and keys[i] not in keys[:i]:
+            continue
+        a = stem(i)
         if len(a) < MIN_WORDS:
             continue
-        headline = st.start < body_start
         best: tuple[float, int] | None = None
         for j, other in enumerate(statements):
             if j == i or j in found or other.start < body_start:
                 continue
-            if not headline and other.start >= st.start:
+            if not headline and (other.start >= st.start or keys[j] != keys[i]):
+                continue
+            b = stem(j)
+            # Sizes alone rule most pairs out; the cheap test first.
+            if headline and len(b) < HEADLINE_SHARE * len(a):
+                continue
+            if not headline and min(len(a), len(b)) < BODY_SHARE * max(len(a), len(b)):
                 continue
             if not _same_speaker(st, other, headline=headline):
                 continue
-            b = stems[j]
             shared = len(a & b)
             if headline:
                 score = shared / len(a)

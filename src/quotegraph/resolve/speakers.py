@@ -364,13 +364,11 @@ _INSTITUTION_RUN = re.compile(
     r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
 )
 _INSTITUTION_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b")
-_NATIONAL_BODY = re.compile(
-    r"\b(?:" + "|".join(sorted(lx.NATIONALITY_ADJECTIVES, key=len, reverse=True)) + r")\s+(?:"
-    + "|".join(sorted(h for h in lx.INSTITUTION_HEADS if h not in ("kremlin", "mfa"))) + r")\b")
-_PORTFOLIO_MINISTRY = re.compile(
-    r"\b(?:[Dd]efen[cs]e|[Ff]oreign|[Uu]nification|[Ii]nterior|[Ff]inance|[Hh]ealth|[Jj]ustice|"
-    r"[Ee]conomy|[Tt]rade|[Ee]nergy|[Ee]ducation|[Cc]ulture|[Ee]mergencies|[Aa]griculture|"
-    r"[Tt]ransport)\s+ministry\b")
+_LOWER_HEAD = re.compile(r"\b(?:" + "|".join(sorted(h for h in lx.INSTITUTION_HEADS
+                                                    if h not in ("kremlin", "mfa"))) + r")\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
+_PORTFOLIOS = frozenset("""defense defence foreign unification interior finance health justice economy
+trade energy education culture emergencies agriculture transport""".split())
 _FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
 
 
@@ -393,10 +391,15 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
         forms.append((m.start(), form))
     # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name;
     # "the defense ministry": so does a portfolio.
-    for m in _NATIONAL_BODY.finditer(text):
-        forms.append((m.start(), m.group()))
-    for m in _PORTFOLIO_MINISTRY.finditer(text):
-        forms.append((m.start(), m.group().title()))
+    for m in _LOWER_HEAD.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        if word in lx.NATIONALITY_ADJECTIVES:
+            forms.append((before.start(1), f"{word} {m.group()}"))
+        elif m.group() == "ministry" and word.lower() in _PORTFOLIOS:
+            forms.append((before.start(1), f"{word.capitalize()} Ministry"))
     forms.sort()
     return forms
 
