@@ -631,6 +631,16 @@ CASES = [
             ("indirect", "the ceasefire will hold", None),
         ],
     ),
+    (
+        "the subject of 'was quoted (by X) as saying' is the speaker, not the outlet",
+        "Gaza talks\n\nQatari spokesman Majed Al-Ansari was also quoted by Reuters as saying, "
+        "“We remain hopeful of a deal.” Foreign Minister Sergey Lavrov was quoted as saying the "
+        "talks had been useful.",
+        [
+            ("direct", "We remain hopeful of a deal.", "Majed Al-Ansari"),
+            ("indirect", "the talks had been useful", "Sergey Lavrov"),
+        ],
+    ),
 ]
 
 

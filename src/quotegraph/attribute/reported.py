@@ -43,8 +43,9 @@ _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
 _LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
                           r"could|can|should|might|may|did|does|do|must|never|not)\b")
-_QUOTED_AS = re.compile(r"\b(?P<cue>quoted)\s+(?P<who>[^,;:.]{1,100}?)\s+as\s+(?:saying|stating)"
+_QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as\s+(?:saying|stating)"
                         r"(?:\s+that)?[\s:,]+")
+_PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
@@ -222,9 +223,17 @@ def _quoted_as_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph:
     for m in _QUOTED_AS.finditer(text, s, e):
         if in_quote(m.start(), quotes):
             continue
-        np = speaker_after(text, m.start("who"), m.end("who"))
-        if np is None or np.end != m.end("who"):
-            continue
+        who = m.group("who") or ""
+        if not who or who.startswith("by ") or _PASSIVE_AUX_BEFORE.search(text, max(s, m.start() - 20), m.start()):
+            # "Al-Ansari was quoted by Reuters as saying X": the subject is the speaker
+            aux = _PASSIVE_AUX_BEFORE.search(text, max(s, m.start() - 20), m.start())
+            np = speaker_before(text, s, aux.start()) if aux else None
+            if np is None or np.kind not in ("name", "role", "institution", "pronoun"):
+                continue
+        else:
+            np = speaker_after(text, m.start("who"), m.end("who"))
+            if np is None or np.end != m.end("who"):
+                continue
         pos = m.end()
         q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip()), None)
         if q is not None and q.end > q.start:
