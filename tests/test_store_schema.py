@@ -21,7 +21,7 @@ METADATA = (Path(__file__).resolve().parents[1] / "src" / "quotegraph" / "data" 
 
 def test_migrations_are_recorded_once(any_store):  # noqa: F811
     names = [r["name"] for r in any_store.rows("SELECT name FROM migrations ORDER BY name")]
-    assert names == ["0001_initial_schema"]
+    assert names == ["0001_initial_schema", "0004_web_sources"]
 
 
 def test_reopening_keeps_data_and_does_not_reapply(tmp_path):
@@ -37,19 +37,20 @@ def test_reopening_keeps_data_and_does_not_reapply(tmp_path):
 def test_a_failing_migration_rolls_back_and_is_retried(tmp_path, monkeypatch):
     db = tmp_path / "q.db"
     open_store(db).close()
+    real = sqlite_backend.MIGRATIONS
     broken = migration("0002_broken", "CREATE TABLE extra (x INTEGER)", "THIS IS NOT SQL")
-    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", sqlite_backend.MIGRATIONS + (broken,))
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", real + (broken,))
     with pytest.raises(StoreError):
         open_store(db)
     con = sqlite3.connect(db)
     assert con.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchone() is None
-    assert con.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(real)
     con.close()
     fixed = migration("0002_broken", "CREATE TABLE extra (x INTEGER)")
-    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", sqlite_backend.MIGRATIONS[:1] + (fixed,))
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", real + (fixed,))
     with open_store(db) as s:
         assert [r["name"] for r in s.rows("SELECT name FROM migrations ORDER BY name")] == \
-            ["0001_initial_schema", "0002_broken"]
+            sorted([m.name for m in real] + ["0002_broken"])
         assert s.rows("SELECT * FROM extra") == []
 
 

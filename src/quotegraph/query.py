@@ -229,8 +229,8 @@ def _undated(store: Store, row: dict[str, Any], cond: str, params: tuple[Any, ..
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article with its text, every statement (with cue and speaker spans) and mentions."""
     art = store.one("SELECT id, source, title, outlet, published, url, text, body_start, "
-                    "dateline_start, dateline_end, extractor_version, ingested_at "
-                    "FROM articles WHERE id = ?", (article_id,))
+                    "dateline_start, dateline_end, extractor_version, ingested_at, "
+                    "author, canonical_url, language FROM articles WHERE id = ?", (article_id,))
     if art is None:
         return None
     rows = store.rows(f"SELECT {HIT_COLUMNS}{SPAN_COLUMNS} FROM statements s "
