@@ -22,3 +22,17 @@ class StoreError(QuotegraphError):
 
 class QueryError(QuotegraphError):
     """A search or filter was malformed (bad date, unknown field, page too large)."""
+
+
+class MissingExtraError(QuotegraphError):
+    """An optional dependency group is not installed; the message names the pip command."""
+
+
+class FetchError(ReadError):
+    """A URL could not be fetched (timeout, HTTP error, redirect loop, too large, robots.txt);
+    ``url`` is the URL as given and ``reason`` says why without it."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason

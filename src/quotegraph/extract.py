@@ -11,9 +11,10 @@ import logging
 from quotegraph.attribute.repeats import link_repeats
 from quotegraph.attribute.said_on import said_on
 from quotegraph.attribute.statements import find_statements
-from quotegraph.model import Article, Document
+from quotegraph.model import Article, Document, unextracted, with_document_metadata
 from quotegraph.errors import KnowledgeBaseError
 from quotegraph.kb import KnowledgeBase, load_kb
+from quotegraph.read.language import is_english
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
@@ -85,9 +86,16 @@ def _year_from_offices(text: str, meta, statements, kb: KnowledgeBase):
 
 
 def extract_document(doc: Document, *, kb: KnowledgeBase | None = None, use_kb: bool = True) -> Article:
-    """``extract`` for a ``Document`` read by ``quotegraph.read``."""
-    return extract(doc.text, source=doc.source, title=doc.title, published=doc.published,
-                   outlet=doc.outlet, url=doc.url, kb=kb, use_kb=use_kb)
+    """``extract`` for a ``Document`` read by ``quotegraph.read``.
+
+    A document in another language than English (``doc.language``) is not read: the English
+    patterns would find wrong statements in it. It comes back as :func:`unextracted`.
+    """
+    if not is_english(doc.language):
+        return unextracted(doc)
+    art = extract(doc.text, source=doc.source, title=doc.title, published=doc.published,
+                  outlet=doc.outlet, url=doc.url, kb=kb, use_kb=use_kb)
+    return with_document_metadata(art, doc)
 
 
 _default_kb: list[KnowledgeBase | None] = []

@@ -7,7 +7,7 @@ and serialise with symmetric ``to_dict``/``from_dict``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 KINDS = ("direct", "indirect", "mixed")
@@ -18,7 +18,11 @@ class Document:
     """One input document, as read from a file, a corpus row or stdin.
 
     ``title``, ``published`` (ISO ``YYYY-MM-DD``), ``outlet`` and ``url`` are what the
-    container gave (a JSONL/CSV field); extraction fills the gaps from the text itself.
+    container gave (a JSONL/CSV field, HTML metadata, a feed item); extraction fills the gaps
+    from the text itself. For web inputs ``text`` is the extracted main text (what offsets
+    point into), ``url`` the address it was read from, ``canonical_url`` the page's own
+    ``rel=canonical``. ``language`` is an ISO 639-1 code, ``None`` when unknown; documents in
+    another language than English are stored without statements.
     """
 
     text: str
@@ -27,6 +31,9 @@ class Document:
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    author: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,8 @@ class Article:
     (``MOSCOW, August 19. /TASS/.``) when there is one. ``published_how`` says where
     ``published`` came from (``field``, ``date-line``, ``dateline``, ``dateline+date-line``,
     ``dateline+weekday+text-years``, ...); ``date_conflict`` is set when two of the text's
-    dates disagree ("date-line 2023-08-18 disagrees with dateline 2023-08-19").
+    dates disagree ("date-line 2023-08-18 disagrees with dateline 2023-08-19"). ``author``, ``canonical_url`` and
+    ``language`` come from the document (see ``Document``).
     """
 
     text: str
@@ -196,6 +204,9 @@ class Article:
     mentions: tuple[Mention, ...] = field(default=())
     published_how: str | None = None
     date_conflict: str | None = None
+    author: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The output record of DESIGN.md; ``include_text`` adds the document text."""
@@ -208,8 +219,10 @@ class Article:
         }
         if self.date_conflict is not None:
             d["date_conflict"] = self.date_conflict
-        if self.url is not None:
-            d["url"] = self.url
+        for key in ("url", "author", "canonical_url", "language"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
         d["dateline"] = self.dateline.to_dict() if self.dateline else None
         d["statements"] = [s.to_dict() for s in self.statements]
         d["mentions"] = [m.to_dict() for m in self.mentions]
@@ -233,4 +246,25 @@ class Article:
             body_start=d.get("body_start", 0),
             statements=tuple(Statement.from_dict(s) for s in d.get("statements", ())),
             mentions=tuple(Mention.from_dict(m) for m in d.get("mentions", ())),
+            author=d.get("author"),
+            canonical_url=d.get("canonical_url"),
+            language=d.get("language"),
         )
+
+
+def unextracted(doc: Document) -> Article:
+    """The Article of a document left unread (another language than English): its text and
+    metadata, no statements."""
+    return Article(text=doc.text, source=doc.source, title=doc.title, published=doc.published,
+                   outlet=doc.outlet, url=doc.url, author=doc.author,
+                   canonical_url=doc.canonical_url, language=doc.language)
+
+
+def with_document_metadata(art: Article, doc: Document) -> Article:
+    """``art`` with the author, canonical URL and language its document came with, where the
+    extraction left them empty (text-only extractors know nothing of them)."""
+    if (art.author, art.canonical_url, art.language) == (doc.author, doc.canonical_url, doc.language):
+        return art
+    return replace(art, author=art.author or doc.author,
+                   canonical_url=art.canonical_url or doc.canonical_url,
+                   language=art.language or doc.language)

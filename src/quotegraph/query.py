@@ -238,7 +238,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article with its text, every statement (with cue and speaker spans) and mentions."""
     art = store.one("SELECT id, source, title, outlet, published, published_how, date_conflict, "
                     "url, text, body_start, dateline_start, dateline_end, extractor_version, "
-                    "ingested_at "
+                    "ingested_at, author, canonical_url, language "
                     "FROM articles WHERE id = ?", (article_id,))
     if art is None:
         return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quotegraph.cli.inputs import add_input_options, fetcher_from_args
+from quotegraph.read.language import is_english
 from quotegraph.output import to_jsonl_bytes, to_table
 from quotegraph.read import ReadFailure, iter_documents
 
@@ -15,9 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="print the attributed statements of each document",
         description="Find every attributed statement in each document and print it, one "
                     "document after another in input order. Paths may be text files, "
-                    "directories, .jsonl/.csv corpora, or - for stdin.",
+                    "directories, .jsonl/.csv corpora, .html pages, .rss/.atom feeds, "
+                    ".warc/.warc.gz archives, http(s) URLs, or - for stdin.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--format", choices=("table", "jsonl"), default="table",
                    help="table (readable, default) or jsonl (one record per document)")
     p.add_argument("--text-field", default="text", help="text column of JSONL/CSV corpora")
@@ -25,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="do not resolve speakers and actors against the knowledge base")
     p.add_argument("--kb", action="append", default=[], metavar="PATH",
                    help="extra knowledge-base file (repeatable)")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
@@ -34,19 +38,29 @@ def run(args: argparse.Namespace) -> int:
     extract = make_extractor(use_kb=not args.no_kb, kb_paths=args.kb)
     jsonl = args.format == "jsonl"
     out = sys.stdout.buffer if jsonl else sys.stdout
+    if not args.paths and not args.urls:
+        print("quotegraph: error: give a PATH or --urls FILE", file=sys.stderr)
+        return 2
     failed = 0
-    for item in iter_documents(args.paths, text_field=args.text_field):
+    other_language = 0
+    items = iter_documents(args.paths, text_field=args.text_field, url_lists=args.urls,
+                           fetcher=fetcher_from_args(args))
+    for item in items:
         if isinstance(item, ReadFailure):
             failed += 1
             out.flush()
             print(f"quotegraph: error: {item}", file=sys.stderr)
             continue
+        other_language += not is_english(item.language)
         if jsonl:
             out.write(to_jsonl_bytes(extract(item)))
         else:
             out.write(to_table(extract(item)))
             out.write("\n")
     out.flush()
+    if other_language:
+        print(f"quotegraph: {other_language} document(s) not in English: left without "
+              "statements", file=sys.stderr)
     if failed:
         print(f"quotegraph: {failed} input(s) could not be read", file=sys.stderr)
     return 1 if failed else 0

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from quotegraph import query
+from quotegraph.cli.inputs import add_input_options, fetcher_from_args
 from quotegraph.errors import QuotegraphError
 from quotegraph.store import open_store
 
@@ -48,10 +49,12 @@ def _filter(args: argparse.Namespace, q: str | None = None) -> query.StatementFi
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="extract statements from files and store them",
-                       description="Read files, directories, JSONL/CSV corpora or - (stdin), "
+                       description="Read files, directories, JSONL/CSV corpora, HTML pages, "
+                       "RSS/Atom feeds, WARC archives, http(s) URLs or - (stdin), "
                        "extract statements on every core and store them. Articles already "
-                       "stored by the same extractor version are skipped.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+                       "stored by the same extractor version are skipped; articles not in "
+                       "English are stored without statements.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     _add_db(p)
     p.add_argument("--workers", type=int, default=None,
                    help="extraction processes (default: number of cores)")
@@ -59,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="articles per transaction (default: 500)")
     p.add_argument("--extractor", metavar="MODULE:FUNCTION",
                    help="use another Document -> Article function instead of the built-in one")
+    add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("search", help="search stored statements")
@@ -135,18 +139,24 @@ class Progress:
         self.stream.write(
             f"ingested {report.total:,} input{'' if report.total == 1 else 's'} in {secs:.1f} s ({self.rate(report.total):,.0f} "
             f"articles/s): {report.added:,} added, {report.updated:,} updated, "
-            f"{report.unchanged:,} unchanged, {report.failed:,} failed\n")
+            f"{report.unchanged:,} unchanged, {report.failed:,} failed"
+            + (f"; {report.not_english:,} not in English, stored without statements"
+               if report.not_english else "") + "\n")
         self.stream.flush()
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from quotegraph.store.pipeline import ingest_paths, load_extractor  # noqa: PLC0415
 
+    if not args.paths and not args.urls:
+        sys.stderr.write("quotegraph: error: give a PATH or --urls FILE\n")
+        return 2
     extract = load_extractor(args.extractor) if args.extractor else None
     progress = Progress(sys.stderr)
     with open_store(args.db) as store:
         try:
-            report = ingest_paths(store, args.paths, workers=args.workers,
+            report = ingest_paths(store, args.paths, url_lists=args.urls,
+                                  fetcher=fetcher_from_args(args), workers=args.workers,
                                   batch_size=args.batch_size, on_progress=progress,
                                   on_failure=progress.failure, extract=extract)
         except (KeyboardInterrupt, QuotegraphError):
@@ -235,7 +245,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     out.write(f"{art['title'] or '(untitled)'}\n")
-    meta = [art["outlet"], art["published"], art["source"], art["url"]]
+    meta = [art["outlet"], art["published"], art.get("author"), art["source"], art["url"]]
+    if art.get("language"):
+        meta.append(f"language {art['language']}")
     out.write(" · ".join(m for m in meta if m) + f"\nid {art['id']}\n")
     if art.get("published_how"):
         out.write(f"date from {art['published_how']}\n")

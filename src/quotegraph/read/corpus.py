@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from quotegraph.model import Document
 from quotegraph.read.decode import iter_decoded_lines
 from quotegraph.read.failure import ReadFailure
+from quotegraph.read.language import detect_language
 from quotegraph.segment.dates import parse_date
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "published": ("published", "date", "publication_date"),
     "url": ("url", "link"),
     "outlet": ("outlet", "source", "publisher"),
+    "author": ("author", "byline"),
+    "language": ("language", "lang"),
 }
 # Fields that carry the text when the default ``text`` field is absent.
 TEXT_FALLBACKS = ("body", "content")
@@ -67,6 +70,8 @@ def row_to_document(row: Mapping[str, Any], *, source: str,
         published=published,
         outlet=fields["outlet"],
         url=fields["url"],
+        author=fields["author"],
+        language=fields["language"] or detect_language(text),
     )
 
 

@@ -45,12 +45,15 @@ MARK_CLOSE = "\ue001"
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest did: ``failed`` counts inputs that could not be read or extracted."""
+    """What an ingest did: ``failed`` counts inputs that could not be read or extracted;
+    ``not_english`` counts the articles among the others stored without statements because
+    they are in another language (they are also in ``added``/``updated``/``unchanged``)."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    not_english: int = 0
 
     @property
     def total(self) -> int:
@@ -62,11 +65,12 @@ class IngestReport:
             updated=self.updated + other.updated,
             unchanged=self.unchanged + other.unchanged,
             failed=self.failed + other.failed,
+            not_english=self.not_english + other.not_english,
         )
 
     def to_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": self.failed}
+                "failed": self.failed, "not_english": self.not_english}
 
 
 def current_extractor_version() -> str:

@@ -22,7 +22,8 @@ from itertools import islice
 from typing import Any, BinaryIO
 
 from quotegraph.errors import QuotegraphError
-from quotegraph.model import Article, Document
+from quotegraph.model import Article, Document, unextracted, with_document_metadata
+from quotegraph.read.language import is_english
 from quotegraph.store.base import IngestReport, Store, current_extractor_version
 from quotegraph.store.rows import ArticleRows, article_id, article_rows
 
@@ -98,10 +99,13 @@ def _init_worker(extract: Extractor, version: str, parent: int) -> None:
 def _run(extract: Extractor, version: str, doc: Document) -> tuple[str, Any]:
     """Extract one document and split it into rows (so the writing parent does less);
     an exception becomes a failure, so one bad text never stops a batch."""
-    try:
-        art = extract(doc)
-    except Exception as e:  # noqa: BLE001 - reported per document, with its source
-        return ("fail", (doc.source, f"extraction failed: {type(e).__name__}: {e}"))
+    if not is_english(doc.language):
+        art = unextracted(doc)  # stored as read; English patterns would mangle it
+    else:
+        try:
+            art = with_document_metadata(extract(doc), doc)
+        except Exception as e:  # noqa: BLE001 - reported per document, with its source
+            return ("fail", (doc.source, f"extraction failed: {type(e).__name__}: {e}"))
     if art.text != doc.text:
         # Offsets and the id are defined on the text as read; a changed text breaks both.
         return ("fail", (doc.source, "the extractor returned a different text"))
@@ -119,6 +123,7 @@ class _Batch:
         self.size = size              # inputs in the batch (for progress)
         self.failed = 0
         self.skipped = 0
+        self.not_english = 0
         self.results: Iterator[tuple[str, Any]] = iter(())
 
 
@@ -199,6 +204,7 @@ def _submit(store: Store, chunk: Sequence[Any], pool: Any, extract: Extractor, v
             continue
         seen.add(aid)
         todo.append(doc)
+        batch.not_english += not is_english(doc.language)
     if pool is None:
         batch.results = iter([_run(extract, version, d) for d in todo])
     else:
@@ -217,13 +223,17 @@ def _finish(store: Store, batch: _Batch, version: str, fail: FailureHook) -> Ing
             failed += 1
             fail(*value)
     written = store.write_rows(rows, extractor_version=version) if rows else IngestReport()
-    return written + IngestReport(unchanged=batch.skipped, failed=failed)
+    return written + IngestReport(unchanged=batch.skipped, failed=failed,
+                                  not_english=batch.not_english)
 
 
 def ingest_paths(store: Store, paths: Sequence[str], *, stdin: BinaryIO | None = None,
+                 url_lists: Sequence[str] = (), fetcher: Any = None,
                  **options: Any) -> IngestReport:
-    """Read ``paths`` with :func:`quotegraph.read.iter_documents` and ingest them
+    """Read ``paths`` (and the URL list files ``url_lists``) with
+    :func:`quotegraph.read.iter_documents`, fetching URLs with ``fetcher``, and ingest them
     (options as for :func:`ingest_documents`)."""
     from quotegraph.read import iter_documents  # noqa: PLC0415 - keeps store importable alone
 
-    return ingest_documents(store, iter_documents(paths, stdin=stdin), **options)
+    docs = iter_documents(paths, stdin=stdin, url_lists=url_lists, fetcher=fetcher)
+    return ingest_documents(store, docs, **options)

@@ -20,7 +20,8 @@ from quotegraph.model import Article, Statement
 ARTICLE_COLUMNS = (
     "id", "source", "title", "outlet", "published", "url", "text", "body_start",
     "dateline_start", "dateline_end", "extractor_version", "ingested_at",
-    "published_how", "date_conflict",
+    "published_how", "date_conflict",  # migration 0002
+    "author", "canonical_url", "language",  # migration 0004
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "kind", "start", "end", "text",
@@ -130,6 +131,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
         aid, article.source, article.title, article.outlet, published, article.url,
         article.text, article.body_start, dl.start if dl else None, dl.end if dl else None,
         extractor_version, ingested_at, article.published_how, article.date_conflict,
+        article.author, article.canonical_url, article.language,
     )
     mentions = []
     seen_m: set[tuple[int, int, str]] = set()

@@ -124,9 +124,18 @@ SCHEMA_V1 = [
         INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
 ]
 
+# Web inputs: who wrote the article, the page's own address and the language it is in.
+WEB_SOURCES = [
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "ALTER TABLE articles ADD COLUMN canonical_url TEXT",
+    "ALTER TABLE articles ADD COLUMN language TEXT",
+    "CREATE INDEX articles_language ON articles (language)",
+]
+
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
     DATES_AND_REPEATS,
+    migration("0004_web_sources", *WEB_SOURCES),
 )
 
 

@@ -1,0 +1,322 @@
+"""Polite HTTP fetching for ``quotegraph ingest URL``: robots.txt, a pause per host, limits,
+retries with backoff and an on-disk cache, with one clear error per URL that fails.
+
+Standard library only (urllib), so fetching needs no extra. Redirects are followed here, not
+by urllib, so that each hop is checked against robots.txt and a loop is named as a loop.
+robots.txt follows RFC 9309: a 4xx answer allows everything, a 5xx or no answer forbids
+everything on that host for this run. Successful answers are cached by URL, so a rerun of
+the same command reads the cache and sends nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import socket
+import time
+import urllib.error
+import urllib.request
+import urllib.robotparser
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from quotegraph.errors import FetchError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ACCEPTED_TYPES", "USER_AGENT", "FetchOptions", "Fetcher", "Response",
+           "default_cache_dir", "is_url"]
+
+USER_AGENT = "quotegraph/0.1 (attributed-statement extraction from news; robots.txt respected)"
+ACCEPTED_TYPES = (
+    "text/html", "application/xhtml+xml", "application/rss+xml", "application/atom+xml",
+    "application/rdf+xml", "application/xml", "text/xml", "text/plain",
+)
+_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_MAX_CRAWL_DELAY = 60.0
+_CHUNK = 1 << 16
+
+
+def is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def default_cache_dir() -> str:
+    """``$QUOTEGRAPH_FETCH_CACHE``, else ``$XDG_CACHE_HOME/quotegraph/fetch`` (``~/.cache``)."""
+    explicit = os.environ.get("QUOTEGRAPH_FETCH_CACHE")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "quotegraph", "fetch")
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How to fetch. ``delay`` is the pause between two requests to one host (a longer
+    robots.txt Crawl-delay wins); ``timeout`` bounds each request, connect and read;
+    ``retries`` more attempts follow a timeout, a dropped connection, 429 or 5xx, after
+    ``backoff``, 2 x ``backoff``, ... seconds. ``cache_dir=None`` turns the cache off."""
+
+    timeout: float = 20.0
+    max_bytes: int = 5 * 1024 * 1024
+    delay: float = 1.0
+    retries: int = 2
+    backoff: float = 1.0
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    cache_dir: str | None = None
+    robots: bool = True
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successful fetch: ``url`` as asked, ``final_url`` after redirects."""
+
+    url: str
+    final_url: str
+    content_type: str
+    body: bytes
+    from_cache: bool = False
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None  # the 3xx surfaces as an HTTPError, and Fetcher follows it itself
+
+
+class Fetcher:
+    """Fetches URLs one at a time, politely (see the module docstring). Not thread-safe."""
+
+    def __init__(self, options: FetchOptions | None = None, *,
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.options = options or FetchOptions()
+        self._sleep = sleep
+        self._clock = clock
+        self._last: dict[str, float] = {}
+        self._host_delay: dict[str, float] = {}  # robots.txt Crawl-delay per site
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        self._opener = urllib.request.build_opener(_NoRedirect())
+        self.requests = 0  # sent over the network (not from the cache), robots.txt included
+
+    # -- public ----------------------------------------------------------------------
+
+    def fetch(self, url: str) -> Response:
+        """The body of ``url`` after redirects; ``FetchError(url, reason)`` when it fails."""
+        cached = self._cache_get(url)
+        if cached is not None:
+            return cached
+        seen = [url]
+        current = url
+        while True:
+            self._check_robots(url, current)
+            status, headers, body = self._get_with_retries(url, current, limit=self.options.max_bytes)
+            if 300 <= status < 400 and headers.get("Location"):
+                target = urljoin(current, headers["Location"].strip())
+                if not is_url(target):
+                    raise FetchError(url, f"redirect to a non-HTTP address {target!r}")
+                if target in seen:
+                    raise FetchError(url, "redirect loop (" + " -> ".join(seen + [target]) + ")")
+                if len(seen) > self.options.max_redirects:
+                    raise FetchError(url, f"more than {self.options.max_redirects} redirects")
+                seen.append(target)
+                current = target
+                continue
+            if status != 200:
+                raise FetchError(url, _status_text(status, current, url))
+            kind = _content_type(headers)
+            response = Response(url=url, final_url=current, content_type=kind, body=body)
+            self._cache_put(response)
+            return response
+
+    # -- robots.txt --------------------------------------------------------------------
+
+    def _check_robots(self, url: str, current: str) -> None:
+        if not self.options.robots:
+            return
+        parts = urlsplit(current)
+        site = f"{parts.scheme}://{parts.netloc}"
+        rules = self._robots.get(site)
+        if rules is None:
+            rules = self._load_robots(url, site)
+            self._robots[site] = rules
+        if isinstance(rules, str):
+            raise FetchError(url, rules)
+        if not rules.can_fetch(self.options.user_agent, current):
+            raise FetchError(url, f"robots.txt of {site} disallows {current}")
+
+    def _load_robots(self, url: str, site: str) -> urllib.robotparser.RobotFileParser | str:
+        rules = urllib.robotparser.RobotFileParser(site + "/robots.txt")
+        try:
+            status, _, body = self._get_with_retries(url, site + "/robots.txt", limit=512 * 1024)
+        except FetchError as e:
+            return f"robots.txt of {site} could not be read ({e.reason}); not fetching from it"
+        if 200 <= status < 300:
+            rules.parse(body.decode("utf-8", "replace").splitlines())
+            delay = rules.crawl_delay(self.options.user_agent)
+            if delay:
+                self._host_delay[site] = min(float(delay), _MAX_CRAWL_DELAY)
+        elif 400 <= status < 500 or 300 <= status < 400:
+            rules.parse([])  # no robots.txt: everything allowed (RFC 9309, 2.3.1.3)
+        else:
+            return f"robots.txt of {site} answered HTTP {status}; not fetching from it"
+        return rules
+
+    # -- one request -------------------------------------------------------------------
+
+    def _get_with_retries(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+        attempts = 1 + max(self.options.retries, 0)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                status, headers, body = self._get(url, target, limit=limit)
+            except _Transient as e:
+                if last:
+                    raise FetchError(url, f"{e}" + _tries(attempts)) from e
+                self._sleep(self.options.backoff * 2**attempt)
+                continue
+            if status in _RETRY_STATUS and not last:
+                wait = self.options.backoff * 2**attempt
+                retry_after = headers.get("Retry-After", "")
+                if retry_after.strip().isdigit():
+                    wait = max(wait, min(float(retry_after), _MAX_CRAWL_DELAY))
+                self._sleep(wait)
+                continue
+            if status in _RETRY_STATUS and attempts > 1:
+                raise FetchError(url, _status_text(status, target, url) + _tries(attempts))
+            return status, headers, body
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _wait_for_host(self, target: str) -> None:
+        parts = urlsplit(target)
+        site = f"{parts.scheme}://{parts.netloc}"
+        delay = max(self.options.delay, self._host_delay.get(site, 0.0))
+        last = self._last.get(site)
+        if last is not None:
+            pause = last + delay - self._clock()
+            if pause > 0:
+                self._sleep(pause)
+        self._last[site] = self._clock()
+
+    def _get(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+        self._wait_for_host(target)
+        self.requests += 1
+        request = urllib.request.Request(target, headers={
+            "User-Agent": self.options.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+                      "application/atom+xml,application/xml;q=0.9,*/*;q=0.1",
+        })
+        started = self._clock()
+        try:
+            response = self._opener.open(request, timeout=self.options.timeout)
+        except urllib.error.HTTPError as e:
+            with e:
+                return e.code, e.headers, b""
+        except (TimeoutError, socket.timeout) as e:
+            raise _Transient(f"timed out after {self.options.timeout:g} s") from e
+        except urllib.error.URLError as e:
+            reason = e.reason
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise _Transient(f"timed out after {self.options.timeout:g} s") from e
+            raise _Transient(f"cannot connect ({reason})") from e
+        except (OSError, ValueError) as e:  # http.client errors, bad URLs
+            raise _Transient(f"request failed ({type(e).__name__}: {e})") from e
+        with response:
+            headers = response.headers
+            if target.endswith("/robots.txt") or response.status != 200:
+                return response.status, headers, self._read(response, url, limit, started)
+            kind = _content_type(headers)
+            if kind and kind not in ACCEPTED_TYPES:
+                raise FetchError(url, f"not a web page or feed (Content-Type: {kind})")
+            length = headers.get("Content-Length", "")
+            if length.strip().isdigit() and int(length) > limit:
+                raise FetchError(url, f"{_mb(int(length))} is over the {_mb(limit)} size limit")
+            return response.status, headers, self._read(response, url, limit, started)
+
+    def _read(self, response, url: str, limit: int, started: float) -> bytes:  # noqa: ANN001
+        body = bytearray()
+        try:
+            while chunk := response.read(_CHUNK):
+                body += chunk
+                if len(body) > limit:
+                    raise FetchError(url, f"more than the {_mb(limit)} size limit")
+                if self._clock() - started > 3 * self.options.timeout:
+                    raise _Transient(f"timed out reading the body after {self.options.timeout:g} s")
+        except (TimeoutError, socket.timeout) as e:
+            raise _Transient(f"timed out after {self.options.timeout:g} s") from e
+        except OSError as e:
+            raise _Transient(f"connection dropped ({e})") from e
+        return bytes(body)
+
+    # -- cache -------------------------------------------------------------------------
+
+    def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
+        if not self.options.cache_dir:
+            return None
+        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        folder = Path(self.options.cache_dir) / key[:2]
+        return folder / f"{key}.json", folder / f"{key}.body"
+
+    def _cache_get(self, url: str) -> Response | None:
+        paths = self._cache_paths(url)
+        if paths is None or not paths[0].exists():
+            return None
+        try:
+            meta = json.loads(paths[0].read_text(encoding="utf-8"))
+            body = paths[1].read_bytes()
+        except (OSError, ValueError) as e:
+            log.warning("%s: unreadable fetch cache entry (%s); fetching again", url, e)
+            return None
+        log.debug("%s: from the fetch cache", url)
+        return Response(url=url, final_url=meta["final_url"], content_type=meta["content_type"],
+                        body=body, from_cache=True)
+
+    def _cache_put(self, response: Response) -> None:
+        paths = self._cache_paths(response.url)
+        if paths is None:
+            return
+        meta_path, body_path = paths
+        try:
+            meta_path.parent.mkdir(parents=True, exist_ok=True)
+            for path, data in ((body_path, response.body), (meta_path, json.dumps({
+                "url": response.url, "final_url": response.final_url,
+                "content_type": response.content_type,
+                "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            }).encode("utf-8"))):
+                tmp = path.with_suffix(path.suffix + ".tmp")
+                tmp.write_bytes(data)
+                os.replace(tmp, path)  # the .json last: an entry is there only when whole
+        except OSError as e:
+            log.warning("%s: cannot write the fetch cache (%s)", response.url, e)
+
+
+class _Transient(Exception):
+    """A failure worth retrying (timeout, connection); its text is the reason."""
+
+
+def _content_type(headers: Message) -> str:
+    return (headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
+
+
+def _status_text(status: int, current: str, url: str) -> str:
+    from http import HTTPStatus  # noqa: PLC0415
+
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = ""
+    where = "" if current == url else f" at {current}"
+    return f"HTTP {status} {phrase}".rstrip() + where
+
+
+def _tries(attempts: int) -> str:
+    return f" (after {attempts} attempts)" if attempts > 1 else ""
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n:,} bytes"

@@ -1,0 +1,154 @@
+"""A web page to a Document: its main text and metadata, with trafilatura and htmldate.
+
+trafilatura finds the article body and drops navigation, comments, related links and share
+blocks; its metadata pass reads title, author, site name and (through htmldate, with
+``original_date`` so an "updated" stamp does not win) the publication date. The main text it
+returns is the Document's text: every stored offset points into exactly that string, and the
+page's own markup is not kept.
+
+The ``html`` extra must be installed (``pip install 'quotegraph[html]'``); without it each
+page is a ReadFailure that says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from quotegraph.errors import MissingExtraError
+from quotegraph.model import Document
+from quotegraph.read.extras import require
+from quotegraph.read.failure import ReadFailure
+from quotegraph.read.language import detect_language
+from quotegraph.read.outlets import normalise_outlet
+
+log = logging.getLogger(__name__)
+
+__all__ = ["HTML_SUFFIXES", "PageHints", "looks_like_html", "read_html"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+# What trafilatura is told: no reader comments (they are not the outlet's reporting and
+# would give the extractor speakers the article never quoted), tables kept (briefings put
+# figures there), no images or markup.
+_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "with_metadata": True,
+    "date_extraction_params": {"original_date": True, "extensive_search": True,
+                               "outputformat": "%Y-%m-%d"},
+}
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What the container already says about a page (a feed item, a WARC record), used
+    where the page itself is silent."""
+
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+
+
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|"
+                     rb"span|h[1-6]|a|br|table|ul|script)[\s>/]", re.IGNORECASE)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the first bytes of a response or file hold HTML tags (a whole page or a
+    fragment, well-formed or not); plain text that merely names a tag in prose is rare."""
+    return _MARKUP.search(head[:4096]) is not None
+
+
+def read_html(data: bytes | str, *, source: str, url: str | None = None,
+              hints: PageHints | None = None, fragment: bool = False) -> Document | ReadFailure:
+    """The main text and metadata of one page, or why it has none.
+
+    ``source`` names the input in messages and records (a path, ``archive.warc.gz@OFFSET``,
+    a URL); ``url`` is the address the page was read from, kept as the record's ``url``.
+    ``fragment`` marks a piece of HTML (a feed item's content) rather than a whole page.
+    Never raises for a bad page.
+    """
+    try:
+        trafilatura = require("trafilatura", purpose="reading HTML")
+        require("htmldate", purpose="reading dates from HTML")
+    except MissingExtraError as e:
+        return ReadFailure(source, str(e))
+    # trafilatura logs its own errors about a page without saying which input it was; the
+    # ReadFailure below names the input and says the same, so its log is kept quiet.
+    for name in ("trafilatura", "htmldate"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    hints = hints or PageHints()
+    if isinstance(data, bytes) and not data.strip() or isinstance(data, str) and not data.strip():
+        return ReadFailure(source, "empty page")
+    if fragment:
+        raw = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        data = f"<html><body><article><div>{raw}</div></article></body></html>"
+    try:
+        tree = trafilatura.load_html(data)
+    except (ValueError, TypeError) as e:
+        return ReadFailure(source, f"cannot parse the HTML ({e})")
+    if tree is None:
+        return ReadFailure(source, "not an HTML page (nothing parseable)")
+    canonical = _canonical(tree)
+    declared = _declared_language(tree)
+    try:
+        page = trafilatura.bare_extraction(tree, url=url or canonical, **_OPTIONS)
+    except Exception as e:  # noqa: BLE001 - a third-party parser: any failure costs one page
+        return ReadFailure(source, f"cannot extract the main text ({type(e).__name__}: {e})")
+    text = (getattr(page, "text", None) or "").strip() if page is not None else ""
+    if not text:
+        return ReadFailure(source, "no main text found in the page")
+    title = _clean(getattr(page, "title", None)) or hints.title
+    outlet = normalise_outlet(_clean(getattr(page, "sitename", None)) or hints.outlet) \
+        or _host(url or canonical)
+    return Document(
+        text=text,
+        source=source,
+        title=title,
+        published=hints.published or _clean(getattr(page, "date", None)),
+        outlet=outlet,
+        url=url or canonical,
+        author=_clean(getattr(page, "author", None)) or hints.author,
+        canonical_url=canonical,
+        language=detect_language(text) or declared,
+    )
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _canonical(tree: Any) -> str | None:
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = [h.strip() for h in tree.xpath(xpath) if h.strip().startswith(("http://", "https://"))]
+        if found:
+            return found[0]
+    return None
+
+
+def _declared_language(tree: Any) -> str | None:
+    """The page's ``<html lang>`` (or Content-Language meta), as a bare ISO 639-1 code."""
+    values = tree.xpath("/html/@lang | /html/@xml:lang | //meta[@http-equiv='content-language']/@content",
+                        namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
+    for value in values:
+        code = value.strip().lower().replace("_", "-").split("-")[0]
+        if 2 <= len(code) <= 3 and code.isalpha():
+            return code
+    return None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
