@@ -152,7 +152,7 @@ def test_migration_0002_upgrades_an_old_sqlite_file(tmp_path, monkeypatch):
     with open_store(db) as s:
         s.ingest([extract(HEADLINE, published="2024-10-03")], extractor_version="1")
         names = [r["name"] for r in s.rows("SELECT name FROM migrations ORDER BY name")]
-        assert names[-1] == DATES_AND_REPEATS.name
+        assert DATES_AND_REPEATS.name in names
         assert s.one("SELECT count(*) AS n FROM statements WHERE repeats IS NOT NULL")["n"] == 1
 
 
@@ -176,8 +176,8 @@ def test_migration_0002_upgrades_an_old_postgres_schema(monkeypatch):
         open_store(dsn).close()
         monkeypatch.undo()
         with open_store(dsn) as s:
-            assert [r["name"] for r in s.rows("SELECT name FROM migrations ORDER BY name")][-1] \
-                == DATES_AND_REPEATS.name
+            assert DATES_AND_REPEATS.name in [
+                r["name"] for r in s.rows("SELECT name FROM migrations ORDER BY name")]
             s.ingest([extract(HEADLINE, published="2024-10-03")], extractor_version="1")
             assert s.one("SELECT count(*) AS n FROM statements "
                          "WHERE repeats IS NOT NULL")["n"] == 1
