@@ -12,6 +12,7 @@ from quotegraph.attribute.statements import find_statements
 from quotegraph.model import Article, Document
 from quotegraph.errors import KnowledgeBaseError
 from quotegraph.kb import KnowledgeBase, load_kb
+from quotegraph.relate import relate
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
@@ -20,7 +21,7 @@ from quotegraph.segment.metadata import read_metadata
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: numeric claims (and what follows from relate)
 
 
 def extract(text: str, *, source: str | None = None, title: str | None = None,
@@ -51,6 +52,7 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
     statements = resolve(text, found, quote_spans=quote_spans, body_start=meta.body_start,
                          external=resolver, said_on=said_on)
     mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
+    statements = relate(text, statements, mentions)
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),

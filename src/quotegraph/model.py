@@ -44,6 +44,52 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A numeric claim inside a statement: "more than $15.6 billion in January-July".
+
+    ``start``/``end``/``text`` cover the quantity itself (approximation word, number, unit);
+    ``value`` is the number with its scale applied (``15.6e9``), ``value_max`` the top of a
+    range ("$24-24.5 billion"). ``unit`` is ``percent``, ``percentage points``, ``currency``
+    (then ``currency`` holds the ISO 4217 code), ``times`` or the counted noun (``companies``,
+    ``jobs``, ``tonnes`` ...). ``approx`` is the normalised hedge (``about``, ``more than``,
+    ``nearly``, ``less than``, ``at least``, ``up to``), ``change`` is ``increase`` or
+    ``decrease`` when the figure is a change ("rose by 10%"). ``measure`` and ``period`` are
+    the words of the sentence that say what is measured and when, where it says so.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    currency: str | None = None
+    value_max: float | None = None
+    approx: str | None = None
+    change: str | None = None
+    measure: Span | None = None
+    period: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "value": self.value, "value_max": self.value_max, "unit": self.unit,
+            "currency": self.currency, "approx": self.approx, "change": self.change,
+            "measure": self.measure.to_dict() if self.measure else None,
+            "period": self.period.to_dict() if self.period else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            start=d["start"], end=d["end"], text=d["text"], value=d["value"], unit=d["unit"],
+            currency=d.get("currency"), value_max=d.get("value_max"), approx=d.get("approx"),
+            change=d.get("change"),
+            measure=Span.from_dict(d["measure"]) if d.get("measure") else None,
+            period=Span.from_dict(d["period"]) if d.get("period") else None,
+        )
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Who made a statement: the canonical name and the mention in the text that points at them.
 
@@ -97,6 +143,7 @@ class Statement:
     ``speaker`` is ``None`` when the text names nobody; ``source_mention`` then keeps the words
     that stood for the source ("a diplomatic source"). ``rule`` names the pattern that found it.
     ``said_on`` is the statement's own date where the text gives one ("on Saturday").
+    ``claims`` are the numeric claims inside the statement span (see :class:`Claim`).
     """
 
     kind: str
@@ -108,6 +155,7 @@ class Statement:
     rule: str
     source_mention: Span | None = None
     said_on: str | None = None
+    claims: tuple[Claim, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -123,6 +171,8 @@ class Statement:
             d["source_mention"] = self.source_mention.to_dict()
         if self.said_on is not None:
             d["said_on"] = self.said_on
+        if self.claims:
+            d["claims"] = [c.to_dict() for c in self.claims]
         return d
 
     @classmethod
@@ -137,6 +187,7 @@ class Statement:
             rule=d.get("rule", ""),
             source_mention=Span.from_dict(d["source_mention"]) if d.get("source_mention") else None,
             said_on=d.get("said_on"),
+            claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
         )
 
 

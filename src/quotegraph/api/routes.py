@@ -12,7 +12,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from quotegraph import query
 from quotegraph.api import models as m
+from quotegraph.api.relate_models import ClaimPage
 from quotegraph.api.stores import StoreHandles
+from quotegraph.store.claims import ClaimFilter, search_claims
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +174,25 @@ def network(
 ) -> dict[str, Any]:
     """Who talks about whom: speaker -> actor edges weighted by statement count."""
     return query.network(db, flt=flt, min_weight=min_weight, limit=limit)
+
+
+@router.get("/claims", response_model=ClaimPage, responses=_ERRORS)
+def claims(
+    db: Store,
+    flt: Filter,
+    unit: Annotated[str | None, Query(description="percent, currency, jobs, companies, ...")] = None,
+    currency: Annotated[str | None, Query(description="ISO 4217 code, e.g. USD", max_length=3)] = None,
+    min_value: Annotated[float | None, Query(description="value at least")] = None,
+    max_value: Annotated[float | None, Query(description="value at most")] = None,
+    measure: Annotated[str | None, Query(description="words of what is measured, e.g. trade",
+                                         max_length=200)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Numeric claims of the statements matching the filter, newest first, with their speaker."""
+    cf = ClaimFilter(unit=unit or None, currency=currency or None, min_value=min_value,
+                     max_value=max_value, measure=measure or None)
+    return search_claims(db, flt, cf, limit=limit, offset=offset)
 
 
 @router.get("/stats", response_model=m.Stats)

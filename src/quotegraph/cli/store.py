@@ -65,6 +65,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("q", nargs="?", default=None, metavar="TEXT",
                    help='words, "a phrase", A OR B, -excluded, prefix*')
     _add_filters(p)
+    p.add_argument("--claims", action="store_true",
+                   help="list the numeric claims of the matching statements instead")
+    p.add_argument("--unit", help="with --claims: percent, currency, jobs, companies, ...")
+    p.add_argument("--currency", help="with --claims: ISO code such as USD, RUB")
+    p.add_argument("--min", type=float, dest="min_value", help="with --claims: value at least")
+    p.add_argument("--max", type=float, dest="max_value", help="with --claims: value at most")
+    p.add_argument("--measure", help="with --claims: words of what is measured, e.g. trade")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
@@ -92,6 +99,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--table", choices=("statements", "claims"), default="statements",
+                   help="what to export: one row per statement, or per numeric claim")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
     _add_filters(p)
@@ -190,7 +199,34 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, st
     out.write("\n".join(lines) + "\n")
 
 
+def cmd_search_claims(args: argparse.Namespace) -> int:
+    from quotegraph.store.claims import ClaimFilter, search_claims  # noqa: PLC0415
+
+    cf = ClaimFilter(unit=args.unit, currency=args.currency, min_value=args.min_value,
+                     max_value=args.max_value, measure=args.measure)
+    with open_store(args.db, create=False) as store:
+        page = search_claims(store, _filter(args, args.q), cf, limit=args.limit,
+                             offset=args.offset)
+    if args.format == "jsonl":
+        for hit in page["items"]:
+            sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+        return 0
+    rows = [{"date": h["published"], "speaker": h["speaker"]["name"] if h["speaker"] else
+             "(unnamed)", "claim": h["text"],
+             "unit": h["currency"] if h["unit"] == "currency" else h["unit"],
+             "value": f"{h['value']:,.6g}", "measure": (h["measure"] or {}).get("text"),
+             "period": (h["period"] or {}).get("text")} for h in page["items"]]
+    render_table(rows, [("date", "date", 10), ("speaker", "speaker", 22), ("claim", "claim", 30),
+                        ("value", "value", 14), ("unit", "unit", 10),
+                        ("measure", "measure", 28), ("period", "period", 0)], out=sys.stdout)
+    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
+    sys.stdout.write(f"{shown} of {page['total']:,} claims\n")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.claims:
+        return cmd_search_claims(args)
     with open_store(args.db, create=False) as store:
         page = query.search_statements(store, _filter(args, args.q), limit=args.limit,
                                        offset=args.offset)
@@ -268,7 +304,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_store(args.db, create=False) as store:
         n = export_statements(store, format=args.format, output=args.output,
-                              stream=sys.stdout, flt=_filter(args, args.q))
+                              stream=sys.stdout, flt=_filter(args, args.q), table=args.table)
     if args.output:
-        sys.stderr.write(f"exported {n:,} statements to {args.output}\n")
+        sys.stderr.write(f"exported {n:,} {args.table} to {args.output}\n")
     return 0

@@ -21,6 +21,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.model import Article
 from quotegraph.store import aggregates
+from quotegraph.store.relate_schema import CLAIM_COLUMNS
 from quotegraph.store.base_sql import IN_CHUNK, Executor, chunks, insert_sql, placeholders
 from quotegraph.store.rows import (
     ABOUT_COLUMNS,
@@ -267,6 +268,8 @@ class Store:
             cur.executemany(insert_sql("mentions", MENTION_COLUMNS),
                             [m for r in written for m in r.mentions])
             cur.executemany(insert_sql("statement_about", ABOUT_COLUMNS), about)
+            cur.executemany(insert_sql("claims", CLAIM_COLUMNS),
+                            [c for r in written for c in r.claims])
             aggregates.apply(cur, delta)
         return IngestReport(added=len(new), updated=len(changed), unchanged=unchanged)
 
@@ -308,6 +311,7 @@ class Store:
                 f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
             cur.execute(f"DELETE FROM statements WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM mentions WHERE article_id IN ({ph})", part)
+            cur.execute(f"DELETE FROM claims WHERE article_id IN ({ph})", part)
         return delta
 
     @staticmethod

@@ -1,0 +1,18 @@
+"""The relate stage: what each statement says — numeric claims, relations, actor groups,
+the occasion — computed from the article text and the statements already attributed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quotegraph.model import Mention, Statement
+from quotegraph.relate.claims import find_claims
+
+__all__ = ["find_claims", "relate"]
+
+
+def relate(text: str, statements: Sequence[Statement],
+           mentions: Sequence[Mention] = ()) -> list[Statement]:
+    """``statements`` with what each one says filled in: its numeric claims."""
+    return [replace(st, claims=find_claims(text, st.start, st.end)) for st in statements]

@@ -1,0 +1,199 @@
+"""Numeric claims: the figures a statement cites, with hedge, change, measure and period.
+
+``find_claims(text, start, end)`` reads the statement span ``text[start:end]`` and returns one
+:class:`~quotegraph.model.Claim` per quantity that has a unit, all offsets into ``text``. What a
+figure measures and the period it covers are read from the same sentence, nearest first; when
+the sentence does not say, they stay ``None`` rather than borrowing another sentence's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.model import Claim, Span
+from quotegraph.relate.quantities import Quantity, find_quantities
+
+# Hedge words right before a figure, longest first, and the form each is normalised to.
+APPROX = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated at": "about", "circa": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "more than", "over": "more than", "above": "more than",
+    "in excess of": "more than", "exceeding": "more than", "exceeded": "more than",
+    "exceeds": "more than", "exceed": "more than", "surpassed": "more than",
+    "topped": "more than", "upwards of": "more than", "just over": "more than",
+    "over than": "more than", "more then": "more than",
+    "at least": "at least", "no less than": "at least", "not less than": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than", "up to": "up to", "as much as": "up to", "as many as": "up to",
+}
+_APPROX_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in APPROX), key=len, reverse=True))
+    + r")\s+$", re.IGNORECASE)
+# Change verbs and nouns before a figure ("rose by", "a decline of") -> direction.
+_CHANGE_RE = re.compile(
+    r"\b(?P<w>rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grown"
+    r"|grow|grows|growing|growth|jumped|climbed|surged|soared|added|gained|up|fell|fallen|fall"
+    r"|falls|falling|decreased|decrease|decreases|declined|decline|declines|dropped|drop|drops"
+    r"|shrank|shrunk|contracted|slid|slumped|plunged|reduced|reduction|down|lost|cut)"
+    r"(?:\s+(?:by|of))?\s+(?:(?:[a-z]+\s+){0,2})$", re.IGNORECASE)
+_DOWN = frozenset("fell fallen fall falls falling decreased decrease decreases declined decline "
+                  "declines dropped drop drops shrank shrunk contracted slid slumped plunged "
+                  "reduced reduction down lost cut".split())
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_YEAR = r"(?:19|20)\d\d"
+_COUNTWORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+              r"|twenty|thirty|few|several)")
+PERIOD_RE = re.compile(
+    "|".join([
+        rf"(?:(?:from|in|during|for|over)\s+)?{_MONTH}\s*(?:-|–|to|through|and)\s*{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?",
+        rf"(?:in|during|over|for)\s+the\s+(?:first|last|past)\s+{_COUNTWORD}\s+months"
+        rf"(?:\s+of\s+(?:{_YEAR}|this\s+year|last\s+year|the\s+(?:current\s+)?year))?",
+        rf"(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)"
+        rf"(?:\s+of\s+(?:{_YEAR}|this\s+year|last\s+year|the\s+(?:current\s+)?year))?",
+        rf"(?:in\s+)?(?:Q[1-4]|H[12])\s+{_YEAR}",
+        rf"(?:over|in|during|for)\s+the\s+(?:past|last|next|coming)\s+{_COUNTWORD}\s+"
+        rf"(?:years|decades|months|weeks|days)",
+        rf"(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:{_YEAR}|this\s+year|next\s+year"
+        rf"|the\s+(?:current\s+)?year|the\s+decade)",
+        rf"(?:since|from)\s+(?:{_MONTH}\s+)?{_YEAR}(?:\s*(?:-|–|to)\s*{_YEAR})?",
+        rf"(?:in|during|for)\s+(?:{_MONTH}\s+)?{_YEAR}(?:\s*(?:-|–)\s*{_YEAR})?",
+        rf"(?:in|during|for)\s+{_MONTH}(?!\s+\d)",
+        r"(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+(?:year|month|quarter"
+        r"|week)",
+        r"(?:in\s+)?(?:annual|yearly|monthly)\s+terms|(?:a|per)\s+year|annually|a\s+month"
+        r"|per\s+month|year[- ]on[- ]year|so\s+far\s+this\s+year|to\s+date",
+        rf"{_YEAR}\s*(?:-|–)\s*{_YEAR}",
+    ]),
+    re.IGNORECASE,
+)
+
+# Head words of what a figure measures, longest first so "trade turnover" beats "trade".
+MEASURE_HEADS = (
+    "trade turnover", "trade volume", "volume of trade", "trade", "turnover", "exports",
+    "export", "imports", "import", "investments", "investment", "gross domestic product",
+    "GDP", "economic growth", "growth", "inflation", "industrial output", "output",
+    "production", "budget", "revenues", "revenue", "debt", "reserves", "deficit", "surplus",
+    "transit", "cargo", "freight", "supplies", "deliveries", "settlements", "payments", "sales",
+    "tourist flow", "unemployment", "prices", "price", "tariffs", "tariff", "duties",
+    "capacity", "spending", "expenditure", "funding", "aid", "assistance", "loans", "loan",
+    "credit", "remittances", "shipments", "traffic", "jobs", "earnings", "profits", "profit",
+    "income", "wages", "salaries", "population", "harvest", "consumption", "demand", "stake",
+    "market share", "share", "portfolio", "capital", "value", "cost", "costs", "damage",
+    "losses", "emissions", "deposits", "purchases",
+)
+_MEASURE_RE = re.compile(
+    r"\b(?:(?:[A-Z][a-z]+-[A-Z][a-z]+|bilateral|mutual|foreign|total|overall|annual|direct"
+    r"|external|domestic|national|Russian|Chinese|Kazakh|trade|economic|oil|gas|grain|energy"
+    r"|goods|cross-border|border|agricultural|industrial|defense|defence|military|wheat|coal"
+    r"|non-oil|net|gross|average)\s+){0,3}"
+    r"(?:" + "|".join(re.escape(h) for h in MEASURE_HEADS) + r")\b", re.IGNORECASE)
+# "40% of foreign trade": the words after "of" are the measure, up to one of these.
+_OF_TAIL_RE = re.compile(r"\s+of\s+((?:(?!(?:is|are|was|were|falls?|comes?|goes?|accounts?"
+                         r"|which|that|while|and|with|in|by|from|to)\b)[\w'-]+\s*){1,6})")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The sentence (or clause between ``;``) of ``text[start:end]`` holding ``pos``."""
+    lo = start
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, pos, end)
+    return lo, m.start() if m else end
+
+
+def _approx(text: str, lo: int, q: Quantity) -> tuple[str | None, int]:
+    """The hedge before ``q`` (normalised) and where the claim then starts."""
+    m = _APPROX_RE.search(text, max(lo, q.start - 30), q.start)
+    if m:
+        return APPROX[m.group(1).lower()], m.start()
+    return None, q.start
+
+
+def _change(text: str, lo: int, at: int) -> str | None:
+    m = _CHANGE_RE.search(text, max(lo, at - 40), at)
+    if not m:
+        return None
+    return "decrease" if m.group("w").lower() in _DOWN else "increase"
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
+             taken: list[tuple[int, int]]) -> Span | None:
+    m = _OF_TAIL_RE.match(text, q.end, hi)
+    if m and q.unit in ("percent", "currency"):
+        words = m.group(1).rstrip()
+        start = m.start(1)
+        return _span(text, start, start + len(words))
+    best: tuple[int, int, int] | None = None
+    for h in _MEASURE_RE.finditer(text, lo, hi):
+        if any(h.start() < e and s < h.end() for s, e in taken):
+            continue  # inside another figure ("2,000 Russian companies")
+        if h.end() <= claim_start:
+            distance = claim_start - h.end()
+        elif h.start() >= q.end:
+            distance = (h.start() - q.end) * 2  # the subject usually comes first
+        else:
+            continue
+        if h.group(0).lower().endswith("share") and h.end() <= claim_start:
+            distance -= 1000  # "the share of X in Y reached 90%" measures the share
+        if best is None or distance < best[0]:
+            best = (distance, h.start(), h.end())
+    if best is None:
+        return None
+    start, end = best[1], best[2]
+    # "share of national currencies in settlements": keep the whole "share of" phrase.
+    if text[start:end].lower().endswith("share"):
+        tail = _OF_TAIL_RE.match(text, end, hi)
+        if tail and tail.end(1) <= claim_start:
+            end = tail.start(1) + len(tail.group(1).rstrip())
+    return _span(text, start, end)
+
+
+def _period(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
+            taken: list[tuple[int, int]]) -> Span | None:
+    best: tuple[int, int, int] | None = None
+    for p in PERIOD_RE.finditer(text, lo, hi):
+        if any(p.start() < e and s < p.end() for s, e in taken):
+            continue
+        if p.end() <= claim_start:
+            distance = claim_start - p.end()
+        elif p.start() >= q.end:
+            distance = p.start() - q.end
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, p.start(), p.end())
+    return _span(text, best[1], best[2]) if best else None
+
+
+# A count after one of these refers back ("the two countries") rather than claiming a figure.
+_REFERRING_RE = re.compile(r"\b(?:the|these|those|our|their|its|his|her|both|all|each|every)\s+$",
+                           re.IGNORECASE)
+_NOT_COUNTS = frozenset({"currency", "percent", "percentage points", "times"})
+
+
+def find_claims(text: str, start: int, end: int) -> tuple[Claim, ...]:
+    """The numeric claims in the statement ``text[start:end]``, in text order."""
+    quantities = [q for q in find_quantities(text, start, end)
+                  if q.unit in _NOT_COUNTS
+                  or not _REFERRING_RE.search(text, max(start, q.start - 8), q.start)]
+    taken = [(q.start, q.end) for q in quantities]
+    claims = []
+    for q in quantities:
+        lo, hi = _sentence_bounds(text, start, end, q.start)
+        approx, c_start = _approx(text, lo, q)
+        claims.append(Claim(
+            start=c_start, end=q.end, text=text[c_start:q.end], value=q.value, unit=q.unit,
+            currency=q.currency, value_max=q.value_max, approx=approx,
+            change=_change(text, lo, c_start),
+            measure=_measure(text, lo, hi, q, c_start, taken),
+            period=_period(text, lo, hi, q, c_start, taken),
+        ))
+    return tuple(claims)

@@ -1,0 +1,151 @@
+"""Querying stored numeric claims: search, per-article lookup and the rows an export writes.
+
+A claim row joins its statement on ``(article_id, start, end)``, so every statement filter
+(speaker, actor, outlet, dates, full text) applies to claims as it does to statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quotegraph.errors import QueryError
+from quotegraph.store.base import Store, chunks, placeholders
+from quotegraph.store.filters import StatementFilter, build_where, check_page
+
+CLAIM_UNITS_HINT = "percent, currency, jobs, companies, people, tonnes ..."
+_JOIN = ('claims c JOIN statements s ON s.article_id = c.article_id '
+         'AND s.start = c.stmt_start AND s."end" = c.stmt_end')
+_SELECT = (
+    'c.start, c."end", c.text, c.value, c.value_max, c.unit, c.currency, c.approx, c.change, '
+    "c.measure, c.measure_start, c.measure_end, c.period, c.period_start, c.period_end, "
+    "s.id AS statement_id, s.article_id, s.speaker_id, s.speaker_name, s.kind, "
+    "s.published, s.outlet, s.text AS statement_text"
+)
+EXPORT_COLUMNS = (
+    "statement_id", "article_id", "start", "end", "text", "value", "value_max", "unit",
+    "currency", "approx", "change", "measure", "period", "speaker_id", "speaker_name",
+    "published", "outlet",
+)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims: ``unit`` (``percent``, ``currency``, ``jobs`` ...), ``currency`` (ISO
+    code), value bounds (inclusive) and words of what it measures (``measure``, substring)."""
+
+    unit: str | None = None
+    currency: str | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    measure: str | None = None
+
+
+def _claim_where(cf: ClaimFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if cf.unit:
+        clauses.append("c.unit = ?")
+        params.append(cf.unit.strip().lower())
+    if cf.currency:
+        clauses.append("c.currency = ?")
+        params.append(cf.currency.strip().upper())
+    for bound, op in ((cf.min_value, ">="), (cf.max_value, "<=")):
+        if bound is None:
+            continue
+        if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+            raise QueryError(f"value bounds must be numbers, not {bound!r}")
+        clauses.append(f"c.value {op} ?")
+        params.append(float(bound))
+    if cf.min_value is not None and cf.max_value is not None and cf.min_value > cf.max_value:
+        raise QueryError(f"min value ({cf.min_value:g}) is above max value ({cf.max_value:g})")
+    if cf.measure:
+        clauses.append("lower(c.measure) LIKE ?")
+        params.append("%" + cf.measure.strip().lower().replace("%", "") + "%")
+    return clauses, params
+
+
+def claim_dict(r: dict[str, Any]) -> dict[str, Any]:
+    """A claim row as the API and the CLI show it (with its statement and speaker)."""
+    def span(key: str) -> dict[str, Any] | None:
+        if r.get(key) is None:
+            return None
+        return {"text": r[key], "start": r[f"{key}_start"], "end": r[f"{key}_end"]}
+
+    return {
+        "text": r["text"], "start": r["start"], "end": r["end"], "value": r["value"],
+        "value_max": r["value_max"], "unit": r["unit"], "currency": r["currency"],
+        "approx": r["approx"], "change": r["change"], "measure": span("measure"),
+        "period": span("period"), "statement_id": r["statement_id"],
+        "article_id": r["article_id"], "kind": r["kind"],
+        "speaker": ({"id": r["speaker_id"], "name": r["speaker_name"]}
+                    if r["speaker_id"] else None),
+        "published": r["published"], "outlet": r["outlet"],
+        "statement": r["statement_text"],
+    }
+
+
+def search_claims(store: Store, flt: StatementFilter = StatementFilter(),
+                  cf: ClaimFilter = ClaimFilter(), *, limit: int = 20,
+                  offset: int = 0) -> dict[str, Any]:
+    """One page of claims whose statement matches ``flt`` and which match ``cf``, newest
+    first (then in text order), with the total count."""
+    check_page(limit, offset)
+    page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
+    where = build_where(store, flt)
+    if where.empty:
+        return page
+    clauses, params = _claim_where(cf)
+    sql_where = " AND ".join([where.sql, *clauses])
+    all_params = (*where.params, *params)
+    total = store.rows(f"SELECT count(*) AS n FROM {_JOIN} WHERE {sql_where}", all_params)
+    page["total"] = total[0]["n"]
+    rows = store.rows(f"SELECT {_SELECT} FROM {_JOIN} WHERE {sql_where} "
+                      "ORDER BY s.pk DESC, c.seq LIMIT ? OFFSET ?", (*all_params, limit, offset))
+    page["items"] = [claim_dict(r) for r in rows]
+    return page
+
+
+# Nested under their statement, claims need not repeat what the statement says.
+_OWN_STATEMENT_KEYS = ("article_id", "kind", "speaker", "published", "outlet", "statement")
+
+
+def statement_claims(store: Store, statements: Sequence[dict[str, Any]],
+                     ) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
+    """``{(article id, start, end): [claim, ...]}`` for statement rows (with ``article_id``,
+    ``start``, ``end``), for the statement and article views."""
+    wanted = {(r["article_id"], r["start"], r["end"]) for r in statements}
+    out: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for part in chunks(sorted({a for a, _, _ in wanted})):
+        for r in store.rows(
+            f"SELECT {_SELECT}, c.stmt_start, c.stmt_end FROM {_JOIN} WHERE c.article_id IN "
+            f"({placeholders(len(part))}) ORDER BY c.article_id, c.stmt_start, c.seq", part,
+        ):
+            key = (r["article_id"], r["stmt_start"], r["stmt_end"])
+            if key in wanted:
+                c = claim_dict(r)
+                for k in _OWN_STATEMENT_KEYS:
+                    del c[k]
+                out.setdefault(key, []).append(c)
+    return out
+
+
+def iter_claim_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+                    page: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every claim of the statements matching ``flt`` as a flat export row
+    (:data:`EXPORT_COLUMNS`), paged by statement key so memory stays flat."""
+    where = build_where(store, flt)
+    if where.empty:
+        return
+    last = (-1, -1)
+    while True:
+        rows = store.rows(
+            f"SELECT {_SELECT}, s.pk AS spk, c.seq FROM {_JOIN} WHERE {where.sql} "
+            "AND (s.pk > ? OR (s.pk = ? AND c.seq > ?)) ORDER BY s.pk, c.seq LIMIT ?",
+            (*where.params, last[0], last[0], last[1], page))
+        if not rows:
+            return
+        for r in rows:
+            last = (r["spk"], r["seq"])
+            yield {c: r[c] for c in EXPORT_COLUMNS}
