@@ -124,10 +124,21 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
+# Units whose figure measures something the sentence names ("8 million tonnes of grain",
+# "40% of foreign trade", "exports of $3 billion"); a count of companies or jobs measures itself.
+_MEASURED_UNITS = frozenset({
+    "percent", "percentage points", "currency", "times", "tonnes", "barrels", "cubic metres",
+    "kilometres", "miles", "hectares", "megawatts", "gigawatts", "kilowatt-hours", "tonne-km",
+    "containers",
+})
+
+
 def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
              taken: list[tuple[int, int]]) -> Span | None:
+    if q.unit not in _MEASURED_UNITS:
+        return None  # "22,000 new jobs": the counted noun is what the figure measures
     m = _OF_TAIL_RE.match(text, q.end, hi)
-    if m and q.unit in ("percent", "currency"):
+    if m:
         words = m.group(1).rstrip()
         start = m.start(1)
         return _span(text, start, start + len(words))

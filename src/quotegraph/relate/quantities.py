@@ -89,7 +89,8 @@ _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUM})"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,$€£¥₽-])(?P<cur>{_CUR_SYM})?\s?(?P<num>{_NUMBER})"
     rf"(?:\s?(?:-|–|to)\s?(?P<num2>{_DIGITS}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})\b\.?)?"
+    # "bln." keeps its dot only inside a sentence ("$5 bln. in loans"), not at its end.
+    rf"(?:\s?(?P<scale>{_SCALE})\b(?:\.(?=\s+[a-z]))?)?"
     rf"(?:\s?(?P<scale2>thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
