@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from quotegraph import query
-from quotegraph.errors import QuotegraphError
+from quotegraph.errors import QueryError, QuotegraphError
 from quotegraph.store import open_store
 
 
@@ -224,9 +224,16 @@ def cmd_search_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+_CLAIM_OPTIONS = (("unit", "--unit"), ("currency", "--currency"), ("min_value", "--min"),
+                  ("max_value", "--max"), ("measure", "--measure"))
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     if args.claims:
         return cmd_search_claims(args)
+    given = [flag for dest, flag in _CLAIM_OPTIONS if getattr(args, dest) is not None]
+    if given:  # silently listing statements would look like the filter had applied
+        raise QueryError(f"{', '.join(given)} filter claims: add --claims")
     with open_store(args.db, create=False) as store:
         page = query.search_statements(store, _filter(args, args.q), limit=args.limit,
                                        offset=args.offset)
