@@ -53,9 +53,12 @@ PERIOD_RE = re.compile(
         rf"(?:\s+of\s+(?:{_YEAR}|this\s+year|last\s+year|the\s+(?:current\s+)?year))?",
         rf"(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)"
         rf"(?:\s+of\s+(?:{_YEAR}|this\s+year|last\s+year|the\s+(?:current\s+)?year))?",
-        rf"(?:in\s+)?(?:Q[1-4]|H[12])\s+{_YEAR}",
-        rf"(?:over|in|during|for)\s+the\s+(?:past|last|next|coming)\s+{_COUNTWORD}\s+"
-        rf"(?:years|decades|months|weeks|days)",
+        rf"(?:in\s+)?(?:Q[1-4]|H[12])(?:\s+{_YEAR})?\b",
+        rf"(?:over|in|during|for)\s+the\s+(?:past|last|next|coming)\s+(?:{_COUNTWORD}\s+)?"
+        rf"(?:years|decades|months|weeks|days|year|decade|month)\b",
+        rf"(?:at|by)\s+the\s+end\s+of\s+(?:{_YEAR}|this\s+year|last\s+year|the\s+year)",
+        r"(?:during|in|for|over)\s+(?:this|the\s+same)\s+period|in\s+the\s+near\s+future"
+        r"|so\s+far(?:\s+this\s+year)?|currently",
         rf"(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:{_YEAR}|this\s+year|next\s+year"
         rf"|the\s+(?:current\s+)?year|the\s+decade)",
         rf"(?:since|from)\s+(?:{_MONTH}\s+)?{_YEAR}(?:\s*(?:-|–|to)\s*{_YEAR})?",
@@ -64,7 +67,7 @@ PERIOD_RE = re.compile(
         r"(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+(?:year|month|quarter"
         r"|week)",
         r"(?:in\s+)?(?:annual|yearly|monthly)\s+terms|(?:a|per)\s+year|annually|a\s+month"
-        r"|per\s+month|year[- ]on[- ]year|so\s+far\s+this\s+year|to\s+date",
+        r"|per\s+month|so\s+far\s+this\s+year|to\s+date",
         rf"{_YEAR}\s*(?:-|–)\s*{_YEAR}",
     ]),
     re.IGNORECASE,
@@ -73,10 +76,11 @@ PERIOD_RE = re.compile(
 # Head words of what a figure measures, longest first so "trade turnover" beats "trade".
 MEASURE_HEADS = (
     "trade turnover", "trade volume", "volume of trade", "trade", "turnover", "exports",
-    "export", "imports", "import", "investments", "investment", "gross domestic product",
+    "export", "imports", "import", "investments", "investment", "invested", "invests",
+    "invest", "gross domestic product",
     "GDP", "economic growth", "growth", "inflation", "industrial output", "output",
     "production", "budget", "revenues", "revenue", "debt", "reserves", "deficit", "surplus",
-    "transit", "cargo", "freight", "supplies", "deliveries", "settlements", "payments", "sales",
+    "transit", "cargo", "freight", "gas supply", "supplies", "supply", "deliveries", "settlements", "payments", "sales",
     "tourist flow", "unemployment", "prices", "price", "tariffs", "tariff", "duties",
     "capacity", "spending", "expenditure", "funding", "aid", "assistance", "loans", "loan",
     "credit", "remittances", "shipments", "traffic", "jobs", "earnings", "profits", "profit",
@@ -93,7 +97,7 @@ _MEASURE_RE = re.compile(
 # "40% of foreign trade": the words after "of" are the measure, up to one of these.
 _OF_TAIL_RE = re.compile(r"\s+of\s+((?:(?!(?:is|are|was|were|falls?|comes?|goes?|accounts?"
                          r"|which|that|while|and|with|in|by|from|to)\b)[\w'-]+\s*){1,6})")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[^a-z\s]|\s*$)|\n")
 
 
 def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
@@ -110,7 +114,7 @@ def _approx(text: str, lo: int, q: Quantity) -> tuple[str | None, int]:
     m = _APPROX_RE.search(text, max(lo, q.start - 30), q.start)
     if m:
         return APPROX[m.group(1).lower()], m.start()
-    return None, q.start
+    return q.approx, q.start
 
 
 def _change(text: str, lo: int, at: int) -> str | None:
@@ -133,10 +137,27 @@ _MEASURED_UNITS = frozenset({
 })
 
 
+# "<noun phrase> worth|totaling <figure>": the phrase is what the figure measures; leading
+# words in _NOT_HEADS ("a", "more", "imported") are not part of it.
+_WORTH_RE = re.compile(
+    r"\b(?P<np>(?:[A-Za-z][\w'-]*\s+(?:of\s+)?){0,2}[A-Za-z][\w'-]*)\s+"
+    r"(?:worth|totaling|totalling|valued\s+at|with\s+a\s+value\s+of)\s+$")
+_NOT_HEADS = frozenset("the a an more new such these those its their our his her other "
+                       "imported exported signed and or".split())
+
+
 def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
              taken: list[tuple[int, int]]) -> Span | None:
     if q.unit not in _MEASURED_UNITS:
         return None  # "22,000 new jobs": the counted noun is what the figure measures
+    w = _WORTH_RE.search(text, max(lo, claim_start - 60), claim_start)
+    if w:  # "a package of agreements worth $4 billion" measures the package
+        words = w.group("np").split()
+        while len(words) > 1 and words[0].lower() in _NOT_HEADS:
+            words.pop(0)
+        start = w.end("np") - len(" ".join(words))
+        if text[start:w.end("np")] == " ".join(words):
+            return _span(text, start, w.end("np"))
     m = _OF_TAIL_RE.match(text, q.end, hi)
     if m:
         words = m.group(1).rstrip()

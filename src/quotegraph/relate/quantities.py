@@ -66,7 +66,10 @@ COUNT_NOUNS = {
     "casualty": "people", "subject": "regions", "investor": "investors", "family": "families",
     "household": "households", "unit": "units", "aircraft": "aircraft", "plane": "aircraft",
     "ship": "vessels", "vessel": "vessels", "wagon": "wagons", "ton-kilometer": "tonne-km",
+    "guest": "guests", "meeting": "meetings",
 }
+# Counted nouns that carry a scale of their own: "13 BCM" is 13 billion cubic metres.
+NOUN_SCALES = {"bcm": 1e9}
 # Words that may stand between a number and its noun ("2,000 Russian companies"): anything
 # but these, which end the noun phrase.
 NOT_MODIFIERS = frozenset("""
@@ -76,7 +79,7 @@ says told year years month months day days week weeks time times percent per cen
 """.split())
 PERCENT = r"%|\s?(?:per\s?cent|percent|pct)\b"
 POINTS = r"\s?(?:percentage\s+points?|pp)\b"
-TIMES = r"\s?(?:times|fold)\b"
+TIMES = r"(?:\s|-)?(?:times|fold)\b"
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three"
@@ -89,6 +92,7 @@ _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUM})"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,$€£¥₽-])(?P<cur>{_CUR_SYM})?\s?(?P<num>{_NUMBER})"
     rf"(?:\s?(?:-|–|to)\s?(?P<num2>{_DIGITS}))?"
+    rf"(?P<plus>\s?\+|\s+plus\b)?"  # "150 plus billion cubic meters", "500+ companies"
     # "bln." keeps its dot only inside a sentence ("$5 bln. in loans"), not at its end.
     rf"(?:\s?(?P<scale>{_SCALE})\b(?:\.(?=\s+[a-z]))?)?"
     rf"(?:\s?(?P<scale2>thousand|million|billion|trillion)\b)?",
@@ -114,6 +118,7 @@ class Quantity:
     unit: str
     currency: str | None = None
     value_max: float | None = None
+    approx: str | None = None  # "more than" for "150 plus", "500+"
 
 
 def parse_number(s: str) -> float | None:
@@ -207,7 +212,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every quantity with a unit in ``text[start:end]``, in text order, offsets into ``text``."""
     limit = len(text) if end is None else end
     found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text, start, limit):
+    pos = start
+    while (m := QUANTITY_RE.search(text, pos, limit)) is not None:
+        pos = m.end()
+        if m.group("num2"):
+            lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
+            if lo is None or hi is None or hi < lo:
+                pos = m.start("num2")  # "in 2013 to 674.15 billion": two numbers, no range
+                continue
         raw = m.group("num")
         after = text[m.end("num"):m.end("num") + 2]
         # Ordinals, "5G", "F-16", times of day: a number glued to letters is no quantity.
@@ -224,12 +236,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         name, code, q_end = unit
         factor = _scale(m, currency=name == "currency")
         hi = parse_number(m.group("num2")) if m.group("num2") else None
-        if hi is not None and hi < value:
-            hi = None
+        word = text[m.end():q_end].strip().lower()
+        factor *= NOUN_SCALES.get(word, 1.0)
         if (name != "currency" and not m.group("scale") and hi is None
                 and re.fullmatch(r"(?:19|20)\d\d", raw)):
             continue  # "2023 companies" is almost always a year before a noun phrase
         q_start = m.start("cur") if sym else m.start("num")
         found.append(Quantity(start=q_start, end=q_end, value=value * factor, unit=name,
-                              currency=code, value_max=hi * factor if hi is not None else None))
+                              currency=code, value_max=hi * factor if hi is not None else None,
+                              approx="more than" if m.group("plus") else None))
     return found
