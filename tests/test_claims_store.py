@@ -199,3 +199,17 @@ def test_pages_show_the_claims(client):
     aid = client.get("/api/claims", params={"unit": "tonnes"}).json()["items"][0]["article_id"]
     page = client.get(f"/articles/{aid}").text
     assert 'class="claims"' in page and "8 million tonnes" in page and "grain" in page
+
+
+def test_extract_table_lists_each_statements_claims(tmp_path):
+    write_texts(tmp_path)
+    r = run("extract", tmp_path / "harbour.txt", tmp_path / "grain.txt")
+    assert r.returncode == 0, r.stderr
+    assert ("# about 12% = 12 percent (about, increase) | measure: Trade turnover | "
+            "period: in January-October 2022") in r.stdout
+    assert "# 1.5 trillion rubles = 1,500,000,000,000 RUB | measure: investment | period: by 2030" \
+        in r.stdout
+    assert "# around 9,000 jobs = 9,000 jobs (about)" in r.stdout
+    r = run("extract", "--format", "jsonl", tmp_path / "harbour.txt")
+    claims = [c for st in json.loads(r.stdout)["statements"] for c in st.get("claims", [])]
+    assert len(claims) == 5

@@ -8,7 +8,7 @@ import textwrap
 
 import orjson
 
-from quotegraph.model import Article
+from quotegraph.model import Article, Claim
 
 
 def to_jsonl(article: Article) -> str:
@@ -44,4 +44,25 @@ def to_table(article: Article, *, width: int | None = None) -> str:
         body = textwrap.fill(s.text, width=width - 8, initial_indent="        ",
                              subsequent_indent="        ", max_lines=4, placeholder=" …")
         lines.append(body)
+        lines.extend(claim_line(c) for c in s.claims)
     return "\n".join(lines)
+
+
+def format_value(v: float) -> str:
+    """``4500000000.0`` -> ``4,500,000,000``, ``27.5`` -> ``27.5``: figures as people read them."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.6g}"
+
+
+def claim_line(c: Claim) -> str:
+    """One numeric claim under its statement: ``# about 12% = 12 percent (about, increase) |
+    measure: Trade turnover | period: in January-October 2022``."""
+    unit = c.currency if c.unit == "currency" and c.currency else c.unit
+    value = format_value(c.value) + (f"-{format_value(c.value_max)}"
+                                     if c.value_max is not None else "")
+    notes = ", ".join(x for x in (c.approx, c.change) if x)
+    parts = [f"        # {c.text} = {value} {unit}" + (f" ({notes})" if notes else "")]
+    if c.measure:
+        parts.append(f"measure: {c.measure.text}")
+    if c.period:
+        parts.append(f"period: {c.period.text}")
+    return " | ".join(parts)

@@ -200,6 +200,7 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, st
 
 
 def cmd_search_claims(args: argparse.Namespace) -> int:
+    from quotegraph.output import format_value  # noqa: PLC0415
     from quotegraph.store.claims import ClaimFilter, search_claims  # noqa: PLC0415
 
     cf = ClaimFilter(unit=args.unit, currency=args.currency, min_value=args.min_value,
@@ -214,10 +215,10 @@ def cmd_search_claims(args: argparse.Namespace) -> int:
     rows = [{"date": h["published"], "speaker": h["speaker"]["name"] if h["speaker"] else
              "(unnamed)", "claim": h["text"],
              "unit": h["currency"] if h["unit"] == "currency" else h["unit"],
-             "value": f"{h['value']:,.6g}", "measure": (h["measure"] or {}).get("text"),
+             "value": format_value(h["value"]), "measure": (h["measure"] or {}).get("text"),
              "period": (h["period"] or {}).get("text")} for h in page["items"]]
     render_table(rows, [("date", "date", 10), ("speaker", "speaker", 22), ("claim", "claim", 30),
-                        ("value", "value", 14), ("unit", "unit", 10),
+                        ("value", "value", 18), ("unit", "unit", 10),
                         ("measure", "measure", 28), ("period", "period", 0)], out=sys.stdout)
     shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
     sys.stdout.write(f"{shown} of {page['total']:,} claims\n")
