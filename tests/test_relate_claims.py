@@ -122,6 +122,11 @@ CONTEXT = [
      None, None, None),
     ("Since 2021, mutual investment has reached $6 billion.", "$6 billion", "mutual investment",
      "Since 2021", None),
+    ("In 2021 trade grew by 57% to $33 billion.", "57%", "trade", "In 2021", "increase"),
+    ("In 2021 trade grew by 57% to $33 billion.", "$33 billion", "trade", "In 2021", None),
+    ("Exports fell from $9 billion to $7 billion last year.", "$9 billion", "Exports",
+     "last year", None),
+    ("Shipments were up 11.3 percent in May.", "11.3 percent", "Shipments", "in May", "increase"),
 ]
 
 

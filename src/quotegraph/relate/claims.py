@@ -117,7 +117,14 @@ def _approx(text: str, lo: int, q: Quantity) -> tuple[str | None, int]:
     return q.approx, q.start
 
 
+_LEVEL_RE = re.compile(r"\b(?:to|reaching|from|at)\s+$", re.IGNORECASE)
+
+
 def _change(text: str, lo: int, at: int) -> str | None:
+    """``increase``/``decrease`` for a figure that is the change ("rose by 10%"); a figure after
+    "to", "from", "at" is the level before or after it ("rose to $5 billion"), not a change."""
+    if _LEVEL_RE.search(text, max(lo, at - 12), at):
+        return None
     m = _CHANGE_RE.search(text, max(lo, at - 40), at)
     if not m:
         return None
