@@ -110,3 +110,17 @@ def test_knowledge_base_mentions_and_collective_phrases_combine():
     (r,) = find_relations(text, whole(text), kb)
     assert (r.target.text, r.target_id, r.collective) == ("the West", "the-west", True)
     assert r.affected.text == "Russia's allies"  # not Russia itself
+
+
+def test_extract_fills_relations_in_the_record():
+    from quotegraph.extract import extract
+
+    text = ("Talks on the river treaty\n\nNORDHAVEN, March 3, 2023. Foreign Minister Anna Berg "
+            "said the West is seeking to force Kazakhstan to give up its neutrality.\n")
+    art = extract(text)
+    rels = [r for st in art.statements for r in st.relations]
+    assert [(r.type, r.target.text, r.affected.text if r.affected else None) for r in rels] == [
+        ("accuse", "the West", "Kazakhstan")]
+    st = next(s for s in art.statements if s.relations)
+    assert Statement.from_dict(st.to_dict()) == st
+    assert st.to_dict()["relations"][0]["plover"] == "ACCUSE"

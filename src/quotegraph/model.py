@@ -90,6 +90,39 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """Whom a statement accuses, criticises, makes demands of, threatens, supports or praises.
+
+    ``type`` is one of ``accuse criticise demand threaten support praise`` and ``plover`` the
+    PLOVER event type it maps to (see :mod:`quotegraph.relate.relations`); ``trigger`` is the
+    words that show it, ``target`` the actor it is aimed at (``target_id`` its knowledge-base id
+    when known; ``collective`` for "the West", "unfriendly states" ...), ``affected`` the party
+    pressed in "X is seeking to force Y". The source of the relation is the statement's speaker.
+    """
+
+    type: str
+    plover: str
+    trigger: Span
+    target: Span
+    target_id: str | None = None
+    collective: bool = False
+    affected: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "plover": self.plover, "trigger": self.trigger.to_dict(),
+                "target": self.target.to_dict(), "target_id": self.target_id,
+                "collective": self.collective,
+                "affected": self.affected.to_dict() if self.affected else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(type=d["type"], plover=d["plover"], trigger=Span.from_dict(d["trigger"]),
+                   target=Span.from_dict(d["target"]), target_id=d.get("target_id"),
+                   collective=bool(d.get("collective")),
+                   affected=Span.from_dict(d["affected"]) if d.get("affected") else None)
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Who made a statement: the canonical name and the mention in the text that points at them.
 
@@ -143,7 +176,8 @@ class Statement:
     ``speaker`` is ``None`` when the text names nobody; ``source_mention`` then keeps the words
     that stood for the source ("a diplomatic source"). ``rule`` names the pattern that found it.
     ``said_on`` is the statement's own date where the text gives one ("on Saturday").
-    ``claims`` are the numeric claims inside the statement span (see :class:`Claim`).
+    ``claims`` are the numeric claims inside the statement span (see :class:`Claim`);
+    ``relations`` whom it accuses, supports ... (see :class:`Relation`).
     """
 
     kind: str
@@ -156,6 +190,7 @@ class Statement:
     source_mention: Span | None = None
     said_on: str | None = None
     claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -173,6 +208,8 @@ class Statement:
             d["said_on"] = self.said_on
         if self.claims:
             d["claims"] = [c.to_dict() for c in self.claims]
+        if self.relations:
+            d["relations"] = [r.to_dict() for r in self.relations]
         return d
 
     @classmethod
@@ -188,6 +225,7 @@ class Statement:
             source_mention=Span.from_dict(d["source_mention"]) if d.get("source_mention") else None,
             said_on=d.get("said_on"),
             claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
+            relations=tuple(Relation.from_dict(r) for r in d.get("relations", ())),
         )
 
 

@@ -8,7 +8,7 @@ import textwrap
 
 import orjson
 
-from quotegraph.model import Article, Claim
+from quotegraph.model import Article, Claim, Relation
 
 
 def to_jsonl(article: Article) -> str:
@@ -45,7 +45,16 @@ def to_table(article: Article, *, width: int | None = None) -> str:
                              subsequent_indent="        ", max_lines=4, placeholder=" …")
         lines.append(body)
         lines.extend(claim_line(c) for c in s.claims)
+        lines.extend(relation_line(r) for r in s.relations)
     return "\n".join(lines)
+
+
+def relation_line(r: Relation) -> str:
+    """One relation under its statement: ``> accuse (ACCUSE) the West [collective] <is seeking
+    to force> affected: Russia's allies``."""
+    who = r.target.text + (" [collective]" if r.collective else "")
+    line = f"        > {r.type} ({r.plover}) {who} <{r.trigger.text}>"
+    return line + (f" affected: {r.affected.text}" if r.affected else "")
 
 
 def format_value(v: float) -> str:

@@ -8,11 +8,13 @@ from dataclasses import replace
 
 from quotegraph.model import Mention, Statement
 from quotegraph.relate.claims import find_claims
+from quotegraph.relate.relations import find_relations
 
-__all__ = ["find_claims", "relate"]
+__all__ = ["find_claims", "find_relations", "relate"]
 
 
 def relate(text: str, statements: Sequence[Statement],
            mentions: Sequence[Mention] = ()) -> list[Statement]:
-    """``statements`` with what each one says filled in: its numeric claims."""
-    return [replace(st, claims=find_claims(text, st.start, st.end)) for st in statements]
+    """``statements`` with what each one says filled in: its numeric claims and relations."""
+    return [replace(st, claims=find_claims(text, st.start, st.end),
+                    relations=find_relations(text, st, mentions)) for st in statements]

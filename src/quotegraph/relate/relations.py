@@ -1,8 +1,8 @@
-"""Relations: whom a statement accuses, criticises, makes demands of, threatens, supports or praises.
+"""Relations: whom a statement accuses, criticises, makes demands of, threatens or supports.
 
 ``find_relations(text, statement, mentions)`` reads the statement span (and the words between its
 cue and the span, where "accused Washington of ..." names the target) and returns one
-:class:`Relation` per trigger word that has an actor to aim at. Actors are the knowledge-base
+:class:`~quotegraph.model.Relation` per trigger word that has an actor to aim at. Actors are the knowledge-base
 mentions of the article plus collective actors that PLOVER-style coders drop ("the West",
 "Western capitals", "unfriendly states"), which are first-class targets here.
 
@@ -31,9 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from quotegraph.model import Mention, Span, Statement
+from quotegraph.model import Mention, Relation, Span, Statement
 
 PLOVER = {"accuse": "ACCUSE", "criticise": "ACCUSE", "demand": "REQUEST",
           "threaten": "THREATEN", "support": "SUPPORT", "praise": "SUPPORT"}
@@ -61,27 +60,6 @@ COLLECTIVE_RE = re.compile(
     r"|NATO\s+(?:countries|members|allies)|[A-Z][a-z]+(?:'s|’s)\s+(?:allies|partners|neighbours"
     r"|neighbors))\b")
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|whereas)\b")
-
-
-@dataclass(frozen=True)
-class Relation:
-    """One relation of a statement: its ``type`` (see the module table), the PLOVER event type,
-    the trigger words, the target (an actor mention, or a collective actor with ``target_id``
-    ``None`` and ``collective`` true) and, for pressure, the ``affected`` actor."""
-
-    type: str
-    plover: str
-    trigger: Span
-    target: Span
-    target_id: str | None = None
-    collective: bool = False
-    affected: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "plover": self.plover, "trigger": self.trigger.to_dict(),
-                "target": self.target.to_dict(), "target_id": self.target_id,
-                "collective": self.collective,
-                "affected": self.affected.to_dict() if self.affected else None}
 
 
 @dataclass(frozen=True)
