@@ -22,7 +22,7 @@ METADATA = (Path(__file__).resolve().parents[1] / "src" / "quotegraph" / "data" 
 def test_migrations_are_recorded_once(any_store):  # noqa: F811
     names = [r["name"] for r in any_store.rows("SELECT name FROM migrations ORDER BY name")]
     assert names[0] == "0001_initial_schema"
-    assert "0003_relate_claims" in names
+    assert "0003_relate" in names
     assert len(names) == len(set(names))
 
 
@@ -51,7 +51,7 @@ def test_a_failing_migration_rolls_back_and_is_retried(tmp_path, monkeypatch):
     monkeypatch.setattr(sqlite_backend, "MIGRATIONS", sqlite_backend.MIGRATIONS[:1] + (fixed,))
     with open_store(db) as s:
         assert [r["name"] for r in s.rows("SELECT name FROM migrations ORDER BY name")] == \
-            ["0001_initial_schema", "0002_broken", "0003_relate_claims"]
+            ["0001_initial_schema", "0002_broken", "0003_relate"]
         assert s.rows("SELECT * FROM extra") == []
 
 

@@ -1,4 +1,4 @@
-"""Response models of the relate stage's routes (numeric claims; later relations)."""
+"""Response models of the relate stage's routes: numeric claims and relations."""
 
 from __future__ import annotations
 
@@ -38,3 +38,26 @@ class ClaimPage(_Open):
     limit: int
     offset: int
     items: list[ClaimOut]
+
+
+class RelationOut(_Open):
+    type: str = Field(description="accuse, criticise, demand, threaten, support, praise")
+    plover: str = Field(description="PLOVER event type: ACCUSE, REQUEST, THREATEN, SUPPORT")
+    trigger: SpanOut
+    target: SpanOut
+    target_id: str | None = Field(None, description="actor id of the target when known")
+    collective: bool = Field(description='a collective actor such as "the West"')
+    affected: SpanOut | None = None
+    statement_id: str
+    article_id: str
+    source: ClaimSpeaker | None = Field(None, description="the statement's speaker")
+    published: str | None = None
+    outlet: str | None = None
+    statement: str | None = None
+
+
+class RelationPage(_Open):
+    total: int
+    limit: int
+    offset: int
+    items: list[RelationOut]

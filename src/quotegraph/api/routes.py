@@ -12,9 +12,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from quotegraph import query
 from quotegraph.api import models as m
-from quotegraph.api.relate_models import ClaimPage
+from quotegraph.api.relate_models import ClaimPage, RelationPage
 from quotegraph.api.stores import StoreHandles
 from quotegraph.store.claims import ClaimFilter, search_claims
+from quotegraph.store.relations import RelationFilter, search_relations
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,26 @@ def claims(
     cf = ClaimFilter(unit=unit or None, currency=currency or None, min_value=min_value,
                      max_value=max_value, measure=measure or None)
     return search_claims(db, flt, cf, limit=limit, offset=offset)
+
+
+@router.get("/relations", response_model=RelationPage, responses=_ERRORS)
+def relations(
+    db: Store,
+    flt: Filter,
+    type: Annotated[str | None, Query(description="accuse, criticise, demand, threaten, "  # noqa: A002
+                                      "support, praise", max_length=20)] = None,
+    plover: Annotated[str | None, Query(description="ACCUSE, REQUEST, THREATEN, SUPPORT",
+                                        max_length=20)] = None,
+    target: Annotated[str | None, Query(description='actor id or words, e.g. "the West"',
+                                        max_length=200)] = None,
+    collective: Annotated[bool, Query(description="collective targets only")] = False,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Relations of the statements matching the filter (who accuses, supports ... whom)."""
+    rf = RelationFilter(type=type or None, plover=plover or None, target=target or None,
+                        collective=collective)
+    return search_relations(db, flt, rf, limit=limit, offset=offset)
 
 
 @router.get("/stats", response_model=m.Stats)

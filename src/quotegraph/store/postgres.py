@@ -18,7 +18,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store
-from quotegraph.store.relate_schema import claims_schema
+from quotegraph.store.relate_schema import claims_schema, relations_schema
 from quotegraph.store.migrate import MIGRATIONS_TABLE, Migration, migration, now, pending
 
 try:
@@ -114,7 +114,7 @@ SCHEMA_V1 = [
 
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
-    migration("0003_relate_claims", *claims_schema("DOUBLE PRECISION")),
+    migration("0003_relate", *claims_schema("DOUBLE PRECISION"), *relations_schema()),
 )
 
 

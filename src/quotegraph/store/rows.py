@@ -105,6 +105,7 @@ class ArticleRows:
     actors: tuple[tuple[str, str, str], ...]
     # Rows of the relate stage (store/relate_schema.py), keyed by statement span.
     claims: tuple[tuple[Any, ...], ...] = ()
+    relations: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def id(self) -> str:
@@ -146,6 +147,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     about = []
     speakers = []
     claims: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
     seen_s: set[str] = set()
     for st in sorted(article.statements, key=lambda s: (s.start, s.end)):
         sid = statement_id(aid, st)
@@ -167,6 +169,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
             published, article.outlet, fold(article.outlet) if article.outlet else None,
         ))
         claims.extend(claim_rows(aid, st))
+        relations.extend(relation_rows(aid, st))
         if sp is not None and spk_id is not None:
             speakers.append((spk_id, sp.name, sp.role, published))
         speaker_name = sp.name.casefold() if sp else None
@@ -190,6 +193,7 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
         speakers=tuple(speakers),
         actors=tuple(actors.values()),
         claims=tuple(claims),
+        relations=tuple(relations),
     )
 
 
@@ -203,5 +207,18 @@ def claim_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
             c.currency, c.approx, c.change, m.text if m else None, m.start if m else None,
             m.end if m else None, p.text if p else None, p.start if p else None,
             p.end if p else None,
+        ))
+    return out
+
+
+def relation_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
+    """The ``relations`` rows of one statement, in the order of ``RELATION_COLUMNS``."""
+    out = []
+    for seq, r in enumerate(st.relations):
+        t, g, a = r.trigger, r.target, r.affected
+        out.append((
+            aid, st.start, st.end, seq, r.type, r.plover, t.text, t.start, t.end, g.text,
+            g.start, g.end, r.target_id, int(r.collective), a.text if a else None,
+            a.start if a else None, a.end if a else None,
         ))
     return out

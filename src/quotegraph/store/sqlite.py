@@ -20,7 +20,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
-from quotegraph.store.relate_schema import claims_schema
+from quotegraph.store.relate_schema import claims_schema, relations_schema
 from quotegraph.store.migrate import MIGRATIONS_TABLE, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ SCHEMA_V1 = [
 
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
-    migration("0003_relate_claims", *claims_schema("REAL")),
+    migration("0003_relate", *claims_schema("REAL"), *relations_schema()),
 )
 
 

@@ -1,0 +1,116 @@
+"""Querying stored relations: whom statements accuse, criticise, demand of, threaten, support.
+
+A relation row joins its statement on ``(article_id, start, end)`` like a claim, so every
+statement filter (speaker, actor, outlet, dates, full text) applies to relations too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quotegraph.store.base import Store, chunks, placeholders
+from quotegraph.store.filters import StatementFilter, build_where, check_page
+
+_JOIN = ('relations r JOIN statements s ON s.article_id = r.article_id '
+         'AND s.start = r.stmt_start AND s."end" = r.stmt_end')
+_SELECT = (
+    'r.type, r.plover, r."trigger", r.trigger_start, r.trigger_end, r.target, r.target_start, '
+    "r.target_end, r.target_id, r.collective, r.affected, r.affected_start, r.affected_end, "
+    "r.stmt_start, r.stmt_end, s.id AS statement_id, s.article_id, s.speaker_id, "
+    "s.speaker_name, s.published, s.outlet, s.text AS statement_text"
+)
+
+
+@dataclass(frozen=True)
+class RelationFilter:
+    """Which relations: ``type`` (accuse, criticise, demand, threaten, support, praise),
+    ``plover`` (ACCUSE, REQUEST, THREATEN, SUPPORT), ``target`` (an actor id, or the words of a
+    collective target such as "the West"), ``collective`` only."""
+
+    type: str | None = None
+    plover: str | None = None
+    target: str | None = None
+    collective: bool = False
+
+
+def _where(rf: RelationFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if rf.type:
+        clauses.append("r.type = ?")
+        params.append(rf.type.strip().lower())
+    if rf.plover:
+        clauses.append("r.plover = ?")
+        params.append(rf.plover.strip().upper())
+    if rf.target:
+        clauses.append("(r.target_id = ? OR lower(r.target) LIKE ?)")
+        params += [rf.target.strip(), "%" + rf.target.strip().lower().replace("%", "") + "%"]
+    if rf.collective:
+        clauses.append("r.collective = 1")
+    return clauses, params
+
+
+def _span(r: dict[str, Any], key: str, col: str | None = None) -> dict[str, Any] | None:
+    text = r[col or key]
+    if text is None:
+        return None
+    return {"text": text, "start": r[f"{key}_start"], "end": r[f"{key}_end"]}
+
+
+def relation_dict(r: dict[str, Any]) -> dict[str, Any]:
+    """A relation row as the API shows it, with its statement and source (the speaker)."""
+    return {
+        "type": r["type"], "plover": r["plover"], "trigger": _span(r, "trigger"),
+        "target": _span(r, "target"), "target_id": r["target_id"],
+        "collective": bool(r["collective"]), "affected": _span(r, "affected"),
+        "statement_id": r["statement_id"], "article_id": r["article_id"],
+        "source": ({"id": r["speaker_id"], "name": r["speaker_name"]}
+                   if r["speaker_id"] else None),
+        "published": r["published"], "outlet": r["outlet"], "statement": r["statement_text"],
+    }
+
+
+def search_relations(store: Store, flt: StatementFilter = StatementFilter(),
+                     rf: RelationFilter = RelationFilter(), *, limit: int = 20,
+                     offset: int = 0) -> dict[str, Any]:
+    """One page of relations of the statements matching ``flt`` and matching ``rf``, newest
+    first, with the total count."""
+    check_page(limit, offset)
+    page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
+    where = build_where(store, flt)
+    if where.empty:
+        return page
+    clauses, params = _where(rf)
+    sql_where = " AND ".join([where.sql, *clauses])
+    all_params = (*where.params, *params)
+    page["total"] = store.rows(f"SELECT count(*) AS n FROM {_JOIN} WHERE {sql_where}",
+                               all_params)[0]["n"]
+    rows = store.rows(f"SELECT {_SELECT} FROM {_JOIN} WHERE {sql_where} "
+                      "ORDER BY s.pk DESC, r.seq LIMIT ? OFFSET ?", (*all_params, limit, offset))
+    page["items"] = [relation_dict(r) for r in rows]
+    return page
+
+
+_OWN_STATEMENT_KEYS = ("statement_id", "article_id", "source", "published", "outlet",
+                       "statement")
+
+
+def statement_relations(store: Store, statements: Sequence[dict[str, Any]],
+                        ) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
+    """``{(article id, start, end): [relation, ...]}`` for statement rows, for the views."""
+    wanted = {(r["article_id"], r["start"], r["end"]) for r in statements}
+    out: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for part in chunks(sorted({a for a, _, _ in wanted})):
+        for r in store.rows(
+            f"SELECT {_SELECT} FROM {_JOIN} WHERE r.article_id IN ({placeholders(len(part))}) "
+            "ORDER BY r.article_id, r.stmt_start, r.seq", part,
+        ):
+            key = (r["article_id"], r["stmt_start"], r["stmt_end"])
+            if key in wanted:
+                d = relation_dict(r)
+                for k in _OWN_STATEMENT_KEYS:
+                    del d[k]
+                out.setdefault(key, []).append(d)
+    return out

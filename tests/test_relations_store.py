@@ -1,0 +1,98 @@
+"""Stored relations as users reach them: the store on SQLite and PostgreSQL (migration 0003),
+``/api/relations`` with its filters, relations nested on API statements, and the pages.
+
+Articles are written for these tests and go through the real extractor (real country names so
+that the knowledge base resolves them; the events are invented).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from test_ingest_cli import run
+from test_store_support import any_store  # noqa: F401 - fixture
+
+from quotegraph.extract import extract
+from quotegraph.store.relations import RelationFilter, search_relations
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette: "use httpx2"; irrelevant to these tests
+    from fastapi.testclient import TestClient
+
+from quotegraph.api import create_app
+
+TEXTS = {
+    "pressure.txt": (
+        "Talks on the river treaty\n\nNORDHAVEN, March 3, 2023. Foreign Minister Anna Berg said "
+        "the West is seeking to force Kazakhstan to give up its neutrality. She also accused "
+        "Western capitals of freezing the talks.\n"),
+    "praise.txt": (
+        "Mediation praised\n\nSOUTHPORT, May 9, 2023. Deputy Minister Pavel Orlin said his "
+        "government strongly supports Armenia in the talks and praised Qatar for its "
+        "mediation.\n"),
+}
+
+
+def articles():
+    return [extract(t, source=n) for n, t in TEXTS.items()]
+
+
+def made():
+    return sorted((r.type, r.target.text) for a in articles() for st in a.statements
+                  for r in st.relations)
+
+
+def test_the_articles_carry_relations():
+    assert ("accuse", "the West") in made() and ("praise", "Qatar") in made()
+
+
+def test_store_round_trip_and_filters(any_store):  # noqa: F811
+    any_store.ingest(articles(), extractor_version="test")
+    page = search_relations(any_store, limit=100)
+    assert sorted((i["type"], i["target"]["text"]) for i in page["items"]) == made()
+    texts = {a.source: a.text for a in articles()}
+    for i in page["items"]:
+        text = next(t for t in texts.values() if i["statement"] in t)
+        for key in ("trigger", "target", "affected"):
+            if i[key]:
+                assert text[i[key]["start"]:i[key]["end"]] == i[key]["text"]
+    west = search_relations(any_store, rf=RelationFilter(target="the west"))["items"]
+    assert west and all("west" in i["target"]["text"].lower() for i in west)
+    assert west[0]["source"]["name"] == "Anna Berg"
+    sup = search_relations(any_store, rf=RelationFilter(plover="support"))["items"]
+    assert {i["type"] for i in sup} == {"support", "praise"}
+    coll = search_relations(any_store, rf=RelationFilter(collective=True))["items"]
+    assert coll and all(i["collective"] for i in coll)
+    total = page["total"]
+    any_store.ingest(articles(), extractor_version="test-2")  # re-ingest replaces, never adds
+    assert search_relations(any_store)["total"] == total
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    d = tmp_path_factory.mktemp("relations")
+    (d / "texts").mkdir()
+    for name, text in TEXTS.items():
+        (d / "texts" / name).write_text(text, encoding="utf-8")
+    r = run("ingest", d / "texts", "--db", d / "r.db")
+    assert r.returncode == 0, r.stderr
+    with TestClient(create_app(d / "r.db")) as c:
+        yield c
+
+
+def test_api_relations(client):
+    body = client.get("/api/relations", params={"limit": 100}).json()
+    assert body["total"] == len(made())
+    (item,) = client.get("/api/relations", params={"type": "praise"}).json()["items"]
+    assert item["target"]["text"] == "Qatar" and item["plover"] == "SUPPORT"
+    assert item["source"]["name"] == "Pavel Orlin"
+    r = client.get("/api/relations", params={"limit": 0})
+    assert r.status_code in (400, 422)
+
+
+def test_api_statements_and_pages_show_relations(client):
+    items = client.get("/api/statements", params={"q": "neutrality"}).json()["items"]
+    assert items[0]["relations"][0]["affected"]["text"] == "Kazakhstan"
+    html = client.get("/", params={"q": "neutrality"}).text
+    assert 'class="relations"' in html and "the West" in html and "→ Kazakhstan" in html
