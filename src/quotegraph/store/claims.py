@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotegraph.errors import QueryError
-from quotegraph.store.base import Store, chunks, placeholders
-from quotegraph.store.filters import StatementFilter, build_where, check_page
+from quotegraph.store.base import Store
+from quotegraph.store.filters import StatementFilter, build_where
+from quotegraph.store.relate_rows import RelateTable, nested, page_of
 
 CLAIM_UNITS_HINT = "percent, currency, jobs, companies, people, tonnes ..."
 _JOIN = ('claims c JOIN statements s ON s.article_id = c.article_id '
@@ -21,7 +22,7 @@ _SELECT = (
     'c.start, c."end", c.text, c.value, c.value_max, c.unit, c.currency, c.approx, c.change, '
     "c.measure, c.measure_start, c.measure_end, c.period, c.period_start, c.period_end, "
     "s.id AS statement_id, s.article_id, s.speaker_id, s.speaker_name, s.kind, "
-    "s.published, s.outlet, s.text AS statement_text"
+    "s.published, s.outlet, s.text AS statement_text, c.stmt_start, c.stmt_end"
 )
 EXPORT_COLUMNS = (
     "statement_id", "article_id", "start", "end", "text", "value", "value_max", "unit",
@@ -86,49 +87,24 @@ def claim_dict(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Nested under their statement, claims need not repeat what the statement says.
+CLAIMS = RelateTable(alias="c", join=_JOIN, select=_SELECT, to_dict=claim_dict,
+                     own_keys=("article_id", "kind", "speaker", "published", "outlet",
+                               "statement"))
+
+
 def search_claims(store: Store, flt: StatementFilter = StatementFilter(),
                   cf: ClaimFilter = ClaimFilter(), *, limit: int = 20,
                   offset: int = 0) -> dict[str, Any]:
     """One page of claims whose statement matches ``flt`` and which match ``cf``, newest
     first (then in text order), with the total count."""
-    check_page(limit, offset)
-    page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
-    where = build_where(store, flt)
-    if where.empty:
-        return page
-    clauses, params = _claim_where(cf)
-    sql_where = " AND ".join([where.sql, *clauses])
-    all_params = (*where.params, *params)
-    total = store.rows(f"SELECT count(*) AS n FROM {_JOIN} WHERE {sql_where}", all_params)
-    page["total"] = total[0]["n"]
-    rows = store.rows(f"SELECT {_SELECT} FROM {_JOIN} WHERE {sql_where} "
-                      "ORDER BY s.pk DESC, c.seq LIMIT ? OFFSET ?", (*all_params, limit, offset))
-    page["items"] = [claim_dict(r) for r in rows]
-    return page
-
-
-# Nested under their statement, claims need not repeat what the statement says.
-_OWN_STATEMENT_KEYS = ("article_id", "kind", "speaker", "published", "outlet", "statement")
+    return page_of(store, CLAIMS, flt, *_claim_where(cf), limit=limit, offset=offset)
 
 
 def statement_claims(store: Store, statements: Sequence[dict[str, Any]],
                      ) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
-    """``{(article id, start, end): [claim, ...]}`` for statement rows (with ``article_id``,
-    ``start``, ``end``), for the statement and article views."""
-    wanted = {(r["article_id"], r["start"], r["end"]) for r in statements}
-    out: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
-    for part in chunks(sorted({a for a, _, _ in wanted})):
-        for r in store.rows(
-            f"SELECT {_SELECT}, c.stmt_start, c.stmt_end FROM {_JOIN} WHERE c.article_id IN "
-            f"({placeholders(len(part))}) ORDER BY c.article_id, c.stmt_start, c.seq", part,
-        ):
-            key = (r["article_id"], r["stmt_start"], r["stmt_end"])
-            if key in wanted:
-                c = claim_dict(r)
-                for k in _OWN_STATEMENT_KEYS:
-                    del c[k]
-                out.setdefault(key, []).append(c)
-    return out
+    """``{(article id, start, end): [claim, ...]}`` for statement rows, for the views."""
+    return nested(store, CLAIMS, statements)
 
 
 def iter_claim_rows(store: Store, flt: StatementFilter = StatementFilter(), *,

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotegraph.store.base import Store, chunks, placeholders
-from quotegraph.store.filters import StatementFilter, build_where, check_page
+from quotegraph.store.base import Store
+from quotegraph.store.filters import StatementFilter
+from quotegraph.store.relate_rows import RelateTable, nested, page_of
 
 _JOIN = ('relations r JOIN statements s ON s.article_id = r.article_id '
          'AND s.start = r.stmt_start AND s."end" = r.stmt_end')
@@ -72,45 +73,20 @@ def relation_dict(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+RELATIONS = RelateTable(alias="r", join=_JOIN, select=_SELECT, to_dict=relation_dict,
+                        own_keys=("statement_id", "article_id", "source", "published",
+                                  "outlet", "statement"))
+
+
 def search_relations(store: Store, flt: StatementFilter = StatementFilter(),
                      rf: RelationFilter = RelationFilter(), *, limit: int = 20,
                      offset: int = 0) -> dict[str, Any]:
     """One page of relations of the statements matching ``flt`` and matching ``rf``, newest
     first, with the total count."""
-    check_page(limit, offset)
-    page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
-    where = build_where(store, flt)
-    if where.empty:
-        return page
-    clauses, params = _where(rf)
-    sql_where = " AND ".join([where.sql, *clauses])
-    all_params = (*where.params, *params)
-    page["total"] = store.rows(f"SELECT count(*) AS n FROM {_JOIN} WHERE {sql_where}",
-                               all_params)[0]["n"]
-    rows = store.rows(f"SELECT {_SELECT} FROM {_JOIN} WHERE {sql_where} "
-                      "ORDER BY s.pk DESC, r.seq LIMIT ? OFFSET ?", (*all_params, limit, offset))
-    page["items"] = [relation_dict(r) for r in rows]
-    return page
-
-
-_OWN_STATEMENT_KEYS = ("statement_id", "article_id", "source", "published", "outlet",
-                       "statement")
+    return page_of(store, RELATIONS, flt, *_where(rf), limit=limit, offset=offset)
 
 
 def statement_relations(store: Store, statements: Sequence[dict[str, Any]],
                         ) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
     """``{(article id, start, end): [relation, ...]}`` for statement rows, for the views."""
-    wanted = {(r["article_id"], r["start"], r["end"]) for r in statements}
-    out: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
-    for part in chunks(sorted({a for a, _, _ in wanted})):
-        for r in store.rows(
-            f"SELECT {_SELECT} FROM {_JOIN} WHERE r.article_id IN ({placeholders(len(part))}) "
-            "ORDER BY r.article_id, r.stmt_start, r.seq", part,
-        ):
-            key = (r["article_id"], r["stmt_start"], r["stmt_end"])
-            if key in wanted:
-                d = relation_dict(r)
-                for k in _OWN_STATEMENT_KEYS:
-                    del d[k]
-                out.setdefault(key, []).append(d)
-    return out
+    return nested(store, RELATIONS, statements)
