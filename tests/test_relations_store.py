@@ -1,5 +1,5 @@
 """Stored relations as users reach them: the store on SQLite and PostgreSQL (migration 0003),
-``/api/relations`` with its filters, relations nested on API statements, and the pages.
+``search --relations`` and ``export --table relations`` as subprocesses, ``/api/relations``, relations nested on API statements, and the pages.
 
 Articles are written for these tests and go through the real extractor (real country names so
 that the knowledge base resolves them; the events are invented).
@@ -7,12 +7,14 @@ that the knowledge base resolves them; the events are invented).
 
 from __future__ import annotations
 
+import json
 import warnings
 
 import pytest
 from test_ingest_cli import run
 from test_store_support import any_store  # noqa: F401 - fixture
 
+from quotegraph.export import read_rows
 from quotegraph.extract import extract
 from quotegraph.store.relations import RelationFilter, search_relations
 
@@ -96,3 +98,44 @@ def test_api_statements_and_pages_show_relations(client):
     assert items[0]["relations"][0]["affected"]["text"] == "Kazakhstan"
     html = client.get("/", params={"q": "neutrality"}).text
     assert 'class="relations"' in html and "the West" in html and "→ Kazakhstan" in html
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    d = tmp_path_factory.mktemp("relations-cli")
+    (d / "texts").mkdir()
+    for name, text in TEXTS.items():
+        (d / "texts" / name).write_text(text, encoding="utf-8")
+    r = run("ingest", d / "texts", "--db", d / "r.db")
+    assert r.returncode == 0, r.stderr
+    return d / "r.db"
+
+
+def test_search_relations_cli(db):
+    r = run("search", "--relations", "--db", db)
+    assert r.returncode == 0, r.stderr
+    assert f"of {len(made())} relations" in r.stdout
+    assert "the West [collective]" in r.stdout and "accuse (ACCUSE)" in r.stdout
+    r = run("search", "--relations", "--type", "praise", "--format", "jsonl", "--db", db)
+    (line,) = r.stdout.splitlines()
+    assert json.loads(line)["target"]["text"] == "Qatar"
+    for bad, msg in ((["--type", "accuse"], "add --relations"),
+                     (["--claims", "--type", "accuse"], "add --relations"),
+                     (["--relations", "--unit", "percent"], "add --claims"),
+                     (["--claims", "--relations"], "choose one")):
+        r = run("search", *bad, "--db", db)
+        assert r.returncode != 0 and msg in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_relations_in_every_format(db, tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    out = tmp_path / f"relations.{fmt}"
+    r = run("export", "--table", "relations", "--format", fmt, "-o", out, "--db", db)
+    assert r.returncode == 0, r.stderr
+    rows = read_rows(out, format=fmt, table="relations")
+    assert len(rows) == len(made())
+    west = [x for x in rows if x["target"] == "the West"]
+    assert west and west[0]["collective"] is True and west[0]["affected"] == "Kazakhstan"
+    assert west[0]["speaker_name"] == "Anna Berg"

@@ -21,6 +21,8 @@ from quotegraph.query import StatementFilter
 from quotegraph.store.base import Store, chunks, placeholders
 from quotegraph.store.claims import EXPORT_COLUMNS as CLAIM_EXPORT_COLUMNS
 from quotegraph.store.claims import iter_claim_rows
+from quotegraph.store.relations import EXPORT_COLUMNS as RELATION_EXPORT_COLUMNS
+from quotegraph.store.relations import iter_relation_rows
 from quotegraph.store.filters import build_where
 
 log = logging.getLogger(__name__)
@@ -83,11 +85,15 @@ class Table:
     ints: tuple[str, ...] = ()
     floats: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
+    bools: tuple[str, ...] = ()
 
 
 STATEMENTS = Table(COLUMNS, ints=INT_COLUMNS, lists=LIST_COLUMNS)
 CLAIMS = Table(CLAIM_EXPORT_COLUMNS, ints=("start", "end"), floats=("value", "value_max"))
-TABLES = {"statements": STATEMENTS, "claims": CLAIMS}
+RELATIONS = Table(RELATION_EXPORT_COLUMNS, ints=("target_start", "target_end"),
+                  bools=("collective",))
+TABLES = {"statements": STATEMENTS, "claims": CLAIMS, "relations": RELATIONS}
+ROWS = {"statements": iter_rows, "claims": iter_claim_rows, "relations": iter_relation_rows}
 
 
 def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STATEMENTS) -> int:
@@ -118,7 +124,7 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str],
     schema = pa.schema([
         (c, pa.list_(pa.string()) if c in table.lists
          else pa.int64() if c in table.ints else pa.float64() if c in table.floats
-         else pa.string())
+         else pa.bool_() if c in table.bools else pa.string())
         for c in table.columns
     ])
     n = 0
@@ -143,13 +149,13 @@ def export_statements(store: Store, *, format: str, output: str | os.PathLike[st
     jsonl/csv only); returns the number of rows written. Parquet needs a path.
 
     ``table="claims"`` writes the numeric claims of those statements instead, one row per
-    claim with its statement id and speaker."""
+    claim with its statement id and speaker; ``table="relations"`` their relations."""
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
     if table not in TABLES:
         raise ExportError(f"unknown export table {table!r}; use one of {', '.join(TABLES)}")
     spec = TABLES[table]
-    rows = iter_rows(store, flt) if table == "statements" else iter_claim_rows(store, flt)
+    rows = ROWS[table](store, flt)
     if format == "parquet":
         if output is None:
             raise ExportError("Parquet is a binary file format: give an output file (-o FILE)")
@@ -184,6 +190,8 @@ def read_rows(path: str | os.PathLike[str], *, format: str,  # noqa: A002
                     row[c] = float(row[c]) if row[c] is not None else None
                 for c in spec.lists:
                     row[c] = row[c].split(CSV_LIST_SEP) if row[c] else []
+                for c in spec.bools:
+                    row[c] = row[c] == "True"
                 out.append(row)
             return out
     if format == "parquet":

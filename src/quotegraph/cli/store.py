@@ -72,6 +72,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min", type=float, dest="min_value", help="with --claims: value at least")
     p.add_argument("--max", type=float, dest="max_value", help="with --claims: value at most")
     p.add_argument("--measure", help="with --claims: words of what is measured, e.g. trade")
+    p.add_argument("--relations", action="store_true",
+                   help="list the relations (who accuses, supports ... whom) instead")
+    p.add_argument("--type", dest="rtype",
+                   help="with --relations: accuse, criticise, demand, threaten, support, praise")
+    p.add_argument("--plover", help="with --relations: ACCUSE, REQUEST, THREATEN, SUPPORT")
+    p.add_argument("--target", help='with --relations: actor id or words, e.g. "the West"')
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
@@ -99,8 +105,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument("--table", choices=("statements", "claims"), default="statements",
-                   help="what to export: one row per statement, or per numeric claim")
+    p.add_argument("--table", choices=("statements", "claims", "relations"),
+                   default="statements",
+                   help="what to export: one row per statement, numeric claim or relation")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
     _add_filters(p)
@@ -225,16 +232,52 @@ def cmd_search_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_relations(args: argparse.Namespace) -> int:
+    from quotegraph.store.relations import RelationFilter, search_relations  # noqa: PLC0415
+
+    rf = RelationFilter(type=args.rtype, plover=args.plover, target=args.target)
+    with open_store(args.db, create=False) as store:
+        page = search_relations(store, _filter(args, args.q), rf, limit=args.limit,
+                                offset=args.offset)
+    if args.format == "jsonl":
+        for hit in page["items"]:
+            sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+        return 0
+    rows = [{"date": h["published"], "source": h["source"]["name"] if h["source"] else
+             "(unnamed)", "type": f"{h['type']} ({h['plover']})",
+             "target": h["target"]["text"] + (" [collective]" if h["collective"] else ""),
+             "affected": (h["affected"] or {}).get("text"), "trigger": h["trigger"]["text"]}
+            for h in page["items"]]
+    render_table(rows, [("date", "date", 10), ("source", "source", 22), ("type", "type", 20),
+                        ("target", "target", 30), ("affected", "affected", 24),
+                        ("trigger", "trigger", 0)], out=sys.stdout)
+    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
+    sys.stdout.write(f"{shown} of {page['total']:,} relations\n")
+    return 0
+
+
 _CLAIM_OPTIONS = (("unit", "--unit"), ("currency", "--currency"), ("min_value", "--min"),
                   ("max_value", "--max"), ("measure", "--measure"))
+_RELATION_OPTIONS = (("rtype", "--type"), ("plover", "--plover"), ("target", "--target"))
+
+
+def _check_listing(args: argparse.Namespace) -> None:
+    """Claim or relation filters without their listing would silently not apply: refuse."""
+    for options, flag, on in ((_CLAIM_OPTIONS, "--claims", args.claims),
+                              (_RELATION_OPTIONS, "--relations", args.relations)):
+        given = [f for dest, f in options if getattr(args, dest) is not None]
+        if given and not on:
+            raise QueryError(f"{', '.join(given)} filter {flag[2:]}: add {flag}")
+    if args.claims and args.relations:
+        raise QueryError("--claims and --relations list different things: choose one")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    _check_listing(args)
     if args.claims:
         return cmd_search_claims(args)
-    given = [flag for dest, flag in _CLAIM_OPTIONS if getattr(args, dest) is not None]
-    if given:  # silently listing statements would look like the filter had applied
-        raise QueryError(f"{', '.join(given)} filter claims: add --claims")
+    if args.relations:
+        return cmd_search_relations(args)
     with open_store(args.db, create=False) as store:
         page = query.search_statements(store, _filter(args, args.q), limit=args.limit,
                                        offset=args.offset)

@@ -12,8 +12,8 @@ from typing import Any
 
 from quotegraph.errors import QueryError
 from quotegraph.store.base import Store
-from quotegraph.store.filters import StatementFilter, build_where
-from quotegraph.store.relate_rows import RelateTable, nested, page_of
+from quotegraph.store.filters import StatementFilter
+from quotegraph.store.relate_rows import RelateTable, iter_flat, nested, page_of
 
 CLAIM_UNITS_HINT = "percent, currency, jobs, companies, people, tonnes ..."
 _JOIN = ('claims c JOIN statements s ON s.article_id = c.article_id '
@@ -110,18 +110,5 @@ def statement_claims(store: Store, statements: Sequence[dict[str, Any]],
 def iter_claim_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
                     page: int = 5000) -> Iterator[dict[str, Any]]:
     """Every claim of the statements matching ``flt`` as a flat export row
-    (:data:`EXPORT_COLUMNS`), paged by statement key so memory stays flat."""
-    where = build_where(store, flt)
-    if where.empty:
-        return
-    last = (-1, -1)
-    while True:
-        rows = store.rows(
-            f"SELECT {_SELECT}, s.pk AS spk, c.seq FROM {_JOIN} WHERE {where.sql} "
-            "AND (s.pk > ? OR (s.pk = ? AND c.seq > ?)) ORDER BY s.pk, c.seq LIMIT ?",
-            (*where.params, last[0], last[0], last[1], page))
-        if not rows:
-            return
-        for r in rows:
-            last = (r["spk"], r["seq"])
-            yield {c: r[c] for c in EXPORT_COLUMNS}
+    (:data:`EXPORT_COLUMNS`), paged so memory stays flat."""
+    return iter_flat(store, CLAIMS, flt, EXPORT_COLUMNS, page=page)

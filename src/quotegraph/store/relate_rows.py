@@ -7,7 +7,7 @@ Each table points at its statement by ``(article_id, stmt_start, stmt_end)``; a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,3 +66,24 @@ def nested(store: Store, t: RelateTable, statements: Sequence[dict[str, Any]],
                     del item[k]
                 out.setdefault(key, []).append(item)
     return out
+
+
+def iter_flat(store: Store, t: RelateTable, flt: StatementFilter, columns: Sequence[str], *,
+              page: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every row of ``t`` whose statement matches ``flt``, as ``{column: value}`` for the
+    export, paged by (statement, seq) so memory stays flat however many there are."""
+    where = build_where(store, flt)
+    if where.empty:
+        return
+    a = t.alias
+    last = (-1, -1)
+    while True:
+        rows = store.rows(
+            f"SELECT {t.select}, s.pk AS spk, {a}.seq AS seq_ FROM {t.join} WHERE {where.sql} "
+            f"AND (s.pk > ? OR (s.pk = ? AND {a}.seq > ?)) ORDER BY s.pk, {a}.seq LIMIT ?",
+            (*where.params, last[0], last[0], last[1], page))
+        if not rows:
+            return
+        for r in rows:
+            last = (r["spk"], r["seq_"])
+            yield {c: r[c] for c in columns}

@@ -6,13 +6,13 @@ statement filter (speaker, actor, outlet, dates, full text) applies to relations
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from quotegraph.store.base import Store
 from quotegraph.store.filters import StatementFilter
-from quotegraph.store.relate_rows import RelateTable, nested, page_of
+from quotegraph.store.relate_rows import RelateTable, iter_flat, nested, page_of
 
 _JOIN = ('relations r JOIN statements s ON s.article_id = r.article_id '
          'AND s.start = r.stmt_start AND s."end" = r.stmt_end')
@@ -21,6 +21,11 @@ _SELECT = (
     "r.target_end, r.target_id, r.collective, r.affected, r.affected_start, r.affected_end, "
     "r.stmt_start, r.stmt_end, s.id AS statement_id, s.article_id, s.speaker_id, "
     "s.speaker_name, s.published, s.outlet, s.text AS statement_text"
+)
+EXPORT_COLUMNS = (
+    "statement_id", "article_id", "type", "plover", "trigger", "target", "target_start",
+    "target_end", "target_id", "collective", "affected", "speaker_id", "speaker_name",
+    "published", "outlet",
 )
 
 
@@ -90,3 +95,12 @@ def statement_relations(store: Store, statements: Sequence[dict[str, Any]],
                         ) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
     """``{(article id, start, end): [relation, ...]}`` for statement rows, for the views."""
     return nested(store, RELATIONS, statements)
+
+
+def iter_relation_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+                       page: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every relation of the statements matching ``flt`` as a flat export row
+    (:data:`EXPORT_COLUMNS`), paged so memory stays flat."""
+    for row in iter_flat(store, RELATIONS, flt, EXPORT_COLUMNS, page=page):
+        row["collective"] = bool(row["collective"])
+        yield row
