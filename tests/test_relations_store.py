@@ -1,5 +1,6 @@
 """Stored relations as users reach them: the store on SQLite and PostgreSQL (migration 0003),
-``search --relations`` and ``export --table relations`` as subprocesses, ``/api/relations``, relations nested on API statements, and the pages.
+``search --relations`` and ``export --table relations`` as subprocesses, ``/api/relations``,
+relations nested on API statements, and the pages.
 
 Articles are written for these tests and go through the real extractor (real country names so
 that the knowledge base resolves them; the events are invented).
