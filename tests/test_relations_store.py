@@ -29,7 +29,8 @@ TEXTS = {
     "pressure.txt": (
         "Talks on the river treaty\n\nNORDHAVEN, March 3, 2023. Foreign Minister Anna Berg said "
         "the West is seeking to force Kazakhstan to give up its neutrality. She also accused "
-        "Western capitals of freezing the talks.\n"),
+        "Western capitals of freezing the talks. She criticised unfriendly states for freezing "
+        "the assets.\n"),
     "praise.txt": (
         "Mediation praised\n\nSOUTHPORT, May 9, 2023. Deputy Minister Pavel Orlin said his "
         "government strongly supports Armenia in the talks and praised Qatar for its "
@@ -140,3 +141,19 @@ def test_export_relations_in_every_format(db, tmp_path, fmt):
     west = [x for x in rows if x["target"] == "the West"]
     assert west and west[0]["collective"] is True and west[0]["affected"] == "Kazakhstan"
     assert west[0]["speaker_name"] == "Anna Berg"
+
+
+def test_network_filtered_by_relation(client):
+    net = client.get("/api/network", params={"relation": "ACCUSE"}).json()
+    targets = {n["label"]: n for n in net["nodes"] if n["actor"]}
+    # "Western capitals" resolves to the West in the knowledge base: one node, two relations.
+    assert targets["the West"]["weight"] == 2 and targets["the West"]["type"] == "grouping"
+    # A collective target the knowledge base does not know is a node of its own.
+    assert targets["unfriendly states"]["type"] == "collective"
+    assert targets["unfriendly states"]["id"] == "collective:unfriendly states"
+    assert {e["source"] for e in net["edges"]} == {
+        n["id"] for n in net["nodes"] if n["speaker"] and n["label"] == "Anna Berg"}
+    praise = client.get("/api/network", params={"relation": "praise"}).json()
+    assert [n["label"] for n in praise["nodes"] if n["actor"]] == ["Qatar"]
+    plain = client.get("/api/network").json()  # without relation: who talks about whom
+    assert plain["edges"]

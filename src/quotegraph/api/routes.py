@@ -172,9 +172,15 @@ def network(
     flt: Filter,
     min_weight: Annotated[int, Query(ge=1, description="drop edges with fewer statements")] = 1,
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many edges")] = 200,
+    relation: Annotated[str | None, Query(
+        description="only edges of this relation: accuse, criticise, demand, threaten, support, "
+                    "praise, or a PLOVER type (ACCUSE, REQUEST, THREATEN, SUPPORT)",
+        max_length=20)] = None,
 ) -> dict[str, Any]:
-    """Who talks about whom: speaker -> actor edges weighted by statement count."""
-    return query.network(db, flt=flt, min_weight=min_weight, limit=limit)
+    """Who talks about whom: speaker -> actor edges weighted by statement count; with
+    ``relation``, speaker -> target edges of that relation (collective targets included)."""
+    return query.network(db, flt=flt, min_weight=min_weight, limit=limit,
+                         relation=relation or None)
 
 
 @router.get("/claims", response_model=ClaimPage, responses=_ERRORS)

@@ -104,3 +104,24 @@ def iter_relation_rows(store: Store, flt: StatementFilter = StatementFilter(), *
     for row in iter_flat(store, RELATIONS, flt, EXPORT_COLUMNS, page=page):
         row["collective"] = bool(row["collective"])
         yield row
+
+
+COLLECTIVE_PREFIX = "collective:"  # node id of a collective target that has no actor id
+
+
+def relation_edges(store: Store, where: Any, relation: str, *, min_weight: int, limit: int,
+                   ) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
+    """Speaker -> target edges of the relations of type or PLOVER type ``relation`` among the
+    statements of ``where`` (a built statement filter), heaviest first, and the labels of
+    collective targets (``collective:the west`` -> ``("the West", "collective")``)."""
+    key = f"coalesce(r.target_id, '{COLLECTIVE_PREFIX}' || lower(r.target))"
+    rows = store.rows(
+        f"SELECT s.speaker_id AS source, {key} AS target, count(*) AS weight, "
+        f"min(r.target) AS label FROM {_JOIN} WHERE {where.sql} AND s.speaker_id IS NOT NULL "
+        "AND (r.type = ? OR r.plover = ?) "
+        f"GROUP BY s.speaker_id, {key} HAVING count(*) >= ? "
+        "ORDER BY weight DESC, source, target LIMIT ?",
+        (*where.params, relation.strip().lower(), relation.strip().upper(), min_weight, limit))
+    extra = {r["target"]: (r["label"], "collective") for r in rows
+             if r["target"].startswith(COLLECTIVE_PREFIX)}
+    return [{k: r[k] for k in ("source", "target", "weight")} for r in rows], extra
