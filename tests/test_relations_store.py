@@ -157,3 +157,14 @@ def test_network_filtered_by_relation(client):
     assert [n["label"] for n in praise["nodes"] if n["actor"]] == ["Qatar"]
     plain = client.get("/api/network").json()  # without relation: who talks about whom
     assert plain["edges"]
+
+
+def test_network_relation_errors_and_page(client):
+    r = client.get("/api/network", params={"relation": "insult"})
+    assert r.status_code == 400 and "unknown relation" in r.text
+    page = client.get("/network", params={"relation": "ACCUSE"})
+    assert page.status_code == 200
+    assert 'data-api="/api/network?relation=ACCUSE"' in page.text
+    assert '<option value="ACCUSE" selected>' in page.text
+    bad = client.get("/network", params={"relation": "insult"})
+    assert bad.status_code == 400 and "unknown relation" in bad.text

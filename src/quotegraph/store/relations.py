@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quotegraph.errors import QueryError
+from quotegraph.relate.relations import PLOVER
 from quotegraph.store.base import Store
 from quotegraph.store.filters import StatementFilter
 from quotegraph.store.relate_rows import RelateTable, iter_flat, nested, page_of
@@ -107,6 +109,16 @@ def iter_relation_rows(store: Store, flt: StatementFilter = StatementFilter(), *
 
 
 COLLECTIVE_PREFIX = "collective:"  # node id of a collective target that has no actor id
+# What ``relation`` may name: a relation type, or a PLOVER event type.
+RELATION_CHOICES = (*PLOVER, *sorted(set(PLOVER.values())))
+
+
+def check_relation(relation: str | None) -> None:
+    """A clear error for a relation the network cannot filter by (case matters: the lower-case
+    words are relation types, the upper-case ones PLOVER types)."""
+    if relation and relation.strip() not in RELATION_CHOICES:
+        raise QueryError(f"unknown relation {relation!r}; use one of "
+                         + ", ".join(RELATION_CHOICES))
 
 
 def relation_edges(store: Store, where: Any, relation: str, *, min_weight: int, limit: int,
@@ -114,6 +126,7 @@ def relation_edges(store: Store, where: Any, relation: str, *, min_weight: int, 
     """Speaker -> target edges of the relations of type or PLOVER type ``relation`` among the
     statements of ``where`` (a built statement filter), heaviest first, and the labels of
     collective targets (``collective:the west`` -> ``("the West", "collective")``)."""
+    check_relation(relation)
     key = f"coalesce(r.target_id, '{COLLECTIVE_PREFIX}' || lower(r.target))"
     rows = store.rows(
         f"SELECT s.speaker_id AS source, {key} AS target, count(*) AS weight, "
@@ -121,7 +134,7 @@ def relation_edges(store: Store, where: Any, relation: str, *, min_weight: int, 
         "AND (r.type = ? OR r.plover = ?) "
         f"GROUP BY s.speaker_id, {key} HAVING count(*) >= ? "
         "ORDER BY weight DESC, source, target LIMIT ?",
-        (*where.params, relation.strip().lower(), relation.strip().upper(), min_weight, limit))
+        (*where.params, relation.strip(), relation.strip(), min_weight, limit))
     extra = {r["target"]: (r["label"], "collective") for r in rows
              if r["target"].startswith(COLLECTIVE_PREFIX)}
     return [{k: r[k] for k in ("source", "target", "weight")} for r in rows], extra
