@@ -154,7 +154,7 @@ _NOT_HEADS = frozenset("the a an more new such these those its their our his her
 
 
 def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
-             taken: list[tuple[int, int]]) -> Span | None:
+             taken: list[tuple[int, int]], heads: list[tuple[int, int]]) -> Span | None:
     if q.unit not in _MEASURED_UNITS:
         return None  # "22,000 new jobs": the counted noun is what the figure measures
     w = _WORTH_RE.search(text, max(lo, claim_start - 60), claim_start)
@@ -171,19 +171,19 @@ def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
         start = m.start(1)
         return _span(text, start, start + len(words))
     best: tuple[int, int, int] | None = None
-    for h in _MEASURE_RE.finditer(text, lo, hi):
-        if any(h.start() < e and s < h.end() for s, e in taken):
+    for h0, h1 in heads:
+        if any(h0 < e and s < h1 for s, e in taken):
             continue  # inside another figure ("2,000 Russian companies")
-        if h.end() <= claim_start:
-            distance = claim_start - h.end()
-        elif h.start() >= q.end:
-            distance = (h.start() - q.end) * 2  # the subject usually comes first
+        if h1 <= claim_start:
+            distance = claim_start - h1
+        elif h0 >= q.end:
+            distance = (h0 - q.end) * 2  # the subject usually comes first
         else:
             continue
-        if h.group(0).lower().endswith("share") and h.end() <= claim_start:
+        if text[h0:h1].lower().endswith("share") and h1 <= claim_start:
             distance -= 1000  # "the share of X in Y reached 90%" measures the share
         if best is None or distance < best[0]:
-            best = (distance, h.start(), h.end())
+            best = (distance, h0, h1)
     if best is None:
         return None
     start, end = best[1], best[2]
@@ -195,20 +195,20 @@ def _measure(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
     return _span(text, start, end)
 
 
-def _period(text: str, lo: int, hi: int, q: Quantity, claim_start: int,
-            taken: list[tuple[int, int]]) -> Span | None:
+def _period(text: str, q: Quantity, claim_start: int, taken: list[tuple[int, int]],
+            periods: list[tuple[int, int]]) -> Span | None:
     best: tuple[int, int, int] | None = None
-    for p in PERIOD_RE.finditer(text, lo, hi):
-        if any(p.start() < e and s < p.end() for s, e in taken):
+    for p0, p1 in periods:
+        if any(p0 < e and s < p1 for s, e in taken):
             continue
-        if p.end() <= claim_start:
-            distance = claim_start - p.end()
-        elif p.start() >= q.end:
-            distance = p.start() - q.end
+        if p1 <= claim_start:
+            distance = claim_start - p1
+        elif p0 >= q.end:
+            distance = p0 - q.end
         else:
             continue
         if best is None or distance < best[0]:
-            best = (distance, p.start(), p.end())
+            best = (distance, p0, p1)
     return _span(text, best[1], best[2]) if best else None
 
 
@@ -225,14 +225,20 @@ def find_claims(text: str, start: int, end: int) -> tuple[Claim, ...]:
                   or not _REFERRING_RE.search(text, max(start, q.start - 8), q.start)]
     taken = [(q.start, q.end) for q in quantities]
     claims = []
+    # Period and measure candidates once per sentence: several figures often share one.
+    per_sentence: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for q in quantities:
         lo, hi = _sentence_bounds(text, start, end, q.start)
+        if (lo, hi) not in per_sentence:
+            per_sentence[lo, hi] = ([m.span() for m in PERIOD_RE.finditer(text, lo, hi)],
+                                    [m.span() for m in _MEASURE_RE.finditer(text, lo, hi)])
+        periods, heads = per_sentence[lo, hi]
         approx, c_start = _approx(text, lo, q)
         claims.append(Claim(
             start=c_start, end=q.end, text=text[c_start:q.end], value=q.value, unit=q.unit,
             currency=q.currency, value_max=q.value_max, approx=approx,
             change=_change(text, lo, c_start),
-            measure=_measure(text, lo, hi, q, c_start, taken),
-            period=_period(text, lo, hi, q, c_start, taken),
+            measure=_measure(text, lo, hi, q, c_start, taken, heads),
+            period=_period(text, q, c_start, taken, periods),
         ))
     return tuple(claims)

@@ -208,10 +208,20 @@ def _unit_after(text: str, m: re.Match[str], limit: int,
     return None
 
 
+# A cheap first look: most statements hold no number at all, and this pattern is much faster
+# to scan than QUANTITY_RE (the relate stage runs on every statement of every article).
+_ANY_NUMBER_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|dozen|half|thousands)", re.IGNORECASE)
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity with a unit in ``text[start:end]``, in text order, offsets into ``text``."""
     limit = len(text) if end is None else end
     found: list[Quantity] = []
+    if not _ANY_NUMBER_RE.search(text, start, limit):
+        return found
     pos = start
     while (m := QUANTITY_RE.search(text, pos, limit)) is not None:
         pos = m.end()
