@@ -208,19 +208,26 @@ def _unit_after(text: str, m: re.Match[str], limit: int,
     return None
 
 
-# A cheap first look: most statements hold no number at all, and this pattern is much faster
-# to scan than QUANTITY_RE (the relate stage runs on every statement of every article).
-_ANY_NUMBER_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|dozen|half|thousands)", re.IGNORECASE)
+# A cheap first look: most statements hold no number at all, and a digit search plus substring
+# tests are much faster than QUANTITY_RE (the relate stage runs on every statement).
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty",
+                 "seventy", "eighty", "ninety", "hundred", "dozen", "half", "thousand")
+
+
+def _may_hold_a_number(text: str, start: int, limit: int) -> bool:
+    if _DIGIT_RE.search(text, start, limit):
+        return True
+    low = text[start:limit].lower()
+    return any(w in low for w in _NUMBER_STEMS)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity with a unit in ``text[start:end]``, in text order, offsets into ``text``."""
     limit = len(text) if end is None else end
     found: list[Quantity] = []
-    if not _ANY_NUMBER_RE.search(text, start, limit):
+    if not _may_hold_a_number(text, start, limit):
         return found
     pos = start
     while (m := QUANTITY_RE.search(text, pos, limit)) is not None:
