@@ -74,14 +74,19 @@ def test_store_round_trip_and_filters(any_store):  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def db(tmp_path_factory):
     d = tmp_path_factory.mktemp("relations")
     (d / "texts").mkdir()
     for name, text in TEXTS.items():
         (d / "texts" / name).write_text(text, encoding="utf-8")
     r = run("ingest", d / "texts", "--db", d / "r.db")
     assert r.returncode == 0, r.stderr
-    with TestClient(create_app(d / "r.db")) as c:
+    return d / "r.db"
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as c:
         yield c
 
 
@@ -100,17 +105,6 @@ def test_api_statements_and_pages_show_relations(client):
     assert items[0]["relations"][0]["affected"]["text"] == "Kazakhstan"
     html = client.get("/", params={"q": "neutrality"}).text
     assert 'class="relations"' in html and "the West" in html and "→ Kazakhstan" in html
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("relations-cli")
-    (d / "texts").mkdir()
-    for name, text in TEXTS.items():
-        (d / "texts" / name).write_text(text, encoding="utf-8")
-    r = run("ingest", d / "texts", "--db", d / "r.db")
-    assert r.returncode == 0, r.stderr
-    return d / "r.db"
 
 
 def test_search_relations_cli(db):

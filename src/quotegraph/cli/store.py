@@ -215,9 +215,7 @@ def cmd_search_claims(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         page = search_claims(store, _filter(args, args.q), cf, limit=args.limit,
                              offset=args.offset)
-    if args.format == "jsonl":
-        for hit in page["items"]:
-            sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+    if _jsonl(args, page):
         return 0
     rows = [{"date": h["published"], "speaker": h["speaker"]["name"] if h["speaker"] else
              "(unnamed)", "claim": h["text"],
@@ -227,9 +225,22 @@ def cmd_search_claims(args: argparse.Namespace) -> int:
     render_table(rows, [("date", "date", 10), ("speaker", "speaker", 22), ("claim", "claim", 30),
                         ("value", "value", 18), ("unit", "unit", 10),
                         ("measure", "measure", 28), ("period", "period", 0)], out=sys.stdout)
-    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
-    sys.stdout.write(f"{shown} of {page['total']:,} claims\n")
+    _footer(args, page, len(rows), "claims")
     return 0
+
+
+def _jsonl(args: argparse.Namespace, page: dict[str, Any]) -> bool:
+    """With ``--format jsonl``, the page's items one per line (and ``True``)."""
+    if args.format != "jsonl":
+        return False
+    for hit in page["items"]:
+        sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+    return True
+
+
+def _footer(args: argparse.Namespace, page: dict[str, Any], shown: int, noun: str) -> None:
+    span = f"{args.offset + 1}-{args.offset + shown}" if shown else "0"
+    sys.stdout.write(f"{span} of {page['total']:,} {noun}\n")
 
 
 def cmd_search_relations(args: argparse.Namespace) -> int:
@@ -239,9 +250,7 @@ def cmd_search_relations(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         page = search_relations(store, _filter(args, args.q), rf, limit=args.limit,
                                 offset=args.offset)
-    if args.format == "jsonl":
-        for hit in page["items"]:
-            sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+    if _jsonl(args, page):
         return 0
     rows = [{"date": h["published"], "source": h["source"]["name"] if h["source"] else
              "(unnamed)", "type": f"{h['type']} ({h['plover']})",
@@ -251,8 +260,7 @@ def cmd_search_relations(args: argparse.Namespace) -> int:
     render_table(rows, [("date", "date", 10), ("source", "source", 22), ("type", "type", 20),
                         ("target", "target", 30), ("affected", "affected", 24),
                         ("trigger", "trigger", 0)], out=sys.stdout)
-    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
-    sys.stdout.write(f"{shown} of {page['total']:,} relations\n")
+    _footer(args, page, len(rows), "relations")
     return 0
 
 
