@@ -15,11 +15,16 @@ import json
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.query import StatementFilter
 from quotegraph.store.base import Store, chunks, placeholders
+from quotegraph.store.claims import EXPORT_COLUMNS as CLAIM_EXPORT_COLUMNS
+from quotegraph.store.claims import iter_claim_rows
+from quotegraph.store.relations import EXPORT_COLUMNS as RELATION_EXPORT_COLUMNS
+from quotegraph.store.relations import iter_relation_rows
 from quotegraph.store.filters import build_where
 
 log = logging.getLogger(__name__)
@@ -76,7 +81,26 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
             yield {c: r[c] for c in COLUMNS}
 
 
-def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+@dataclass(frozen=True)
+class Table:
+    """What one export table holds: its columns and which of them are ints, floats, lists."""
+
+    columns: tuple[str, ...]
+    ints: tuple[str, ...] = ()
+    floats: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    bools: tuple[str, ...] = ()
+
+
+STATEMENTS = Table(COLUMNS, ints=INT_COLUMNS, lists=LIST_COLUMNS)
+CLAIMS = Table(CLAIM_EXPORT_COLUMNS, ints=("start", "end"), floats=("value", "value_max"))
+RELATIONS = Table(RELATION_EXPORT_COLUMNS, ints=("target_start", "target_end"),
+                  bools=("collective",))
+TABLES = {"statements": STATEMENTS, "claims": CLAIMS, "relations": RELATIONS}
+ROWS = {"statements": iter_rows, "claims": iter_claim_rows, "relations": iter_relation_rows}
+
+
+def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STATEMENTS) -> int:
     n = 0
     for r in rows:
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -84,26 +108,28 @@ def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def _write_csv(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
-    w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+def _write_csv(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STATEMENTS) -> int:
+    w = csv.DictWriter(out, fieldnames=table.columns, lineterminator="\n")
     w.writeheader()
     n = 0
     for r in rows:
-        w.writerow({**r, **{c: CSV_LIST_SEP.join(r[c]) for c in LIST_COLUMNS}})
+        w.writerow({**r, **{c: CSV_LIST_SEP.join(r[c]) for c in table.lists}})
         n += 1
     return n
 
 
-def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str]) -> int:
+def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str],
+                   table: Table = STATEMENTS) -> int:
     try:
         import pyarrow as pa  # noqa: PLC0415 - optional extra
         import pyarrow.parquet as pq  # noqa: PLC0415
     except ImportError as e:
         raise ExportError("Parquet export needs pyarrow: pip install 'quotegraph[export]'") from e
     schema = pa.schema([
-        (c, pa.list_(pa.string()) if c in LIST_COLUMNS
-         else pa.int64() if c in INT_COLUMNS else pa.string())
-        for c in COLUMNS
+        (c, pa.list_(pa.string()) if c in table.lists
+         else pa.int64() if c in table.ints else pa.float64() if c in table.floats
+         else pa.bool_() if c in table.bools else pa.string())
+        for c in table.columns
     ])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
@@ -122,30 +148,38 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str])
 
 def export_statements(store: Store, *, format: str, output: str | os.PathLike[str] | None = None,  # noqa: A002
                       stream: IO[str] | None = None,
-                      flt: StatementFilter = StatementFilter()) -> int:
+                      flt: StatementFilter = StatementFilter(), table: str = "statements") -> int:
     """Write the statements matching ``flt`` to ``output`` (a path) or ``stream`` (text, for
-    jsonl/csv only); returns the number of rows written. Parquet needs a path."""
+    jsonl/csv only); returns the number of rows written. Parquet needs a path.
+
+    ``table="claims"`` writes the numeric claims of those statements instead, one row per
+    claim with its statement id and speaker; ``table="relations"`` their relations."""
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
-    rows = iter_rows(store, flt)
+    if table not in TABLES:
+        raise ExportError(f"unknown export table {table!r}; use one of {', '.join(TABLES)}")
+    spec = TABLES[table]
+    rows = ROWS[table](store, flt)
     if format == "parquet":
         if output is None:
             raise ExportError("Parquet is a binary file format: give an output file (-o FILE)")
-        return _write_parquet(rows, output)
+        return _write_parquet(rows, output, spec)
     writer = _write_jsonl if format == "jsonl" else _write_csv
     if output is None:
         if stream is None:
             raise ExportError("give an output path or a stream")
-        return writer(rows, stream)
+        return writer(rows, stream, spec)
     try:
         with open(output, "w", encoding="utf-8", newline="") as f:
-            return writer(rows, f)
+            return writer(rows, f, spec)
     except OSError as e:
         raise ExportError(f"cannot write {output}: {e.strerror or e}") from e
 
 
-def read_rows(path: str | os.PathLike[str], *, format: str) -> list[dict[str, Any]]:  # noqa: A002
+def read_rows(path: str | os.PathLike[str], *, format: str,  # noqa: A002
+              table: str = "statements") -> list[dict[str, Any]]:
     """Read an export back into the dicts :func:`iter_rows` yields (for checks and round trips)."""
+    spec = TABLES[table]
     if format == "jsonl":
         with open(path, encoding="utf-8") as f:
             return [json.loads(line) for line in f if line.strip()]
@@ -154,10 +188,14 @@ def read_rows(path: str | os.PathLike[str], *, format: str) -> list[dict[str, An
             out = []
             for r in csv.DictReader(io.StringIO(f.read())):
                 row: dict[str, Any] = {k: (v if v != "" else None) for k, v in r.items()}
-                for c in INT_COLUMNS:
+                for c in spec.ints:
                     row[c] = int(row[c])
-                for c in LIST_COLUMNS:
+                for c in spec.floats:
+                    row[c] = float(row[c]) if row[c] is not None else None
+                for c in spec.lists:
                     row[c] = row[c].split(CSV_LIST_SEP) if row[c] else []
+                for c in spec.bools:
+                    row[c] = row[c] == "True"
                 out.append(row)
             return out
     if format == "parquet":

@@ -15,6 +15,7 @@ from quotegraph.model import Article, Document, unextracted, with_document_metad
 from quotegraph.errors import KnowledgeBaseError
 from quotegraph.kb import KnowledgeBase, load_kb
 from quotegraph.read.language import is_english
+from quotegraph.relate import relate
 from quotegraph.resolve.actors import find_mentions
 from quotegraph.resolve.kb_speakers import KBSpeakers
 from quotegraph.resolve.speakers import resolve
@@ -24,7 +25,7 @@ from quotegraph.segment.year import infer_year_from_offices
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.2.0"  # 0.2: inferred years, date conflicts, said_on, repeats
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: inferred years, date conflicts, said_on, repeats, numeric claims
 EARLIEST_YEAR = 1990  # the oldest year an undated article's speakers may date it to
 
 
@@ -61,6 +62,7 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
                                  external=resolver, said_on=day_of)
     statements = link_repeats(statements, body_start=meta.body_start)
     mentions = find_mentions(text, published=pub, kb=kb) if kb is not None else ()
+    statements = relate(text, statements, mentions)
     return Article(
         text=text, source=source, title=meta.title, published=pub, outlet=meta.outlet, url=url,
         dateline=meta.dateline, body_start=meta.body_start, statements=tuple(statements),

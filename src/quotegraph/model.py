@@ -51,6 +51,85 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A numeric claim inside a statement: "more than $15.6 billion in January-July".
+
+    ``start``/``end``/``text`` cover the quantity itself (approximation word, number, unit);
+    ``value`` is the number with its scale applied (``15.6e9``), ``value_max`` the top of a
+    range ("$24-24.5 billion"). ``unit`` is ``percent``, ``percentage points``, ``currency``
+    (then ``currency`` holds the ISO 4217 code), ``times`` or the counted noun (``companies``,
+    ``jobs``, ``tonnes`` ...). ``approx`` is the normalised hedge (``about``, ``more than``,
+    ``nearly``, ``less than``, ``at least``, ``up to``), ``change`` is ``increase`` or
+    ``decrease`` when the figure is a change ("rose by 10%"). ``measure`` and ``period`` are
+    the words of the sentence that say what is measured and when, where it says so.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    currency: str | None = None
+    value_max: float | None = None
+    approx: str | None = None
+    change: str | None = None
+    measure: Span | None = None
+    period: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "value": self.value, "value_max": self.value_max, "unit": self.unit,
+            "currency": self.currency, "approx": self.approx, "change": self.change,
+            "measure": self.measure.to_dict() if self.measure else None,
+            "period": self.period.to_dict() if self.period else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            start=d["start"], end=d["end"], text=d["text"], value=d["value"], unit=d["unit"],
+            currency=d.get("currency"), value_max=d.get("value_max"), approx=d.get("approx"),
+            change=d.get("change"),
+            measure=Span.from_dict(d["measure"]) if d.get("measure") else None,
+            period=Span.from_dict(d["period"]) if d.get("period") else None,
+        )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Whom a statement accuses, criticises, makes demands of, threatens, supports or praises.
+
+    ``type`` is one of ``accuse criticise demand threaten support praise`` and ``plover`` the
+    PLOVER event type it maps to (see :mod:`quotegraph.relate.relations`); ``trigger`` is the
+    words that show it, ``target`` the actor it is aimed at (``target_id`` its knowledge-base id
+    when known; ``collective`` for "the West", "unfriendly states" ...), ``affected`` the party
+    pressed in "X is seeking to force Y". The source of the relation is the statement's speaker.
+    """
+
+    type: str
+    plover: str
+    trigger: Span
+    target: Span
+    target_id: str | None = None
+    collective: bool = False
+    affected: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "plover": self.plover, "trigger": self.trigger.to_dict(),
+                "target": self.target.to_dict(), "target_id": self.target_id,
+                "collective": self.collective,
+                "affected": self.affected.to_dict() if self.affected else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(type=d["type"], plover=d["plover"], trigger=Span.from_dict(d["trigger"]),
+                   target=Span.from_dict(d["target"]), target_id=d.get("target_id"),
+                   collective=bool(d.get("collective")),
+                   affected=Span.from_dict(d["affected"]) if d.get("affected") else None)
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Who made a statement: the canonical name and the mention in the text that points at them.
 
@@ -106,6 +185,8 @@ class Statement:
     ``said_on`` is the statement's own date where the text gives one ("on Saturday").
     ``repeats`` is the ``(start, end)`` of the statement of the same article this one restates
     (a headline over the body quote); aggregates count the two as one statement.
+    ``claims`` are the numeric claims inside the statement span (see :class:`Claim`);
+    ``relations`` whom it accuses, supports ... (see :class:`Relation`).
     """
 
     kind: str
@@ -118,6 +199,8 @@ class Statement:
     source_mention: Span | None = None
     said_on: str | None = None
     repeats: tuple[int, int] | None = None
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -135,6 +218,10 @@ class Statement:
             d["said_on"] = self.said_on
         if self.repeats is not None:
             d["repeats"] = {"start": self.repeats[0], "end": self.repeats[1]}
+        if self.claims:
+            d["claims"] = [c.to_dict() for c in self.claims]
+        if self.relations:
+            d["relations"] = [r.to_dict() for r in self.relations]
         return d
 
     @classmethod
@@ -150,6 +237,8 @@ class Statement:
             source_mention=Span.from_dict(d["source_mention"]) if d.get("source_mention") else None,
             said_on=d.get("said_on"),
             repeats=(d["repeats"]["start"], d["repeats"]["end"]) if d.get("repeats") else None,
+            claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
+            relations=tuple(Relation.from_dict(r) for r in d.get("relations", ())),
         )
 
 

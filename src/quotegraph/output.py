@@ -8,7 +8,7 @@ import textwrap
 
 import orjson
 
-from quotegraph.model import Article
+from quotegraph.model import Article, Claim, Relation
 
 
 def to_jsonl(article: Article) -> str:
@@ -44,4 +44,34 @@ def to_table(article: Article, *, width: int | None = None) -> str:
         body = textwrap.fill(s.text, width=width - 8, initial_indent="        ",
                              subsequent_indent="        ", max_lines=4, placeholder=" …")
         lines.append(body)
+        lines.extend(claim_line(c) for c in s.claims)
+        lines.extend(relation_line(r) for r in s.relations)
     return "\n".join(lines)
+
+
+def relation_line(r: Relation) -> str:
+    """One relation under its statement: ``> accuse (ACCUSE) the West [collective] <is seeking
+    to force> affected: Russia's allies``."""
+    who = r.target.text + (" [collective]" if r.collective else "")
+    line = f"        > {r.type} ({r.plover}) {who} <{r.trigger.text}>"
+    return line + (f" affected: {r.affected.text}" if r.affected else "")
+
+
+def format_value(v: float) -> str:
+    """``4500000000.0`` -> ``4,500,000,000``, ``27.5`` -> ``27.5``: figures as people read them."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.6g}"
+
+
+def claim_line(c: Claim) -> str:
+    """One numeric claim under its statement: ``# about 12% = 12 percent (about, increase) |
+    measure: Trade turnover | period: in January-October 2022``."""
+    unit = c.currency if c.unit == "currency" and c.currency else c.unit
+    value = format_value(c.value) + (f"-{format_value(c.value_max)}"
+                                     if c.value_max is not None else "")
+    notes = ", ".join(x for x in (c.approx, c.change) if x)
+    parts = [f"        # {c.text} = {value} {unit}" + (f" ({notes})" if notes else "")]
+    if c.measure:
+        parts.append(f"measure: {c.measure.text}")
+    if c.period:
+        parts.append(f"period: {c.period.text}")
+    return " | ".join(parts)

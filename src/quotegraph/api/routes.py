@@ -12,7 +12,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from quotegraph import query
 from quotegraph.api import models as m
+from quotegraph.api.relate_models import ClaimPage, RelationPage
 from quotegraph.api.stores import StoreHandles
+from quotegraph.store.claims import ClaimFilter, search_claims
+from quotegraph.store.relations import RelationFilter, search_relations
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +172,54 @@ def network(
     flt: Filter,
     min_weight: Annotated[int, Query(ge=1, description="drop edges with fewer statements")] = 1,
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many edges")] = 200,
+    relation: Annotated[str | None, Query(
+        description="only edges of this relation: accuse, criticise, demand, threaten, support, "
+                    "praise, or a PLOVER type (ACCUSE, REQUEST, THREATEN, SUPPORT)",
+        max_length=20)] = None,
 ) -> dict[str, Any]:
-    """Who talks about whom: speaker -> actor edges weighted by statement count."""
-    return query.network(db, flt=flt, min_weight=min_weight, limit=limit)
+    """Who talks about whom: speaker -> actor edges weighted by statement count; with
+    ``relation``, speaker -> target edges of that relation (collective targets included)."""
+    return query.network(db, flt=flt, min_weight=min_weight, limit=limit,
+                         relation=relation or None)
+
+
+@router.get("/claims", response_model=ClaimPage, responses=_ERRORS)
+def claims(
+    db: Store,
+    flt: Filter,
+    unit: Annotated[str | None, Query(description="percent, currency, jobs, companies, ...")] = None,
+    currency: Annotated[str | None, Query(description="ISO 4217 code, e.g. USD", max_length=3)] = None,
+    min_value: Annotated[float | None, Query(description="value at least")] = None,
+    max_value: Annotated[float | None, Query(description="value at most")] = None,
+    measure: Annotated[str | None, Query(description="words of what is measured, e.g. trade",
+                                         max_length=200)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Numeric claims of the statements matching the filter, newest first, with their speaker."""
+    cf = ClaimFilter(unit=unit or None, currency=currency or None, min_value=min_value,
+                     max_value=max_value, measure=measure or None)
+    return search_claims(db, flt, cf, limit=limit, offset=offset)
+
+
+@router.get("/relations", response_model=RelationPage, responses=_ERRORS)
+def relations(
+    db: Store,
+    flt: Filter,
+    type: Annotated[str | None, Query(description="accuse, criticise, demand, threaten, "  # noqa: A002
+                                      "support, praise", max_length=20)] = None,
+    plover: Annotated[str | None, Query(description="ACCUSE, REQUEST, THREATEN, SUPPORT",
+                                        max_length=20)] = None,
+    target: Annotated[str | None, Query(description='actor id or words, e.g. "the West"',
+                                        max_length=200)] = None,
+    collective: Annotated[bool, Query(description="collective targets only")] = False,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Relations of the statements matching the filter (who accuses, supports ... whom)."""
+    rf = RelationFilter(type=type or None, plover=plover or None, target=target or None,
+                        collective=collective)
+    return search_relations(db, flt, rf, limit=limit, offset=offset)
 
 
 @router.get("/stats", response_model=m.Stats)

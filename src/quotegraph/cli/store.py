@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from quotegraph import query
 from quotegraph.cli.inputs import add_input_options, fetcher_from_args
-from quotegraph.errors import QuotegraphError
+from quotegraph.errors import QueryError, QuotegraphError
 from quotegraph.store import open_store
 
 
@@ -69,6 +69,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("q", nargs="?", default=None, metavar="TEXT",
                    help='words, "a phrase", A OR B, -excluded, prefix*')
     _add_filters(p)
+    p.add_argument("--claims", action="store_true",
+                   help="list the numeric claims of the matching statements instead")
+    p.add_argument("--unit", help="with --claims: percent, currency, jobs, companies, ...")
+    p.add_argument("--currency", help="with --claims: ISO code such as USD, RUB")
+    p.add_argument("--min", type=float, dest="min_value", help="with --claims: value at least")
+    p.add_argument("--max", type=float, dest="max_value", help="with --claims: value at most")
+    p.add_argument("--measure", help="with --claims: words of what is measured, e.g. trade")
+    p.add_argument("--relations", action="store_true",
+                   help="list the relations (who accuses, supports ... whom) instead")
+    p.add_argument("--type", dest="rtype",
+                   help="with --relations: accuse, criticise, demand, threaten, support, praise")
+    p.add_argument("--plover", help="with --relations: ACCUSE, REQUEST, THREATEN, SUPPORT")
+    p.add_argument("--target", help='with --relations: actor id or words, e.g. "the West"')
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
@@ -96,6 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--table", choices=("statements", "claims", "relations"),
+                   default="statements",
+                   help="what to export: one row per statement, numeric claim or relation")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
     _add_filters(p)
@@ -200,7 +216,86 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, st
     out.write("\n".join(lines) + "\n")
 
 
+def cmd_search_claims(args: argparse.Namespace) -> int:
+    from quotegraph.output import format_value  # noqa: PLC0415
+    from quotegraph.store.claims import ClaimFilter, search_claims  # noqa: PLC0415
+
+    cf = ClaimFilter(unit=args.unit, currency=args.currency, min_value=args.min_value,
+                     max_value=args.max_value, measure=args.measure)
+    with open_store(args.db, create=False) as store:
+        page = search_claims(store, _filter(args, args.q), cf, limit=args.limit,
+                             offset=args.offset)
+    if _jsonl(args, page):
+        return 0
+    rows = [{"date": h["published"], "speaker": h["speaker"]["name"] if h["speaker"] else
+             "(unnamed)", "claim": h["text"],
+             "unit": h["currency"] if h["unit"] == "currency" else h["unit"],
+             "value": format_value(h["value"]), "measure": (h["measure"] or {}).get("text"),
+             "period": (h["period"] or {}).get("text")} for h in page["items"]]
+    render_table(rows, [("date", "date", 10), ("speaker", "speaker", 22), ("claim", "claim", 30),
+                        ("value", "value", 18), ("unit", "unit", 10),
+                        ("measure", "measure", 28), ("period", "period", 0)], out=sys.stdout)
+    _footer(args, page, len(rows), "claims")
+    return 0
+
+
+def _jsonl(args: argparse.Namespace, page: dict[str, Any]) -> bool:
+    """With ``--format jsonl``, the page's items one per line (and ``True``)."""
+    if args.format != "jsonl":
+        return False
+    for hit in page["items"]:
+        sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
+    return True
+
+
+def _footer(args: argparse.Namespace, page: dict[str, Any], shown: int, noun: str) -> None:
+    span = f"{args.offset + 1}-{args.offset + shown}" if shown else "0"
+    sys.stdout.write(f"{span} of {page['total']:,} {noun}\n")
+
+
+def cmd_search_relations(args: argparse.Namespace) -> int:
+    from quotegraph.store.relations import RelationFilter, search_relations  # noqa: PLC0415
+
+    rf = RelationFilter(type=args.rtype, plover=args.plover, target=args.target)
+    with open_store(args.db, create=False) as store:
+        page = search_relations(store, _filter(args, args.q), rf, limit=args.limit,
+                                offset=args.offset)
+    if _jsonl(args, page):
+        return 0
+    rows = [{"date": h["published"], "source": h["source"]["name"] if h["source"] else
+             "(unnamed)", "type": f"{h['type']} ({h['plover']})",
+             "target": h["target"]["text"] + (" [collective]" if h["collective"] else ""),
+             "affected": (h["affected"] or {}).get("text"), "trigger": h["trigger"]["text"]}
+            for h in page["items"]]
+    render_table(rows, [("date", "date", 10), ("source", "source", 22), ("type", "type", 20),
+                        ("target", "target", 30), ("affected", "affected", 24),
+                        ("trigger", "trigger", 0)], out=sys.stdout)
+    _footer(args, page, len(rows), "relations")
+    return 0
+
+
+_CLAIM_OPTIONS = (("unit", "--unit"), ("currency", "--currency"), ("min_value", "--min"),
+                  ("max_value", "--max"), ("measure", "--measure"))
+_RELATION_OPTIONS = (("rtype", "--type"), ("plover", "--plover"), ("target", "--target"))
+
+
+def _check_listing(args: argparse.Namespace) -> None:
+    """Claim or relation filters without their listing would silently not apply: refuse."""
+    for options, flag, on in ((_CLAIM_OPTIONS, "--claims", args.claims),
+                              (_RELATION_OPTIONS, "--relations", args.relations)):
+        given = [f for dest, f in options if getattr(args, dest) is not None]
+        if given and not on:
+            raise QueryError(f"{', '.join(given)} filter {flag[2:]}: add {flag}")
+    if args.claims and args.relations:
+        raise QueryError("--claims and --relations list different things: choose one")
+
+
 def cmd_search(args: argparse.Namespace) -> int:
+    _check_listing(args)
+    if args.claims:
+        return cmd_search_claims(args)
+    if args.relations:
+        return cmd_search_relations(args)
     with open_store(args.db, create=False) as store:
         page = query.search_statements(store, _filter(args, args.q), limit=args.limit,
                                        offset=args.offset)
@@ -287,7 +382,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_store(args.db, create=False) as store:
         n = export_statements(store, format=args.format, output=args.output,
-                              stream=sys.stdout, flt=_filter(args, args.q))
+                              stream=sys.stdout, flt=_filter(args, args.q), table=args.table)
     if args.output:
-        sys.stderr.write(f"exported {n:,} statements to {args.output}\n")
+        sys.stderr.write(f"exported {n:,} {args.table} to {args.output}\n")
     return 0

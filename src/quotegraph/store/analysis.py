@@ -230,11 +230,13 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
 
 
 def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weight: int = 1,
-            limit: int = 200) -> dict[str, Any]:
+            limit: int = 200, relation: str | None = None) -> dict[str, Any]:
     """Who talks about whom: edges speaker -> actor weighted by statements, heaviest first.
 
     A node that is both a speaker and an actor is one node (``speaker`` and ``actor`` flags);
-    a node's ``weight`` is the total weight of its edges in the returned graph.
+    a node's ``weight`` is the total weight of its edges in the returned graph. With
+    ``relation`` (a relation type such as ``accuse`` or a PLOVER type such as ``SUPPORT``) the
+    edges are speaker -> target of those relations instead, collective targets included.
     """
     if not isinstance(min_weight, int) or isinstance(min_weight, bool) or min_weight < 1:
         raise QueryError(f"min_weight must be 1 or more, not {min_weight!r}")
@@ -244,6 +246,12 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
     where = build_where(store, flt)
     if where.empty:
         return {"nodes": [], "edges": []}
+    if relation:
+        from quotegraph.store.relations import relation_edges  # noqa: PLC0415 - import cycle
+
+        edges, extra = relation_edges(store, where, relation, min_weight=min_weight,
+                                      limit=limit)
+        return graph_of(store, edges, extra)
     if _unfiltered(where):
         edges = store.rows(
             "SELECT speaker_id AS source, actor_id AS target, statements AS weight "
@@ -257,6 +265,14 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
             "GROUP BY s.speaker_id, sa.actor_id "
             "HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?",
             (*where.params, min_weight, limit))
+    return graph_of(store, edges)
+
+
+def graph_of(store: Store, edges: list[dict[str, Any]],
+             extra: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+    """Nodes for speaker -> target ``edges`` (labels and types from the speakers and actors
+    tables; ``extra`` gives ``id -> (label, type)`` for targets that are in neither)."""
+    extra = extra or {}
     nodes: dict[str, dict[str, Any]] = {}
     speakers = _labels(store, "speaker", sorted({e["source"] for e in edges}))
     actors: dict[str, dict[str, Any]] = {}
@@ -270,8 +286,10 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
             if node is None:
                 a = actors.get(nid)
                 node = nodes[nid] = {
-                    "id": nid, "label": speakers.get(nid) or (a["name"] if a else nid),
-                    "type": "speaker" if is_speaker else (a["type"] if a else "actor"),
+                    "id": nid, "label": speakers.get(nid) or (a["name"] if a else
+                                                              extra.get(nid, (nid,))[0]),
+                    "type": "speaker" if is_speaker else (a["type"] if a else
+                                                          extra.get(nid, ("", "actor"))[1]),
                     "weight": 0, "speaker": False, "actor": False}
             node["weight"] += e["weight"]
             node["speaker" if is_speaker else "actor"] = True

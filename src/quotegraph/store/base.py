@@ -21,6 +21,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.model import Article
 from quotegraph.store import aggregates
+from quotegraph.store.relate_schema import CLAIM_COLUMNS, RELATION_COLUMNS
 from quotegraph.store.base_sql import IN_CHUNK, Executor, chunks, insert_sql, placeholders
 from quotegraph.store.rows import (
     ABOUT_COLUMNS,
@@ -272,6 +273,10 @@ class Store:
             cur.executemany(insert_sql("mentions", MENTION_COLUMNS),
                             [m for r in written for m in r.mentions])
             cur.executemany(insert_sql("statement_about", ABOUT_COLUMNS), about)
+            cur.executemany(insert_sql("claims", CLAIM_COLUMNS),
+                            [c for r in written for c in r.claims])
+            cur.executemany(insert_sql("relations", RELATION_COLUMNS),
+                            [x for r in written for x in r.relations])
             aggregates.apply(cur, delta)
         return IngestReport(added=len(new), updated=len(changed), unchanged=unchanged)
 
@@ -313,6 +318,8 @@ class Store:
                 f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
             cur.execute(f"DELETE FROM statements WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM mentions WHERE article_id IN ({ph})", part)
+            cur.execute(f"DELETE FROM claims WHERE article_id IN ({ph})", part)
+            cur.execute(f"DELETE FROM relations WHERE article_id IN ({ph})", part)
         return delta
 
     @staticmethod

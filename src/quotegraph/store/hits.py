@@ -11,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from quotegraph.store.claims import statement_claims
+from quotegraph.store.relations import statement_relations
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
 
 SNIPPET_CHARS = 320
@@ -78,6 +80,8 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
         ):
             about.setdefault(a.pop("statement_pk"), []).append(a)
     marked = store.highlight([r["pk"] for r in rows], q) if q and q.strip() else {}
+    nested = statement_claims(store, rows)
+    related = statement_relations(store, rows)
     out = []
     for r in rows:
         speaker = None
@@ -90,6 +94,8 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
             "start": r["start"], "end": r["end"], "speaker": speaker, "cue": r["cue"],
             "about": about.get(r["pk"], []), "said_on": r["said_on"], "repeats": r["repeats"],
             "article": arts.get(r["article_id"]),
+            "claims": nested.get((r["article_id"], r["start"], r["end"]), []),
+            "relations": related.get((r["article_id"], r["start"], r["end"]), []),
         }
         if spans:
             hit["rule"] = r["rule"]

@@ -106,6 +106,9 @@ class ArticleRows:
     speakers: tuple[tuple[str, str, str | None, str | None], ...]
     # id -> (name, type) for each mention.
     actors: tuple[tuple[str, str, str], ...]
+    # Rows of the relate stage (store/relate_schema.py), keyed by statement span.
+    claims: tuple[tuple[Any, ...], ...] = ()
+    relations: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def id(self) -> str:
@@ -148,6 +151,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     statements = []
     about = []
     speakers = []
+    claims: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
     seen_s: set[str] = set()
     for st in sorted(article.statements, key=lambda s: (s.start, s.end)):
         sid = statement_id(aid, st)
@@ -169,6 +174,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
             published, article.outlet, fold(article.outlet) if article.outlet else None,
             f"{aid}:{st.repeats[0]}-{st.repeats[1]}" if st.repeats else None,
         ))
+        claims.extend(claim_rows(aid, st))
+        relations.extend(relation_rows(aid, st))
         if sp is not None and spk_id is not None:
             speakers.append((spk_id, sp.name, sp.role, published))
         speaker_name = sp.name.casefold() if sp else None
@@ -191,4 +198,33 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
         about=tuple(about),
         speakers=tuple(speakers),
         actors=tuple(actors.values()),
+        claims=tuple(claims),
+        relations=tuple(relations),
     )
+
+
+def claim_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
+    """The ``claims`` rows of one statement, in the order of ``CLAIM_COLUMNS``."""
+    out = []
+    for seq, c in enumerate(st.claims):
+        m, p = c.measure, c.period
+        out.append((
+            aid, st.start, st.end, seq, c.start, c.end, c.text, c.value, c.value_max, c.unit,
+            c.currency, c.approx, c.change, m.text if m else None, m.start if m else None,
+            m.end if m else None, p.text if p else None, p.start if p else None,
+            p.end if p else None,
+        ))
+    return out
+
+
+def relation_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
+    """The ``relations`` rows of one statement, in the order of ``RELATION_COLUMNS``."""
+    out = []
+    for seq, r in enumerate(st.relations):
+        t, g, a = r.trigger, r.target, r.affected
+        out.append((
+            aid, st.start, st.end, seq, r.type, r.plover, t.text, t.start, t.end, g.text,
+            g.start, g.end, r.target_id, int(r.collective), a.text if a else None,
+            a.start if a else None, a.end if a else None,
+        ))
+    return out

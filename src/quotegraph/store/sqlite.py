@@ -20,6 +20,7 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
+from quotegraph.store.relate_schema import claims_schema, relations_schema
 from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ WEB_SOURCES = [
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
     DATES_AND_REPEATS,
+    migration("0003_relate", *claims_schema("REAL"), *relations_schema()),
     migration("0004_web_sources", *WEB_SOURCES),
 )
 

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from quotegraph import query
 from quotegraph.errors import QueryError
+from quotegraph.store.relations import RELATION_CHOICES, check_relation
 from quotegraph.web.article import article_body
 from quotegraph.web.charts import bar_svg, timeline_svg
 from quotegraph.web.highlight import safe_snippet
@@ -202,12 +203,14 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> HTMLResponse:
     """The page shell; ``network.js`` fetches ``/api/network`` with the same parameters."""
-    params = _params(request, (*FILTER_KEYS, "min_weight"))
+    params = _params(request, (*FILTER_KEYS, "min_weight", "relation"))
     error = None
     try:
         _filter(params)
+        check_relation(params.get("relation"))
     except QueryError as e:
         error = str(e)
     api = "/api/network" + ("?" + urlencode(params) if params else "")
-    return render(request, "network.html", {"params": params, "api_url": api, "error": error},
+    return render(request, "network.html", {"params": params, "api_url": api, "error": error,
+                                            "relations": RELATION_CHOICES},
                   400 if error else 200)

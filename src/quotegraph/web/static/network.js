@@ -19,6 +19,8 @@
   }
 
   function href(node) {
+    // A collective target with no actor id ("unfriendly states") has no page: search its words.
+    if (node.type === "collective") return "/?q=" + encodeURIComponent('"' + node.label + '"');
     var base = node.type === "speaker" ? "/speakers/" : "/actors/";
     return base + encodeURIComponent(node.ref || node.id);
   }
