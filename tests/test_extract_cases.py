@@ -542,6 +542,12 @@ CASES = [
         [("indirect", "the crossing would reopen", "Sirojiddin Muhriddin")],
     ),
     (
+        "'argued over' a thing is a dispute, not a claim; 'argued that' is",
+        "Quota row\n\nThe two fishing ministries have argued over the quota since spring. "
+        "Norland's minister Erik Sand argued that the stock could bear a larger catch.",
+        [("indirect", "the stock could bear a larger catch", "Erik Sand")],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -55,6 +55,9 @@ _PARTICIPLE_SAYING = re.compile(
 # Cues whose object may be only a topic; they report something only with a clause after them.
 _TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on", "referred to",
                          "focused on", "touched upon", "touched on", "dwelt on", "pointed to"})
+# "argued over the quota", "argue with each other": a dispute between parties, not a claim.
+_QUARREL_CUES = frozenset({"argued", "argue", "argues"})
+_QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
                      r"may|might|did|does|do|not)\b|[“\"«]")
 # Speech verbs plain enough that any short subject before them is a source.
@@ -317,6 +320,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             comma = text.find(", ", after[0], after[1])
             if comma > 0:
                 after = trim(text, after[0], comma)
+        if cue_text in _QUARREL_CUES and _QUARREL_OBJECT.match(text, after[0]):
+            return None  # "the two governments have argued over the fishing grounds": a dispute
         if cue_text in _TOPIC_CUES and not _FINITE.search(text, *after):
             return None  # "spoke about relations with Kabul": a topic, nothing reported
         rule = "indirect:phrasal" if cue_text in cues.PHRASAL else "indirect:speaker-first"
