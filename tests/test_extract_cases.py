@@ -548,6 +548,47 @@ CASES = [
         [("indirect", "the stock could bear a larger catch", "Erik Sand")],
     ),
     (
+        "a curly quote closed by a straight mark ends there, and copy without spaces still splits",
+        "Harbour talks\n\nPortland's Trade Minister Dana Oyelaran met the delegation on Monday."
+        "“Nobody leaves this table empty-handed,\" Oyelaran told reporters.She said that the next "
+        "round would open in May.“We will be ready,” the minister said.",
+        [
+            ("direct", "Nobody leaves this table empty-handed", "Dana Oyelaran"),
+            ("indirect", "the next round would open in May", "Dana Oyelaran"),
+            ("direct", "We will be ready", "Dana Oyelaran"),
+        ],
+    ),
+    (
+        "a straight quote closed by a curly mark ends there",
+        'Border row\n\n"The crossing stays shut until the survey is done,” the Kestavian '
+        "Interior Minister Tomas Vell said on Tuesday.",
+        [("direct", "The crossing stays shut until the survey is done", "Tomas Vell")],
+    ),
+    (
+        "content opening with 'This' before ', he said' is content, not an introduction",
+        "Grain deal\n\nMarek Halloran, the Kestavian farm minister, left the session early. "
+        "This proposal sets a dangerous precedent for every exporter, he said.\n\n"
+        "This week, the ministry said, the first shipments would leave the port.",
+        [
+            ("indirect", "This proposal sets a dangerous precedent for every exporter", "Marek Halloran"),
+            ("indirect", "the first shipments would leave the port", "ministry"),
+        ],
+    ),
+    (
+        "'he' is the person the paragraph is about, not a man named in the paragraph before",
+        "Letter row\n\nFormer US President Donald Trump wrote to the council last month.\n\n"
+        "Foreign Minister Dana Oyelaran chaired the closing session.\n\n"
+        "The request has no precedent, he said.",
+        [("indirect", "The request has no precedent", "Dana Oyelaran")],
+    ),
+    (
+        "a role that opens the article is the first person named after it without a title",
+        "Letter row\n\nThe top Kestavian diplomat stated on Monday that the letter had not arrived.\n\n"
+        "Oyelaran then met the ambassadors and told them that the talks would resume.",
+        [("indirect", "the letter had not arrived", "Oyelaran"),
+         ("indirect", "the talks would resume", "Oyelaran")],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

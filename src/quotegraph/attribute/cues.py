@@ -45,10 +45,12 @@ PARTICIPLE_CUE = re.compile(
 THAT = re.compile(r"(?<!\w)that\s+")
 
 # Sentence openers that make the part before the first comma an introduction, not content.
+# "This week, ..." is one; "This request is a precedent, he said" is content.
 INTRO = re.compile(
     r"^(?:In|On|At|During|Speaking|Asked|Commenting|Addressing|After|Before|Earlier|Later|"
     r"Meanwhile|However|Moreover|Separately|Also|Still|For|Following|Answering|Responding|"
-    r"Referring|Turning|Touching|Writing|Talking|Recently|Previously|Last|This|Today|"
+    r"Referring|Turning|Touching|Writing|Talking|Recently|Previously|(?:Last|This)\s+(?:week|month|year|"
+    r"morning|afternoon|evening|time|spring|summer|autumn|fall|winter|weekend|decade|century)|Today|"
     r"Yesterday|Now|Then|Besides|Furthermore|In\s+addition|At\s+the\s+same\s+time|According|"
     r"Under|Amid|With|Regarding|As\s+for|As\s+to|When|While|Since|Meeting|Visiting|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

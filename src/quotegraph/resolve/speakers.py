@@ -132,7 +132,7 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
             return _make(np, p.name, p.title or np.title, how, external), None
         return _make(np, np.name, np.title, [f"name '{np.name}'"], external), None
     if np.kind == "pronoun":
-        p, at = _pronoun(np, reg)
+        p, at = _pronoun(np, reg, text)
         if p is None:
             return None, mention
         how = [f"pronoun '{np.text}' -> '{p.name}' (nearest earlier person, mentioned at {at})"]
@@ -234,12 +234,14 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
                    role=prev.role, title=prev.title, how=how)
 
 
-def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
+def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
     gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
-    # when no agreeing one is among the last few people named.
+    # when no agreeing one is among the last few people named, or when they are the nearest
+    # person and the subject of their sentence, in this paragraph or the one before ("Araghchi
+    # addressed the request ... he said" after a paragraph that named Trump).
     unknown: tuple[Person, int] | None = None
     for n, (pos, p) in enumerate(reg.before(np.start)):
         if p.institution or p.name in lx.COUNTRY_WORDS:
@@ -247,6 +249,9 @@ def _pronoun(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         if p.gender == gender:
             return p, pos
         if p.gender is None and unknown is None:
+            if n == 0 and text and _subject_at(text, pos) and text.count("\n\n", pos, np.start) <= 1:
+                p.gender = gender
+                return p, pos
             unknown = (p, pos)
         if n >= 4:
             break
@@ -332,6 +337,16 @@ def _untitled(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         if len(seen) > 3:
             break
         if not p.title:
+            return p, pos
+    if len(seen) < 4:
+        # "the top Iranian diplomat stated ... Araghchi addressed": a role that no one named
+        # before can hold is the first person named after it without a title, if that is
+        # within the next few paragraphs.
+        for pos, p in reg.after(np.start):
+            if pos - np.start > 800:
+                break
+            if p.institution or p.name in lx.COUNTRY_WORDS or p.title:
+                continue
             return p, pos
     return None, -1
 

@@ -47,6 +47,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return prev.isalnum() and nxt.isalnum()
 
 
+def _reads_as_closer(text: str, i: int, end: int) -> bool:
+    """A mark after a word or punctuation and before a space, punctuation or the paragraph end."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -69,20 +76,41 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
     opened = -1
     width = 1
     straight_open = False
+    inner = False  # a quote of the other style open inside the current one
     for m in _MARKS.finditer(text, start, end):
         ch = m.group()
         i = m.start()
         if ch in ('"', "''", "``"):
             if depth == 0:
                 if not straight_open:
-                    straight_open, opened, width = True, i, len(ch)
+                    straight_open, opened, width, inner = True, i, len(ch), False
                 else:
                     straight_open = False
                     quotes.append(_make(text, opened, i, paragraph, width=width, close_width=len(ch)))
+            elif depth == 1 and ch == '"' and text[opened] == "“":
+                # Copy that mixes styles: “ASEAN should not be anyone's proxy," Retno said. A
+                # straight mark that reads as a closer ends the curly quote, unless a straight
+                # quote was opened inside it ("it was “a "final" offer”").
+                if inner:
+                    inner = False
+                elif _reads_as_closer(text, i, end):
+                    depth = 0
+                    quotes.append(_make(text, opened, i, paragraph))
+                else:
+                    inner = True
             continue
         if ch in ("'", "‘", "’"):
             continue
         if straight_open:
+            if ch == "“":
+                inner = True
+            elif ch == "”":
+                if inner:
+                    inner = False
+                elif _reads_as_closer(text, i, end):
+                    # "The letter has been written,” he said: the same mix the other way round.
+                    straight_open = False
+                    quotes.append(_make(text, opened, i, paragraph, width=width))
             continue
         if ch in ("“", "«", "„"):
             # “ closes a „-opened quote (German style) when we are inside one.
@@ -92,7 +120,7 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
                     quotes.append(_make(text, opened, i, paragraph))
                 continue
             if depth == 0:
-                opened = i
+                opened, inner = i, False
             depth += 1
         elif ch in CLOSERS:
             if depth == 0:

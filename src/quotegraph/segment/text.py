@@ -19,7 +19,7 @@ _LINE = re.compile(r"[^\n]+")
 # capital, digit or quotation mark.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:''|``|[\"“‘«(\[])?[A-Z0-9А-Я])"
                        # copy that lost its spaces: "the minister said.She said", "said.“Today"
-                       r"|(?<=[a-z]{2})\.(?=[\"“]?[A-Z][a-z])")
+                       r"|(?<=[a-z]{2})\.(?=[\"“][A-Z]|[A-Z][A-Za-z])")
 # After a quotation that ends in ? or !, its attribution may follow with a capital: `"Why
 # not?" Ortega said.` is one sentence.
 _QUOTE_ATTRIBUTION = re.compile(
