@@ -589,6 +589,27 @@ CASES = [
          ("indirect", "the talks would resume", "Oyelaran")],
     ),
     (
+        "'it' and 'the communiqué' speak for the institution that issued the statement",
+        "Quota row\n\nThe Norland Fisheries Ministry said on Monday that the quota was final.\n\n"
+        "“No vessel will fish past the line this season” it adds.\n\n"
+        "The communiqué also accuses the coastguard of “needless provocations” at sea.",
+        [
+            ("indirect", "the quota was final", "Norland Fisheries Ministry"),
+            ("direct", "No vessel will fish past the line this season", "Norland Fisheries Ministry"),
+            ("indirect", "the coastguard of “needless provocations” at sea", "Norland Fisheries Ministry"),
+        ],
+    ),
+    (
+        "'the statement said' after 'X issued a statement' is X's",
+        "Quota row\n\nThe Kestavian Interior Ministry issued a statement on the border closure. "
+        '"The crossing will reopen once the survey is complete," the statement said.\n\n'
+        "“We regret the delay to travellers,” it reads.",
+        [
+            ("direct", "The crossing will reopen once the survey is complete", "Kestavian Interior Ministry"),
+            ("direct", "We regret the delay to travellers", "Kestavian Interior Ministry"),
+        ],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -26,7 +26,7 @@ REPORTING_VERBS = (
     "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
     "acknowledged", "recounted", "elaborated", "summed up", "concluded", "asked", "asks",
-    "reported", "reports",
+    "reported", "reports", "reads",
     # Plural present tense ("Protesters claim that ..."); the speaker phrase before the cue
     # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
     "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",

@@ -215,6 +215,12 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in ("and", "but", "that"):
             return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
         return None
+    if last in ("it", "It"):
+        # "“...,” it adds", "It said the talks would resume": an institution or its statement
+        # speaking, resolved to whoever issued it (quotegraph.resolve.speakers._issuer)
+        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in ("and", "but"):
+            return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
+        return None
     if last in ",)":
         return _appositive(text, toks, i)
     if last.lower() == "who" and i >= 2 and toks[i - 1][2] == ",":

@@ -16,7 +16,7 @@ from dataclasses import replace
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.names import fuller_name
-from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.attribute.mentions import SpeakerNP, speaker_before
 from functools import lru_cache
 
 from quotegraph.kb.names import name_key as _name_key
@@ -70,6 +70,17 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             # "A spokeswoman for the embassy said ... the spokeswoman added": still unnamed
             source = Span(f.np.start, f.np.end, f.np.text)
             current = None
+        elif f.np is not None and _is_issued(f.np):
+            # "it adds", "the communiqué said": the institution that issued the statement
+            speaker = _issuer(f, resolved)
+            issuing = _issued_by(text, f.np.start) if speaker is None else None
+            if issuing is not None:
+                speaker, _ = _speaker(text, issuing, reg, institutions, external)
+                if speaker is not None:
+                    speaker = replace(speaker, mention=f.np.text, start=f.np.start, end=f.np.end,
+                                      how=speaker.how + (f"'{f.np.text}' is the statement '{issuing.text}' issued (at {issuing.start})",))
+            if speaker is None:
+                source = Span(f.np.start, f.np.end, f.np.text)
         elif f.np is not None:
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
@@ -232,6 +243,57 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
     how = (f"{f.np.kind} '{f.np.text}' -> '{prev.name}' (the current speaker; {why})",)
     return Speaker(name=prev.name, mention=f.np.text, start=f.np.start, end=f.np.end, id=prev.id,
                    role=prev.role, title=prev.title, how=how)
+
+
+_DOCUMENT_HEADS = frozenset("statement statements communique communiqué declaration readout".split())
+
+
+def _is_issued(np: SpeakerNP) -> bool:
+    """"it" or a definite document ("the statement", "The communiqué"): words an institution issued."""
+    if np.kind == "pronoun":
+        return np.text in ("it", "It")
+    return np.kind == "unnamed" and (np.head or "") in _DOCUMENT_HEADS \
+        and np.text.split()[0].lower() in ("the", "this") and len(np.text.split()) == 2
+
+
+def _issuer(f: Found, resolved) -> Speaker | None:
+    """The institution whose statement "it" or "the statement" is: the speaker of the nearest
+    earlier statement, within two paragraphs, if that speaker was an institution."""
+    for prev_f, prev in reversed(resolved[-4:]):
+        if f.paragraph - prev_f.paragraph > 2:
+            break
+        if prev is None:
+            continue
+        if prev_f.np is not None and (prev_f.np.kind == "institution" or _is_issued(prev_f.np)
+                                      or prev.id and prev.id.isupper()) \
+                or prev_f.np is None and any("institution" in h for h in prev.how):
+            how = (f"'{f.np.text}' -> '{prev.name}' (the institution whose statement it is, "
+                   f"speaking at {prev_f.start})",)
+            return Speaker(name=prev.name, mention=f.np.text, start=f.np.start, end=f.np.end,
+                           id=prev.id, role=prev.role, title=prev.title, how=how)
+        return None
+    return None
+
+
+_ISSUED = re.compile(r"\b(?:issued|released|published|put\s+out|circulated|adopted|posted|"
+                     r"distributed)\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+)?(?:statement|communiqu[eé]|"
+                     r"declaration|readout)\b")
+
+
+def _issued_by(text: str, at: int) -> SpeakerNP | None:
+    """Who "issued a statement" in the 800 characters before ``at``: "The Uzbekistan Foreign
+    Ministry issued a statement ... “...,” the statement said"."""
+    last = None
+    for m in _ISSUED.finditer(text, max(0, at - 800), at):
+        last = m
+    if last is None:
+        return None
+    stop, line = text.rfind(". ", 0, last.start()), text.rfind("\n", 0, last.start())
+    lo = max(stop + 2 if stop >= 0 else 0, line + 1)
+    np = speaker_before(text, lo, last.start())
+    if np is None or np.kind not in ("name", "institution", "role"):
+        return None
+    return np
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
