@@ -610,6 +610,23 @@ CASES = [
         ],
     ),
     (
+        "'Prince Khalid' is the Khalid bin Saad Al-Marri of the caption",
+        "Gulf talks\n\nKestavian Foreign Minister Prince Khalid bin Saad Al-Marri at the forum.\n\n"
+        "Prince Khalid said the talks on the pipeline would resume in spring.",
+        [("indirect", "the talks on the pipeline would resume in spring", "Khalid bin Saad Al-Marri")],
+    ),
+    (
+        "'he' before the full name is given still gets the full name; a TV channel is never 'he'",
+        "March row\n\nTV Norvik reported that the marchers were paid. Later, the protester, "
+        "Pavel Dregan, responded. Dregan said he had never been paid.\n\n"
+        "He said that TV Norvik had used an old photo of him.",
+        [
+            ("indirect", "the marchers were paid", "TV Norvik"),
+            ("indirect", "he had never been paid", "Pavel Dregan"),
+            ("indirect", "TV Norvik had used an old photo of him", "Pavel Dregan"),
+        ],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

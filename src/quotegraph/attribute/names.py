@@ -60,6 +60,13 @@ def fuller_name(text: str, surname: str) -> str:
                 and words[1] not in lx.NATIONALITY_ADJECTIVES else []
         if words:
             return " ".join(words) + " " + surname
+    if " bin " in text or " ibn " in text or " bint " in text:
+        # "Prince Faisal" is the given name of "Faisal bin Farhan Al-Saud"
+        m = re.search(r"\b" + re.escape(surname) + r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z][\w\-]+"
+                      r"(?:[ \t]+(?:Al|al|Al-|al-)[\w\-]*)?", text)
+        if m is not None:
+            full = m.group().rstrip()
+            return full if " Al" in full or " al" in full else fuller_name(text, full)
     if len(surname) <= 4:
         # Family name first ("Xu" for "Xu Xueyuan", "Li" for "Li Qiang"): the given name follows.
         for m in _family_first(surname).finditer(text):

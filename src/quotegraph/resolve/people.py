@@ -347,6 +347,10 @@ def _title_start(text: str, pos: int) -> int:
         i = i - len(text[max(0, i - 40):i]) + m.start()
 
 
+_MEDIA_WORDS = frozenset("tv radio channel news agency newspaper daily times post press".split())
+
+
 def _looks_institutional(name: str) -> bool:
-    last = name.split()[-1].lower()
-    return last in lx.INSTITUTION_HEADS
+    """"Foreign Ministry", "TV Imedi", "Rustavi 2 TV": an institution or outlet, never a "he"."""
+    words = name.lower().split()
+    return words[-1] in lx.INSTITUTION_HEADS or words[0] in _MEDIA_WORDS or words[-1] in _MEDIA_WORDS

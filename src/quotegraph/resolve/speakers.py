@@ -110,17 +110,22 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if p is not None:
             how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
             out[k] = replace(s, source_mention=None, speaker=_make(np, p.name, p.title, list(how), external))
-    return _fullest_names(text, out) if "-" in text else out
+    return _fullest_names(text, out)
 
 
 def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
     """People the knowledge base does not know get the fullest form the article gives anywhere
-    ("Faisal bin Farhan" -> "Faisal bin Farhan Al-Saud" from a caption)."""
+    ("Faisal bin Farhan" -> "Faisal bin Farhan Al-Saud" from a caption; "He" -> "Razmadze" ->
+    "Tornike Razmadze" named in a later paragraph)."""
+    fuller: dict[str, str] = {}
     for k, s in enumerate(out):
         sp = s.speaker
-        if sp is None or " " not in sp.name or any("knowledge base" in h for h in sp.how):
+        if sp is None or (" " in sp.name and "-" not in text) or sp.id and sp.id.isupper() \
+                or any("knowledge base" in h or "institution" in h for h in sp.how):
             continue
-        full = fuller_name(text, sp.name)
+        if sp.name not in fuller:
+            fuller[sp.name] = fuller_name(text, sp.name)
+        full = fuller[sp.name]
         if full != sp.name:
             out[k] = replace(s, speaker=replace(sp, name=full, id=slug(name_key(full)),
                                                 how=sp.how + (f"'{sp.name}' -> '{full}' (fullest form in the article)",)))
