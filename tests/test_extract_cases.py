@@ -611,19 +611,24 @@ CASES = [
     ),
     (
         "'Prince Khalid' is the Khalid bin Saad Al-Marri of the caption",
-        "Gulf talks\n\nKestavian Foreign Minister Prince Khalid bin Saad Al-Marri at the forum.\n\n"
-        "Prince Khalid said the talks on the pipeline would resume in spring.",
-        [("indirect", "the talks on the pipeline would resume in spring", "Khalid bin Saad Al-Marri")],
+        "Gulf talks\n\nKestavian Foreign Minister Prince Khalid bin Saad Al-Marri attends a panel "
+        "at the forum. (AFP)\n\nKestavian Foreign Minister Prince Khalid bin Saad told the forum on "
+        "Friday that the pipeline talks would resume.\n\nPrince Khalid added that no date had been "
+        "set for the next round.",
+        [
+            ("indirect", "the pipeline talks would resume", "Khalid bin Saad Al-Marri"),
+            ("indirect", "no date had been set for the next round", "Khalid bin Saad Al-Marri"),
+        ],
     ),
     (
-        "'he' before the full name is given still gets the full name; a TV channel is never 'he'",
-        "March row\n\nTV Norvik reported that the marchers were paid. Later, the protester, "
-        "Pavel Dregan, responded. Dregan said he had never been paid.\n\n"
-        "He said that TV Norvik had used an old photo of him.",
+        "'he' before the surname is used again still gets the full name",
+        "March row\n\nTV Norvik reported that the marchers were paid. Later came a reply from the protester, Pavel "
+        "Dregan, at the rally.\n\nHe said that TV Norvik had used an old "
+        "photo of him. Dregan added that the channel never called him.",
         [
             ("indirect", "the marchers were paid", "TV Norvik"),
-            ("indirect", "he had never been paid", "Pavel Dregan"),
             ("indirect", "TV Norvik had used an old photo of him", "Pavel Dregan"),
+            ("indirect", "the channel never called him", "Pavel Dregan"),
         ],
     ),
     (
