@@ -632,6 +632,20 @@ CASES = [
         ],
     ),
     (
+        "a role label that names its holder in brackets once keeps that name for later turns",
+        "Briefing by the Official Spokesperson (March 3, 2026)\n\n"
+        "Official Spokesperson (Shri Anand Varma): Good morning and welcome to this briefing.\n\n"
+        "We have two visits to announce today and then I will take your questions.\n\n"
+        "Question: When will the trade talks with the neighbours resume?\n\n"
+        "Official Spokesperson: The dates are being worked out through diplomatic channels.",
+        [
+            ("direct", "Good morning and welcome to this briefing.", "Anand Varma"),
+            ("direct", "We have two visits to announce today and then I will take your questions.", "Anand Varma"),
+            ("direct", "When will the trade talks with the neighbours resume?", None),
+            ("direct", "The dates are being worked out through diplomatic channels.", "Anand Varma"),
+        ],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -131,6 +131,15 @@ def test_dateline_shapes(line, place, outlet, published):
     assert text[m.body_start :].startswith("The delegation arrived")
 
 
+def test_a_transcript_label_with_a_bracketed_name_is_no_dateline():
+    text = ("Briefing by the Official Spokesperson\n\nOfficial Spokesperson (Shri Anand Varma): "
+            "Good morning and welcome.\n\nQuestion: When do the talks resume?\n")
+    m = read_metadata(text)
+    assert m.dateline is None
+    assert m.outlet is None
+    assert text[m.body_start:].startswith("Official Spokesperson (Shri")
+
+
 @pytest.mark.parametrize(
     "text",
     [

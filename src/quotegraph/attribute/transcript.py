@@ -19,7 +19,10 @@ from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.segment.quotes import word_count
 
 _LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Za-z’'\.\-]*(?:\s+[A-Z][A-Za-z’'\.\-]*){0,4})\s*:[ \t]+(?=\S)"
+    r"(?P<label>[A-Z][A-Za-z’'\.\-]*(?:\s+[A-Z][A-Za-z’'\.\-]*){0,4})"
+    # "Official Spokesperson (Shri Syed Akbaruddin):" names the holder once, in brackets
+    r"(?:[ \t]*\((?P<holder>[A-Z][\w’'\.\-]*(?:[ \t]+[A-Z][\w’'\.\-]*){1,4})\))?"
+    r"\s*:[ \t]+(?=\S)"
 )
 QUESTION_LABELS = frozenset({"question", "q", "journalist", "reporter", "questioner",
                              "participant", "audience member", "correspondent", "moderator"})
@@ -39,7 +42,8 @@ reporting video watch see topics topic category categories share follow publishe
 by from subject keywords location time place venue transcript attachment image caption credit
 disclaimer contact email tel phone fax address update correction summary background agenda
 """.split())
-_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"})
+_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "shri", "smt",
+                         "smt.", "sri", "shrimati", "h.e.", "he"})
 _MIN_TURNS = 3
 _MAX_CONTINUATION = 6
 
@@ -70,9 +74,24 @@ def _asks(text: str, m: re.Match, pe: int) -> bool:
     return text[m.end():pe].rstrip().endswith("?") and (len(label.split()) == 1 or label.startswith("The "))
 
 
+def _holder(text: str, m: re.Match) -> SpeakerNP | None:
+    """The person a role label names in brackets, honorifics dropped ("Shri Syed Akbaruddin")."""
+    words = m.group("holder").split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words.pop(0)
+    if len(words) < 2 and not words[0][:1].isupper():
+        return None
+    start, end = m.start("label"), m.end("holder") + 1
+    return SpeakerNP("name", start, end, text[start:end], name=" ".join(words), title=m.group("label"))
+
+
 def _speaker(text: str, m: re.Match) -> SpeakerNP:
     start, end = m.span("label")
     label = m.group("label")
+    if m.group("holder") and not is_question(label):
+        named = _holder(text, m)
+        if named is not None:
+            return named
     if is_question(label):
         return SpeakerNP("unnamed", start, end, label, head="question")
     if label.lower().rstrip(".") in ("a", "answer"):
@@ -122,6 +141,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list
     by_index = dict(labelled)
     out: list[Found] = []
     np: SpeakerNP | None = None
+    holders: dict[str, SpeakerNP] = {}  # role label -> the person it named in brackets
     since = 0
     for i, (ps, pe, headline) in enumerate(paragraphs):
         m = by_index.get(i)
@@ -129,6 +149,13 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int, bool]]) -> list
             continue
         if m is not None:
             np, since = _speaker(text, m), 0
+            key = m.group("label").lower()
+            if np.kind == "name" and m.group("holder"):
+                holders[key] = np
+            elif key in holders and np.kind != "name" or np.kind == "role" and key in holders:
+                # later turns give the role alone: "Official Spokesperson:" is the same person
+                named = holders[key]
+                np = SpeakerNP("name", np.start, np.end, np.text, name=named.name, title=named.title)
             if np.kind == "name" and _asks(text, m, pe):
                 np = SpeakerNP("unnamed", np.start, np.end, np.text, head="question")
             start, rule = m.end(), "direct:transcript-turn"

@@ -218,6 +218,11 @@ def _lines(text: str, pos: int, limit: int):
         pos = line_end + 1
 
 
+_ROLE_WORDS = frozenset("""spokesperson spokesman spokeswoman minister president secretary
+ambassador director chairman chairwoman representative envoy moderator question answer
+official""".split())
+
+
 def _match_dateline(text: str, start: int, end: int) -> _Dateline | None:
     for pattern in _DATELINES:
         m = pattern.match(text, start, end)
@@ -231,6 +236,8 @@ def _match_dateline(text: str, start: int, end: int) -> _Dateline | None:
         place = place[:-1]  # "ASTANA. KAZINFORM": the dot ends the place; "ST." keeps its own
     if place.upper() in _NOT_PLACES:
         return None
+    if groups.get("a2") and any(w.lower() in _ROLE_WORDS for w in place.split()):
+        return None  # "Official Spokesperson (Shri Syed Akbaruddin):": a transcript's speaker label
     if groups.get("a2") and not groups.get("sep") and groups["a2"].lower() not in KNOWN_OUTLETS:
         return None  # "Lavrov (Russia) says": a parenthesis, not an agency marker
     if groups.get("dash") and _is_headline_like(text, start, end):
