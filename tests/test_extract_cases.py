@@ -646,6 +646,25 @@ CASES = [
         ],
     ),
     (
+        "', saying, “...”' after an introduction: the quotation, word for word, by the subject",
+        "Campaign trail\n\nAt a rally in the evening, Senator Ana Ribeiro attacked the trade plan, "
+        "saying, “It gives away our ports for nothing.”\n\nMeanwhile, it attacked the senator, "
+        "saying her numbers were invented.",
+        [
+            ("direct", "It gives away our ports for nothing.", "Ana Ribeiro"),
+            ("indirect", "her numbers were invented", None),
+        ],
+    ),
+    (
+        "', they say' and 'But many farmers say' are attributions; 'as they say' is an idiom",
+        "Grain deal\n\nThe scheme has grown far beyond its first purpose, they say. But many farmers "
+        "say the subsidy comes too late. Still, as they say, the harvest waits for nobody.",
+        [
+            ("indirect", "The scheme has grown far beyond its first purpose", None),
+            ("indirect", "the subsidy comes too late", None),
+        ],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -144,7 +144,12 @@ def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2] not in _GENERIC_STOP and len(toks) - j < 10:
         j -= 1
     phrase = toks[j:]
-    if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–("):
+    if len(phrase) > 1 and phrase[0][2] in ("But", "And", "Yet", "Still") and (
+            j == 0 or toks[j - 1][2] in ",;:—–("):
+        phrase = phrase[1:]  # "But many Democrats say": the conjunction opens the clause
+        j += 1
+    if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–(" and
+                                         toks[j - 1][2] not in ("But", "And", "Yet", "Still")):
         return None
     if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()):
         return None  # after a comma only when an introduction ("In Iowa, ...") ends there

@@ -49,7 +49,8 @@ _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
-    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))(?:\s+that)?\s+"
+    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
+    r"(?:\s+that)?[,:]?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
 # Cues whose object may be only a topic; they report something only with a clause after them.
@@ -264,7 +265,10 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
         if comma < 0:
             return None
         start = comma + 2
-    np = speaker_after(text, start, m.start())
+    if text.startswith(("It ", "it "), start):
+        np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
+    else:
+        np = speaker_after(text, start, m.start())
     if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
             or not _VERB_NEXT.match(text, np.end, m.start()):
         return None
@@ -272,6 +276,11 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
     if word_count(text, cs, ce) < 3:
         return None
     word = _WORD_AT.search(text, m.start())
+    q = next((q for q in quotes if q.open == cs and q.outer_end >= ce - 1), None)
+    if q is not None and q.end > q.start:
+        # "..., saying, “She is unstable.”": the quotation is the statement, word for word
+        return Found("direct", q.start, q.end, word.span(), np, "direct:participle", paragraph,
+                     clause=(np.start, m.end()))
     return Found(kind_for(text, cs, ce, quotes), cs, ce, word.span(), np, "indirect:participle", paragraph,
                  clause=(np.start, m.end()))
 
@@ -283,8 +292,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         np = _subject_of_first_verb(text, s, m.start(), quotes)
     if np is None and cue_text in _PLAIN_SPEECH:
         np = generic_subject(text, s, m.start())
-    if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says"):
-        return None
+    if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
+            and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
+        return None  # "as they say": an idiom, not an attribution
     if np is not None and cue_text in ("reports", "reported") and (
             any(w in np.text.lower() for w in ("correspondent", "reporter"))
             or cues.cue_index(text).between(s, np.start)):
