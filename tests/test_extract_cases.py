@@ -665,6 +665,26 @@ CASES = [
         ],
     ),
     (
+        "', calling X a Y' and ', urging X to' are what the subject said",
+        "Campaign trail\n\nSenator Ana Ribeiro hit back on Friday, calling the governor a coward. "
+        "Governor Luis Prado left the hall, urging his voters to stay calm.",
+        [
+            ("indirect", "the governor a coward", "Ana Ribeiro"),
+            ("indirect", "his voters to stay calm", "Luis Prado"),
+        ],
+    ),
+    (
+        "a name in apposition after a short description is the speaker",
+        "Port deal\n\nNorland's harbour master, Piet Vos, said the new berths would open in June.",
+        [("indirect", "the new berths would open in June", "Piet Vos")],
+    ),
+    (
+        "'Though she said X, ...': a pronoun after a subordinator opens the clause",
+        "Port deal\n\nTrade Minister Ana Ribeiro toured the harbour. Though she said the berths were "
+        "ready, the port stayed closed.",
+        [("indirect", "the berths were ready", "Ana Ribeiro")],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -214,10 +214,15 @@ def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     return np
 
 
+# Words after which "he"/"she" opens a clause: "and he said", "Though she said ...".
+_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once "
+                             "when if yet".split())
+
+
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
     last = toks[i][2]
     if last in lx.PRONOUNS:
-        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in ("and", "but", "that"):
+        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
             return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
         return None
     if last in ("it", "It"):
@@ -293,6 +298,8 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
     head = _phrase_ending_at(text, toks, j - 1)
+    if head is None and appos:
+        return _named_in_apposition(text, toks, j, i)
     if head is None or not appos:
         return None
     if head.kind in ("role", "unnamed") and not appos.startswith(("who ", "which ")):
@@ -307,6 +314,26 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return head if appos.startswith(("who ", "which ")) else None
     return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
                      title=head.title or appos)
+
+
+def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> SpeakerNP | None:
+    """``Apple’s chief executive, Tim Cook, said``: a name set off by commas after a short
+    description that opens the clause (no verb in it) is the speaker, titled by the description."""
+    named = _bare_name(text, toks[j + 1:i])
+    if named is None:
+        return None
+    k = j - 1
+    while k >= 0 and toks[k][2] not in ",;:()—–" and j - k <= 6:
+        k -= 1
+    desc = toks[k + 1:j]
+    if not desc or j - k > 6 or (k >= 0 and toks[k][2] not in ";:—–(" and k > 0):
+        return None
+    words = [t[2].lower() for t in desc]
+    if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in words):
+        return None
+    start = desc[0][0]
+    return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
+                     title=text[start:desc[-1][1]])
 
 
 def _relative(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:

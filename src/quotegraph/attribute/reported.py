@@ -49,6 +49,7 @@ _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
     r"(?:\s+that)?[,:]?\s+"
 )

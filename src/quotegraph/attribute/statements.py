@@ -24,7 +24,8 @@ _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
-                              r"noting|declaring|telling)\b|\sas\s+(?:saying|stating)\b")
+                              r"noting|declaring|telling|calling|describing|branding|accusing|urging)\b"
+                              r"|\sas\s+(?:saying|stating)\b")
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
                                r"explaining|declaring|insisting)\s*[:,]?\s*$")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
