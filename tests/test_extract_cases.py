@@ -685,6 +685,16 @@ CASES = [
         [("indirect", "the berths were ready", "Ana Ribeiro")],
     ),
     (
+        "a straight quotation never closed ends where the next one opens",
+        'Port deal\n\nAsked about the berths, Port Director Piet Vos told the paper: "We will not '
+        'object to this. "We are ready," he added. "The rest is up to the ministry."',
+        [
+            ("direct", "We will not object to this.", "Piet Vos"),
+            ("direct", "We are ready", "Piet Vos"),
+            ("direct", "The rest is up to the ministry.", "Piet Vos"),
+        ],
+    ),
+    (
         "a quote after ', adding:' belongs to the attribution it continues",
         "Astana talks\n\nThe country will keep its own course, said Erlan Karin, adding: “We talk "
         "to every partner on equal terms.”",

@@ -54,6 +54,13 @@ def _reads_as_closer(text: str, i: int, end: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]")
 
 
+def _reads_as_opener(text: str, i: int, end: int) -> bool:
+    """A mark after a space and before a capital letter: `... this. "We are ...`."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    return prev.isspace() and nxt.isupper()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -84,6 +91,14 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
             if depth == 0:
                 if not straight_open:
                     straight_open, opened, width, inner = True, i, len(ch), False
+                elif ch == '"' and _reads_as_opener(text, i, end) and text[i - 2:i - 1] in ".?!":
+                    # `"We will not object. "We are down to earth," he added.`: a new quotation
+                    # opens after a sentence whose quotation was never closed; the first one
+                    # ends where the second begins.
+                    s_, e_ = _trim(text, opened + width, i)
+                    if e_ > s_:
+                        quotes.append(Quote(open=opened, close=None, start=s_, end=e_, paragraph=paragraph))
+                    opened, width = i, 1
                 else:
                     straight_open = False
                     quotes.append(_make(text, opened, i, paragraph, width=width, close_width=len(ch)))
