@@ -75,13 +75,15 @@ class FetchOptions:
 
 @dataclass(frozen=True)
 class Response:
-    """A successful fetch: ``url`` as asked, ``final_url`` after redirects."""
+    """A successful fetch: ``url`` as asked, ``final_url`` after redirects; ``headers`` of
+    the final answer as (name, value) pairs, kept in the cache with the body."""
 
     url: str
     final_url: str
     content_type: str
     body: bytes
     from_cache: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -130,7 +132,8 @@ class Fetcher:
             if status != 200:
                 raise FetchError(url, _status_text(status, current, url))
             kind = _content_type(headers)
-            response = Response(url=url, final_url=current, content_type=kind, body=body)
+            response = Response(url=url, final_url=current, content_type=kind, body=body,
+                                headers=tuple(headers.items()))
             self._cache_put(response)
             return response
 
@@ -268,13 +271,16 @@ class Fetcher:
             return None
         try:
             meta = json.loads(paths[0].read_text(encoding="utf-8"))
-            body = paths[1].read_bytes()
-        except (OSError, ValueError) as e:
-            log.warning("%s: unreadable fetch cache entry (%s); fetching again", url, e)
+            response = Response(url=url, final_url=meta["final_url"],
+                                content_type=meta["content_type"], body=paths[1].read_bytes(),
+                                from_cache=True,
+                                headers=tuple((str(k), str(v)) for k, v in meta.get("headers", ())))
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            log.warning("%s: unreadable fetch cache entry %s (%s); fetching again", url,
+                        paths[0], e)
             return None
         log.debug("%s: from the fetch cache", url)
-        return Response(url=url, final_url=meta["final_url"], content_type=meta["content_type"],
-                        body=body, from_cache=True)
+        return response
 
     def _cache_put(self, response: Response) -> None:
         paths = self._cache_paths(response.url)
@@ -285,7 +291,7 @@ class Fetcher:
             meta_path.parent.mkdir(parents=True, exist_ok=True)
             for path, data in ((body_path, response.body), (meta_path, json.dumps({
                 "url": response.url, "final_url": response.final_url,
-                "content_type": response.content_type,
+                "content_type": response.content_type, "headers": response.headers,
                 "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             }).encode("utf-8"))):
                 tmp = path.with_suffix(path.suffix + ".tmp")
