@@ -374,3 +374,81 @@ def test_a_page_without_article_text_is_no_text_not_its_title(html):
 def test_a_short_article_is_still_an_article(html, text):
     got = read_html(html, source="http://news.test/p", url="http://news.test/p")
     assert getattr(got, "text", None) == text, got
+
+
+HARBOUR_NO = b"""<!doctype html><html lang="nb"><head><title>Ny molo i Tidevik</title></head><body>
+<article><h1>Ny molo i Tidevik</h1>
+<p>Kommunestyret i Tidevik vedtok tirsdag at den gamle moloen skal bygges opp igjen.</p>
+<p>"Vi kan ikke vente enda et \xc3\xa5r," sa ordf\xc3\xb8rer Marta Olsen etter m\xc3\xb8tet.</p>
+</article></body></html>"""
+
+
+def raw(response: bytes) -> Handler:
+    """Bytes written as they are: a header http.server would not send, or no HTTP at all."""
+    def handle(h):
+        h.wfile.write(response)
+    return handle
+
+
+def drip(seconds: float) -> Handler:
+    """A page that arrives a few bytes every 0.2 s, so no single read ever times out."""
+    def handle(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            h.wfile.write(b"<p>more</p>\n")
+            h.wfile.flush()
+            time.sleep(0.2)
+    return handle
+
+
+def test_addresses_as_a_browser_shows_them_are_fetched(site, tmp_path):
+    site.routes.update({
+        "/nyheter/malm%C3%B6": page(HARBOUR),
+        "/two%20words": page(FERRY),
+        # a Location header with the UTF-8 of the path in it, unescaped, as servers send it
+        "/flyttet": raw("HTTP/1.0 301 Moved\r\nLocation: /nyheter/bod\u00f8\r\n"
+                        "Content-Length: 0\r\n\r\n".encode("utf-8")),
+        "/nyheter/bod%C3%B8": page(HARBOUR_NO),
+    })
+    db = tmp_path / "q.db"
+    given = [site.url("/nyheter/malm\u00f6"), site.url("/two words"), site.url("/flyttet")]
+    r = ingest(tmp_path, *given, "--db", db, "--no-fetch-cache", *FAST)
+    assert r.returncode == 0, r.stderr
+    stored = articles(db)
+    assert set(stored) == set(given)
+    assert stored[site.url("/flyttet")]["url"] == site.url("/nyheter/bod\u00f8")
+    assert "Kommunestyret i Tidevik" in stored[site.url("/flyttet")]["text"]
+
+
+def test_bad_addresses_and_broken_answers_are_one_error_each(site, tmp_path):
+    site.routes.update({
+        "/robots.txt": page(b"User-agent: *\nDisallow: /members/\n", "text/plain"),
+        "/a": page(HARBOUR),
+        "/cut": raw(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n"
+                    b"<html><body><p>The first few words"),
+        "/drip": drip(4),
+        "/nonsense": raw(b"NOT HTTP AT ALL\r\n\r\n"),
+        "/to-members": redirect("/members/list"),
+        "/members/list": page(FERRY),
+    })
+    bad = {
+        "http://bad host/a": "not a valid URL: bad host name 'bad host'",
+        "http://[::1/a": "not a valid URL:",
+        site.url("/cut"): "connection closed after 34 of 5,000 bytes (after 2 attempts)",
+        site.url("/drip"): "timed out: the body took over 1.5 s (after 2 attempts)",
+        site.url("/nonsense"): "request failed (BadStatusLine",
+        site.url("/to-members"): f"robots.txt of {site.base} disallows {site.url('/members/list')}",
+    }
+    db = tmp_path / "q.db"
+    r = ingest(tmp_path, *bad, site.url("/a"), "--db", db, "--no-fetch-cache", *FAST)
+    assert r.returncode == 1
+    reported = failures(r.stderr)
+    assert set(reported) == set(bad), r.stderr
+    for url, reason in bad.items():
+        assert reported[url].startswith(reason), (url, reported[url])
+    assert "Traceback" not in r.stderr
+    assert set(articles(db)) == {site.url("/a")}
+    assert site.hits("/cut") == 2 and site.hits("/members/list") == 0
