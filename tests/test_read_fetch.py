@@ -452,3 +452,32 @@ def test_bad_addresses_and_broken_answers_are_one_error_each(site, tmp_path):
     assert "Traceback" not in r.stderr
     assert set(articles(db)) == {site.url("/a")}
     assert site.hits("/cut") == 2 and site.hits("/members/list") == 0
+
+
+def feed(*items: tuple[str, str]) -> bytes:
+    """An RSS feed of teaser-only items (title, link): each article is on its page."""
+    body = "".join(f"<item><title>{t}</title><link>{link}</link>"
+                   f"<description>{t}, more inside.</description>"
+                   f"<pubDate>Tue, 01 Dec 2026 09:00:00 GMT</pubDate></item>" for t, link in items)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Coast Herald</title>{body}</channel></rss>").encode("utf-8")
+
+
+def test_a_feed_url_brings_the_pages_its_items_link_to(site, tmp_path):
+    site.routes.update({
+        "/feed.xml": lambda h: page(feed(("Harbour", site.url("/harbour")),
+                                         ("Gone", site.url("/gone")),
+                                         ("Ferry", site.url("/ferry"))),
+                                    "application/rss+xml")(h),
+        "/harbour": page(HARBOUR),
+        "/ferry": page(FERRY),
+    })
+    db = tmp_path / "q.db"
+    r = ingest(tmp_path, site.url("/feed.xml"), "--db", db, "--fetch-cache", tmp_path / "c",
+               *FAST)
+    assert r.returncode == 1
+    assert failures(r.stderr) == {site.url("/gone"): "HTTP 404 Not Found"}
+    stored = {a["url"]: a for a in articles(db).values()}
+    assert set(stored) == {site.url("/harbour"), site.url("/ferry")}
+    assert stored[site.url("/ferry")]["published"] == "2026-12-01"  # from the feed item
+    assert any("Fewer sailings" in s for s in stored[site.url("/ferry")]["statements"])
