@@ -481,3 +481,43 @@ def test_a_feed_url_brings_the_pages_its_items_link_to(site, tmp_path):
     assert set(stored) == {site.url("/harbour"), site.url("/ferry")}
     assert stored[site.url("/ferry")]["published"] == "2026-12-01"  # from the feed item
     assert any("Fewer sailings" in s for s in stored[site.url("/ferry")]["statements"])
+
+
+def test_a_rerun_asks_for_a_cached_feed_again_and_fetches_only_its_new_pages(site, tmp_path):
+    """Pages do not change under their URL; a feed does. A rerun asks for the feed again
+    with its ETag (a 304 reads the cached copy) and fetches only the pages not seen yet."""
+    items = [("Harbour", site.url("/harbour"))]
+    asked: list[str | None] = []
+
+    def live_feed(h):
+        body = feed(*items)
+        tag = f'"{len(items)}"'
+        asked.append(h.headers.get("If-None-Match"))
+        if h.headers.get("If-None-Match") == tag:
+            h.send_response(304)
+            h.send_header("ETag", tag)
+            h.end_headers()
+            return
+        h.send_response(200)
+        h.send_header("Content-Type", "application/rss+xml")
+        h.send_header("ETag", tag)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    site.routes.update({"/feed.xml": live_feed, "/harbour": page(HARBOUR), "/ferry": page(FERRY)})
+    db, cache = tmp_path / "q.db", tmp_path / "cache"
+
+    def run():
+        r = ingest(tmp_path, site.url("/feed.xml"), "--db", db, "--fetch-cache", cache, *FAST)
+        assert r.returncode == 0, r.stderr
+        return r
+
+    assert "1 added" in run().stderr
+    assert "0 added, 0 updated, 1 unchanged" in run().stderr  # unchanged feed: a 304
+    assert asked == [None, '"1"'] and site.hits("/harbour") == 1
+
+    items.append(("Ferry", site.url("/ferry")))
+    assert "1 added, 0 updated, 1 unchanged" in run().stderr
+    assert asked[-1] == '"1"' and site.hits("/harbour") == 1 and site.hits("/ferry") == 1
+    assert {a["url"] for a in articles(db).values()} == {site.url("/harbour"), site.url("/ferry")}

@@ -5,7 +5,9 @@ Standard library only (urllib), so fetching needs no extra. Redirects are follow
 by urllib, so that each hop is checked against robots.txt and a loop is named as a loop.
 robots.txt follows RFC 9309: a 4xx answer allows everything, a 5xx or no answer forbids
 everything on that host for this run. Successful answers are cached by URL, so a rerun of
-the same command reads the cache and sends nothing.
+the same command reads the cache and sends nothing for a page. A feed is the exception: it
+changes while its URL stays, so a cached feed is asked for again, conditionally (the stored
+ETag and Last-Modified), and a 304 answer reads the cached copy.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from quotegraph.errors import FetchError
+from quotegraph.read.feed import looks_like_feed
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +115,9 @@ class Fetcher:
     def fetch(self, url: str) -> Response:
         """The body of ``url`` after redirects; ``FetchError(url, reason)`` when it fails."""
         cached = self._cache_get(url)
-        if cached is not None:
+        if cached is not None and not _is_feed(cached):
             return cached
+        conditional = _conditional_headers(cached) if cached is not None else {}
         seen = [url]
         current = url
         while True:
@@ -123,7 +127,11 @@ class Fetcher:
                 where = "" if current == url else f" (redirected to {current!r})"
                 raise FetchError(url, f"not a valid URL{where}: {e}") from None
             self._check_robots(url, current)
-            status, headers, body = self._get_with_retries(url, current, limit=self.options.max_bytes)
+            status, headers, body = self._get_with_retries(url, current, limit=self.options.max_bytes,
+                                                           extra=conditional)
+            if status == 304 and cached is not None:
+                log.debug("%s: feed unchanged since it was cached", url)
+                return cached
             if 300 <= status < 400 and headers.get("Location"):
                 target = urljoin(current, _header_text(headers["Location"]).strip())
                 if not is_url(target):
@@ -178,12 +186,13 @@ class Fetcher:
 
     # -- one request -------------------------------------------------------------------
 
-    def _get_with_retries(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+    def _get_with_retries(self, url: str, target: str, *, limit: int,
+                          extra: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
         attempts = 1 + max(self.options.retries, 0)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                status, headers, body = self._get(url, target, limit=limit)
+                status, headers, body = self._get(url, target, limit=limit, extra=extra)
             except _Transient as e:
                 if last:
                     raise FetchError(url, f"{e}" + _tries(attempts)) from e
@@ -212,13 +221,15 @@ class Fetcher:
                 self._sleep(pause)
         self._last[site] = self._clock()
 
-    def _get(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+    def _get(self, url: str, target: str, *, limit: int,
+             extra: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
         self._wait_for_host(target)
         self.requests += 1
         request = urllib.request.Request(wire_url(target), headers={
             "User-Agent": self.options.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                       "application/atom+xml,application/xml;q=0.9,*/*;q=0.1",
+            **(extra or {}),
         })
         started = self._clock()
         try:
@@ -347,6 +358,27 @@ def wire_url(url: str) -> str:
 
 class _Transient(Exception):
     """A failure worth retrying (timeout, connection); its text is the reason."""
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def _is_feed(response: Response) -> bool:
+    if response.content_type in _FEED_TYPES:
+        return True
+    return response.content_type not in ("text/html", "application/xhtml+xml") \
+        and looks_like_feed(response.body[:2048])
+
+
+def _conditional_headers(cached: Response) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from the cached answer's ETag / Last-Modified."""
+    stored = {name.lower(): value for name, value in cached.headers}
+    asked = {}
+    if stored.get("etag"):
+        asked["If-None-Match"] = stored["etag"]
+    if stored.get("last-modified"):
+        asked["If-Modified-Since"] = stored["last-modified"]
+    return asked
 
 
 def _header_text(value: str) -> str:
