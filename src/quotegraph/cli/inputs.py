@@ -15,7 +15,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--urls", action="append", default=[], metavar="FILE",
                    help="file of URLs to fetch, one a line (# comments allowed; repeatable)")
     p.add_argument("--fetch-cache", metavar="DIR", default=None,
-                   help="where fetched pages are kept so a rerun fetches nothing "
+                   help="where fetched pages are kept so a rerun fetches none of them "
+                        "again (a feed is asked again, with its ETag, to see new items) "
                         f"(default: $QUOTEGRAPH_FETCH_CACHE or {default_cache_dir()})")
     p.add_argument("--no-fetch-cache", action="store_true", help="fetch every URL anew")
     p.add_argument("--delay", type=float, default=defaults.delay, metavar="SECONDS",
