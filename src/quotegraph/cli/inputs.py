@@ -15,7 +15,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--urls", action="append", default=[], metavar="FILE",
                    help="file of URLs to fetch, one a line (# comments allowed; repeatable)")
     p.add_argument("--fetch-cache", metavar="DIR", default=None,
-                   help="where fetched pages are kept so a rerun fetches nothing "
+                   help="where fetched pages are kept so a rerun fetches none of them "
+                        "again (a feed is asked again, with its ETag, to see new items) "
                         f"(default: $QUOTEGRAPH_FETCH_CACHE or {default_cache_dir()})")
     p.add_argument("--no-fetch-cache", action="store_true", help="fetch every URL anew")
     p.add_argument("--delay", type=float, default=defaults.delay, metavar="SECONDS",
@@ -25,9 +26,15 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help=f"per request (default: {defaults.timeout:g})")
     p.add_argument("--retries", type=int, default=defaults.retries,
                    help=f"more attempts after a timeout or a 5xx (default: {defaults.retries})")
+    p.add_argument("--backoff", type=float, default=defaults.backoff, metavar="SECONDS",
+                   help=f"wait before the first retry, doubled for each next one "
+                        f"(default: {defaults.backoff:g})")
+    p.add_argument("--max-size", type=float, default=defaults.max_bytes / 2**20, metavar="MB",
+                   help=f"largest page or feed fetched (default: {defaults.max_bytes / 2**20:g})")
 
 
 def fetcher_from_args(args: argparse.Namespace) -> Fetcher:
     cache = None if args.no_fetch_cache else (args.fetch_cache or default_cache_dir())
     return Fetcher(FetchOptions(timeout=args.timeout, delay=args.delay, retries=args.retries,
+                                backoff=args.backoff, max_bytes=int(args.max_size * 2**20),
                                 cache_dir=cache))

@@ -5,12 +5,15 @@ Standard library only (urllib), so fetching needs no extra. Redirects are follow
 by urllib, so that each hop is checked against robots.txt and a loop is named as a loop.
 robots.txt follows RFC 9309: a 4xx answer allows everything, a 5xx or no answer forbids
 everything on that host for this run. Successful answers are cached by URL, so a rerun of
-the same command reads the cache and sends nothing.
+the same command reads the cache and sends nothing for a page. A feed is the exception: it
+changes while its URL stays, so a cached feed is asked for again, conditionally (the stored
+ETag and Last-Modified), and a 304 answer reads the cached copy.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import logging
 import os
@@ -23,9 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from quotegraph.errors import FetchError
+from quotegraph.read.feed import looks_like_feed
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +79,15 @@ class FetchOptions:
 
 @dataclass(frozen=True)
 class Response:
-    """A successful fetch: ``url`` as asked, ``final_url`` after redirects."""
+    """A successful fetch: ``url`` as asked, ``final_url`` after redirects; ``headers`` of
+    the final answer as (name, value) pairs, kept in the cache with the body."""
 
     url: str
     final_url: str
     content_type: str
     body: bytes
     from_cache: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -109,15 +115,25 @@ class Fetcher:
     def fetch(self, url: str) -> Response:
         """The body of ``url`` after redirects; ``FetchError(url, reason)`` when it fails."""
         cached = self._cache_get(url)
-        if cached is not None:
+        if cached is not None and not _is_feed(cached):
             return cached
+        conditional = _conditional_headers(cached) if cached is not None else {}
         seen = [url]
         current = url
         while True:
+            try:
+                wire_url(current)
+            except ValueError as e:
+                where = "" if current == url else f" (redirected to {current!r})"
+                raise FetchError(url, f"not a valid URL{where}: {e}") from None
             self._check_robots(url, current)
-            status, headers, body = self._get_with_retries(url, current, limit=self.options.max_bytes)
+            status, headers, body = self._get_with_retries(url, current, limit=self.options.max_bytes,
+                                                           extra=conditional)
+            if status == 304 and cached is not None:
+                log.debug("%s: feed unchanged since it was cached", url)
+                return cached
             if 300 <= status < 400 and headers.get("Location"):
-                target = urljoin(current, headers["Location"].strip())
+                target = urljoin(current, _header_text(headers["Location"]).strip())
                 if not is_url(target):
                     raise FetchError(url, f"redirect to a non-HTTP address {target!r}")
                 if target in seen:
@@ -130,7 +146,8 @@ class Fetcher:
             if status != 200:
                 raise FetchError(url, _status_text(status, current, url))
             kind = _content_type(headers)
-            response = Response(url=url, final_url=current, content_type=kind, body=body)
+            response = Response(url=url, final_url=current, content_type=kind, body=body,
+                                headers=tuple(headers.items()))
             self._cache_put(response)
             return response
 
@@ -169,12 +186,13 @@ class Fetcher:
 
     # -- one request -------------------------------------------------------------------
 
-    def _get_with_retries(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+    def _get_with_retries(self, url: str, target: str, *, limit: int,
+                          extra: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
         attempts = 1 + max(self.options.retries, 0)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                status, headers, body = self._get(url, target, limit=limit)
+                status, headers, body = self._get(url, target, limit=limit, extra=extra)
             except _Transient as e:
                 if last:
                     raise FetchError(url, f"{e}" + _tries(attempts)) from e
@@ -203,13 +221,15 @@ class Fetcher:
                 self._sleep(pause)
         self._last[site] = self._clock()
 
-    def _get(self, url: str, target: str, *, limit: int) -> tuple[int, Message, bytes]:
+    def _get(self, url: str, target: str, *, limit: int,
+             extra: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
         self._wait_for_host(target)
         self.requests += 1
-        request = urllib.request.Request(target, headers={
+        request = urllib.request.Request(wire_url(target), headers={
             "User-Agent": self.options.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                       "application/atom+xml,application/xml;q=0.9,*/*;q=0.1",
+            **(extra or {}),
         })
         started = self._clock()
         try:
@@ -224,7 +244,7 @@ class Fetcher:
             if isinstance(reason, (TimeoutError, socket.timeout)):
                 raise _Transient(f"timed out after {self.options.timeout:g} s") from e
             raise _Transient(f"cannot connect ({reason})") from e
-        except (OSError, ValueError) as e:  # http.client errors, bad URLs
+        except (OSError, ValueError, http.client.HTTPException) as e:  # a garbled answer
             raise _Transient(f"request failed ({type(e).__name__}: {e})") from e
         with response:
             headers = response.headers
@@ -239,18 +259,26 @@ class Fetcher:
             return response.status, headers, self._read(response, url, limit, started)
 
     def _read(self, response, url: str, limit: int, started: float) -> bytes:  # noqa: ANN001
+        """The body, at most ``limit`` bytes, within 3 x the timeout in all (a server that
+        drips a byte at a time never trips the per-read timeout). ``read1`` returns what has
+        arrived, so the clock is looked at between arrivals, not after 64 KiB."""
         body = bytearray()
+        budget = 3 * self.options.timeout
         try:
-            while chunk := response.read(_CHUNK):
+            while chunk := response.read1(_CHUNK):
                 body += chunk
                 if len(body) > limit:
                     raise FetchError(url, f"more than the {_mb(limit)} size limit")
-                if self._clock() - started > 3 * self.options.timeout:
-                    raise _Transient(f"timed out reading the body after {self.options.timeout:g} s")
+                if self._clock() - started > budget:
+                    raise _Transient(f"timed out: the body took over {budget:g} s")
         except (TimeoutError, socket.timeout) as e:
             raise _Transient(f"timed out after {self.options.timeout:g} s") from e
-        except OSError as e:
-            raise _Transient(f"connection dropped ({e})") from e
+        except (OSError, http.client.HTTPException) as e:
+            raise _Transient(f"connection dropped ({type(e).__name__}: {e})") from e
+        length = response.headers.get("Content-Length", "").strip()
+        if length.isdigit() and len(body) < int(length) and not response.headers.get(
+                "Content-Encoding"):
+            raise _Transient(f"connection closed after {len(body):,} of {int(length):,} bytes")
         return bytes(body)
 
     # -- cache -------------------------------------------------------------------------
@@ -268,13 +296,16 @@ class Fetcher:
             return None
         try:
             meta = json.loads(paths[0].read_text(encoding="utf-8"))
-            body = paths[1].read_bytes()
-        except (OSError, ValueError) as e:
-            log.warning("%s: unreadable fetch cache entry (%s); fetching again", url, e)
+            response = Response(url=url, final_url=meta["final_url"],
+                                content_type=meta["content_type"], body=paths[1].read_bytes(),
+                                from_cache=True,
+                                headers=tuple((str(k), str(v)) for k, v in meta.get("headers", ())))
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            log.warning("%s: unreadable fetch cache entry %s (%s); fetching again", url,
+                        paths[0], e)
             return None
         log.debug("%s: from the fetch cache", url)
-        return Response(url=url, final_url=meta["final_url"], content_type=meta["content_type"],
-                        body=body, from_cache=True)
+        return response
 
     def _cache_put(self, response: Response) -> None:
         paths = self._cache_paths(response.url)
@@ -285,7 +316,7 @@ class Fetcher:
             meta_path.parent.mkdir(parents=True, exist_ok=True)
             for path, data in ((body_path, response.body), (meta_path, json.dumps({
                 "url": response.url, "final_url": response.final_url,
-                "content_type": response.content_type,
+                "content_type": response.content_type, "headers": response.headers,
                 "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             }).encode("utf-8"))):
                 tmp = path.with_suffix(path.suffix + ".tmp")
@@ -295,8 +326,68 @@ class Fetcher:
             log.warning("%s: cannot write the fetch cache (%s)", response.url, e)
 
 
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def wire_url(url: str) -> str:
+    """``url`` as it goes on the wire: what a browser's address bar shows (``/nyheter/malmö``,
+    a space, an IDN host) percent- or IDNA-encoded, escapes already there kept as they are.
+    ``ValueError`` says why a text is not a URL that can be fetched."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError("not http(s)")
+    host = parts.hostname
+    if not host:
+        raise ValueError("no host name")
+    if any(c.isspace() or c in '<>"{}|\\^`' for c in host):
+        raise ValueError(f"bad host name {host!r}")
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError as e:
+        raise ValueError(f"bad host name {host!r} ({e})") from None
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:  # ValueError for a port that is not a number in range
+        netloc += f":{parts.port}"
+    userinfo = parts.netloc.rpartition("@")[0]
+    if userinfo:
+        netloc = quote(userinfo, safe=":%") + "@" + netloc
+    return urlunsplit((parts.scheme.lower(), netloc, quote(parts.path, safe=_PATH_SAFE) or "/",
+                       quote(parts.query, safe=_QUERY_SAFE), ""))
+
+
 class _Transient(Exception):
     """A failure worth retrying (timeout, connection); its text is the reason."""
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def _is_feed(response: Response) -> bool:
+    if response.content_type in _FEED_TYPES:
+        return True
+    return response.content_type not in ("text/html", "application/xhtml+xml") \
+        and looks_like_feed(response.body[:2048])
+
+
+def _conditional_headers(cached: Response) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from the cached answer's ETag / Last-Modified."""
+    stored = {name.lower(): value for name, value in cached.headers}
+    asked = {}
+    if stored.get("etag"):
+        asked["If-None-Match"] = stored["etag"]
+    if stored.get("last-modified"):
+        asked["If-Modified-Since"] = stored["last-modified"]
+    return asked
+
+
+def _header_text(value: str) -> str:
+    """http.client reads header bytes as Latin-1; a Location with UTF-8 in it (servers send
+    ``/nyheter/malmö`` raw) is read back as the UTF-8 it was."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _content_type(headers: Message) -> str:

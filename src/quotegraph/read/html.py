@@ -104,8 +104,11 @@ def read_html(data: bytes | str, *, source: str, url: str | None = None,
         return ReadFailure(source, f"cannot extract the main text ({type(e).__name__}: {e})")
     text = (getattr(page, "text", None) or "").strip() if page is not None else ""
     if not text:
-        return ReadFailure(source, "no main text found in the page")
+        return ReadFailure(source, "no text: no main text found in the page")
     title = _clean(getattr(page, "title", None)) or hints.title
+    if not _has_prose(text, [title, hints.title, *_headings(tree)]):
+        return ReadFailure(source, "no text: the page's main text is only its title, "
+                                   "headings or a few words of navigation")
     outlet = normalise_outlet(_clean(getattr(page, "sitename", None)) or hints.outlet) \
         or _host(url or canonical)
     return Document(
@@ -119,6 +122,39 @@ def read_html(data: bytes | str, *, source: str, url: str | None = None,
         canonical_url=canonical,
         language=detect_language(text) or declared,
     )
+
+
+# A line of reporting ends a sentence somewhere, or is long; "Home", "Copyright 2026 Coast
+# Herald" or a headline repeated as the text is not an article.
+_SENTENCE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f](?:[\"'\u00bb\u201d\u2019)\]]*)(?:\s|$)")
+_LONG_LINE_WORDS = 12
+
+
+def _has_prose(text: str, titles: list[str | None]) -> bool:
+    """True when ``text`` holds at least one line that is neither a title or heading of the
+    page nor a short label. trafilatura falls back to whatever text a page has, so a page
+    with no article (a gallery, a login wall, a bare headline) would otherwise be stored
+    with its title or its navigation as the article text."""
+    skip = {_fold(t) for t in titles if t}
+    for line in text.splitlines():
+        folded = _fold(line)
+        if not folded or folded in skip:
+            continue
+        if _SENTENCE.search(line) or len(folded.split()) >= _LONG_LINE_WORDS:
+            return True
+    return False
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold().strip(" .:-\u2013\u2014|")
+
+
+def _headings(tree: Any) -> list[str]:
+    try:
+        nodes = tree.xpath("//title | //h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+    except Exception:  # noqa: BLE001 - a malformed tree has no headings worth skipping
+        return []
+    return [" ".join(n.text_content().split()) for n in nodes]
 
 
 def _clean(value: Any) -> str | None:

@@ -70,6 +70,10 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Document | ReadFailure]:
     except FetchError as e:
         yield ReadFailure(url, e.reason)
         return
+    except Exception as e:  # noqa: BLE001 - a fetch bug must cost this URL, not the batch
+        log.debug("%s: fetch failed", url, exc_info=True)
+        yield ReadFailure(url, f"cannot fetch ({type(e).__name__}: {e})")
+        return
     kind = _kind(response)
     if kind == "feed":
         def follow(link: str, hints: PageHints) -> Document | ReadFailure:
@@ -86,6 +90,9 @@ def _page(link: str, fetcher: Fetcher, hints: PageHints) -> Document | ReadFailu
         response = fetcher.fetch(link)
     except FetchError as e:
         return ReadFailure(link, e.reason)
+    except Exception as e:  # noqa: BLE001 - as in read_url
+        log.debug("%s: fetch failed", link, exc_info=True)
+        return ReadFailure(link, f"cannot fetch ({type(e).__name__}: {e})")
     if _kind(response) != "html":
         return ReadFailure(link, f"feed item links to something that is not a page "
                                  f"(Content-Type: {response.content_type or 'none'})")
