@@ -93,3 +93,16 @@ def test_an_extraction_error_costs_one_document(tmp_path, monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert f"{a}: cannot extract or print (ValueError: boom)" in err
     assert str(b) in out and str(a) not in out
+
+
+def test_a_jsonl_line_over_the_limit_is_skipped_and_the_line_count_stays_right():
+    from quotegraph.read.corpus import iter_jsonl
+
+    long_row = b'{"text": "' + b"x" * (3 * 2**20) + b'"}\n'
+    data = b'{"text": "First, he said."}\n' + long_row + long_row.rstrip(b"\n") + b"\n\n" \
+        + b'{"text": "Last, he said."}'
+    items = list(iter_jsonl(io.BytesIO(data), path="f.jsonl", max_bytes=2**20))
+    assert [i.source for i in items] == ["f.jsonl:1", "f.jsonl:2", "f.jsonl:3", "f.jsonl:5"]
+    assert [type(i) for i in items] == [Document, ReadFailure, ReadFailure, Document]
+    assert f"{len(long_row):,} bytes" in items[1].message
+    assert items[3].text == "Last, he said."

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from quotegraph.model import Document
-from quotegraph.read.decode import iter_decoded_lines
+from quotegraph.read.decode import LongLine, iter_decoded_lines
 from quotegraph.read.failure import ReadFailure
 from quotegraph.read.guard import check_row, too_big
 from quotegraph.read.language import detect_language
@@ -94,10 +94,13 @@ def iter_jsonl(raw: BinaryIO, *, path: str, text_field: str = "text",
                max_bytes: int | None = None) -> Iterator[Document | ReadFailure]:
     """One Document or ReadFailure per non-blank line of a JSON Lines stream; a line over
     ``max_bytes`` is a failure without being parsed."""
-    for line_no, line in enumerate(iter_decoded_lines(raw, source=path), 1):
+    for line_no, line in enumerate(iter_decoded_lines(raw, source=path, max_bytes=max_bytes), 1):
+        source = f"{path}:{line_no}"
+        if isinstance(line, LongLine):
+            yield ReadFailure(source, f"row {too_big(line.size, max_bytes)}")
+            continue
         if not line or line.isspace():
             continue
-        source = f"{path}:{line_no}"
         if max_bytes is not None and len(line) > max_bytes // 4:
             message = too_big(len(line.encode("utf-8", "surrogatepass")), max_bytes)
             if message:
