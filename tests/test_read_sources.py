@@ -129,7 +129,8 @@ def test_unreadable_directory(tmp_path):
 
 
 def test_devices_are_not_read():
-    assert list(iter_documents(["/dev/null"])) == [ReadFailure("/dev/null", "not a regular file")]
+    assert list(iter_documents(["/dev/null"])) == [
+        ReadFailure("/dev/null", "a device, not a regular file: skipped")]
 
 
 def test_pathlike_paths_are_accepted(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotegraph.cli.inputs import add_input_options, fetcher_from_args
+from quotegraph.cli.inputs import add_input_options, fetcher_from_args, max_bytes_from_args
 from quotegraph.read.language import is_english
 from quotegraph.output import to_jsonl_bytes, to_table
 from quotegraph.read import ReadFailure, iter_documents
@@ -44,19 +44,23 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     other_language = 0
     items = iter_documents(args.paths, text_field=args.text_field, url_lists=args.urls,
-                           fetcher=fetcher_from_args(args))
+                           fetcher=fetcher_from_args(args), max_bytes=max_bytes_from_args(args))
     for item in items:
         if isinstance(item, ReadFailure):
             failed += 1
             out.flush()
             print(f"quotegraph: error: {item}", file=sys.stderr)
             continue
+        try:
+            rendered = _render(extract(item), jsonl)
+        except Exception as e:  # noqa: BLE001 - one bad document must not cost the batch
+            failed += 1
+            out.flush()
+            print(f"quotegraph: error: {item.source}: cannot extract or print "
+                  f"({type(e).__name__}: {e})", file=sys.stderr)
+            continue
         other_language += not is_english(item.language)
-        if jsonl:
-            out.write(to_jsonl_bytes(extract(item)))
-        else:
-            out.write(to_table(extract(item)))
-            out.write("\n")
+        out.write(rendered)
     out.flush()
     if other_language:
         print(f"quotegraph: {other_language} document(s) not in English: left without "
@@ -64,3 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         print(f"quotegraph: {failed} input(s) could not be read", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _render(article, jsonl: bool) -> bytes | str:
+    """The article as it is printed, built in full first so that a failure prints nothing
+    half-way."""
+    return to_jsonl_bytes(article) if jsonl else to_table(article) + "\n"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from quotegraph import query
-from quotegraph.cli.inputs import add_input_options, fetcher_from_args
+from quotegraph.cli.inputs import add_input_options, fetcher_from_args, max_bytes_from_args
 from quotegraph.errors import QueryError, QuotegraphError
 from quotegraph.store import open_store
 
@@ -174,7 +174,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report = ingest_paths(store, args.paths, url_lists=args.urls,
                                   fetcher=fetcher_from_args(args), workers=args.workers,
                                   batch_size=args.batch_size, on_progress=progress,
-                                  on_failure=progress.failure, extract=extract)
+                                  on_failure=progress.failure, extract=extract,
+                                  max_bytes=max_bytes_from_args(args))
         except (KeyboardInterrupt, QuotegraphError):
             progress.clear()
             sys.stderr.write(f"stopped after {progress.done:,} inputs were stored; the same "

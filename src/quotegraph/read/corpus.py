@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from quotegraph.model import Document
-from quotegraph.read.decode import iter_decoded_lines
+from quotegraph.read.decode import LongLine, iter_decoded_lines
 from quotegraph.read.failure import ReadFailure
+from quotegraph.read.guard import check_row, too_big
 from quotegraph.read.language import detect_language
 from quotegraph.segment.dates import parse_date
 
@@ -89,12 +90,22 @@ def _first_text(row: Mapping[str, Any], aliases: tuple[str, ...], source: str) -
     return None
 
 
-def iter_jsonl(raw: BinaryIO, *, path: str, text_field: str = "text") -> Iterator[Document | ReadFailure]:
-    """One Document or ReadFailure per non-blank line of a JSON Lines stream."""
-    for line_no, line in enumerate(iter_decoded_lines(raw, source=path), 1):
+def iter_jsonl(raw: BinaryIO, *, path: str, text_field: str = "text",
+               max_bytes: int | None = None) -> Iterator[Document | ReadFailure]:
+    """One Document or ReadFailure per non-blank line of a JSON Lines stream; a line over
+    ``max_bytes`` is a failure without being parsed."""
+    for line_no, line in enumerate(iter_decoded_lines(raw, source=path, max_bytes=max_bytes), 1):
+        source = f"{path}:{line_no}"
+        if isinstance(line, LongLine):
+            yield ReadFailure(source, f"row {too_big(line.size, max_bytes)}")
+            continue
         if not line or line.isspace():
             continue
-        source = f"{path}:{line_no}"
+        if max_bytes is not None and len(line) > max_bytes // 4:
+            message = too_big(len(line.encode("utf-8", "surrogatepass")), max_bytes)
+            if message:
+                yield ReadFailure(source, f"row {message}")
+                continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as e:
@@ -109,6 +120,10 @@ def iter_jsonl(raw: BinaryIO, *, path: str, text_field: str = "text") -> Iterato
         if not isinstance(row, dict):
             yield ReadFailure(source, f"row is a JSON {_json_type(row)}, not an object")
             continue
+        bad = check_row(row, source=source)
+        if bad is not None:
+            yield bad
+            continue
         yield row_to_document(row, source=source, text_field=text_field)
 
 
@@ -117,15 +132,18 @@ def _json_type(value: Any) -> str:
 
 
 def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
-             delimiter: str = ",") -> Iterator[Document | ReadFailure]:
+             delimiter: str = ",", max_bytes: int | None = None) -> Iterator[Document | ReadFailure]:
     """One Document or ReadFailure per record of a CSV/TSV stream with a header row.
 
     A header without the text column is one failure for the whole file (not one per row).
     A record's line is where it starts, so a quoted multi-line text points at its first line.
+    A quote that is never closed would make the rest of the file one field; that record is
+    a failure naming the line where the field opened and how many rows came before it, and
+    nothing after it is read. A record over ``max_bytes`` is a failure.
     """
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
-    lines = iter_decoded_lines(raw, source=path)
+    lines = _Lines(iter_decoded_lines(raw, source=path))
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = _next_record(reader)
@@ -137,6 +155,9 @@ def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
     if header is None:
         yield ReadFailure(path, "empty file")
         return
+    if lines.ended_inside:
+        yield _unterminated(path, reader.line_num, header, rows=0)
+        return
     header = [h.strip().lstrip("\ufeff") for h in header]
     names = (text_field, *TEXT_FALLBACKS) if text_field == "text" else (text_field,)
     if not any(n in header for n in names):
@@ -145,6 +166,7 @@ def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
             f"{path}:{reader.line_num}", f"no {wanted} column in the header (columns: {', '.join(header)})"
         )
         return
+    rows = 0
     while True:
         start = reader.line_num + 1
         try:
@@ -156,13 +178,54 @@ def iter_csv(raw: BinaryIO, *, path: str, text_field: str = "text",
             continue
         if record is None:
             return
+        if lines.ended_inside:
+            yield _unterminated(path, reader.line_num, record, rows=rows)
+            return
         if not record or (len(record) == 1 and not record[0].strip()):
             continue  # blank line
+        rows += 1
         source = f"{path}:{start}"
+        size = sum(len(field) for field in record)
+        if max_bytes is not None and size > max_bytes // 4:
+            message = too_big(sum(len(field.encode("utf-8", "surrogatepass")) for field in record), max_bytes)
+            if message:
+                yield ReadFailure(source, f"row {message}")
+                continue
         if len(record) > len(header):
             log.warning("%s: %d fields but %d columns; extra fields ignored", source, len(record), len(header))
         row = dict(zip(header, record))
         yield row_to_document(row, source=source, text_field=text_field)
+
+
+class _Lines:
+    """The decoded lines for ``csv.reader``, noting when the reader asked past the last one
+    while a record was still open: the csv module (not strict) then returns the open quoted
+    field as it stands, which is the only sign that its quote never closed."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.ended_inside = False
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._lines)
+        except StopIteration:
+            self.ended_inside = True  # meaningful only if the reader then returns a record
+            raise
+
+
+def _unterminated(path: str, last_line: int, record: list[str], *, rows: int) -> ReadFailure:
+    # The open field holds every line from its opening quote on, the last one's ending too.
+    spanned = record[-1].removesuffix("\n").count("\n") if record else 0
+    opened = max(1, last_line - spanned)
+    return ReadFailure(
+        f"{path}:{opened}",
+        f"a quoted field opened on line {opened} is never closed, so the rest of the file "
+        f"(to line {last_line}) cannot be read as CSV; {rows} row(s) read before it",
+    )
 
 
 def _next_record(reader: Any) -> list[str] | None:

@@ -18,7 +18,7 @@ from quotegraph.errors import ReadError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LEGACY_ENCODINGS", "DecodeError", "decode_bytes", "iter_decoded_lines", "looks_binary"]
+__all__ = ["LEGACY_ENCODINGS", "DecodeError", "LongLine", "decode_bytes", "iter_decoded_lines", "looks_binary"]
 
 LEGACY_ENCODINGS = ("cp1252", "latin-1")  # latin-1 decodes any byte, so the chain always ends
 
@@ -108,7 +108,44 @@ def _decode_8bit(data: bytes, *, source: str) -> str:
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
-def iter_decoded_lines(raw: BinaryIO, *, source: str) -> Iterator[str]:
+class LongLine(str):
+    """Stands in (as an empty string) for a line longer than the limit given to
+    ``iter_decoded_lines``, which was skipped unread; ``size`` is its length in bytes."""
+
+    size: int
+
+    def __new__(cls, size: int) -> "LongLine":
+        line = super().__new__(cls, "")
+        line.size = size
+        return line
+
+
+_CHUNK = 1 << 20
+
+
+def _bounded_lines(stream: io.BufferedReader, max_bytes: int | None) -> Iterator[bytes | LongLine]:
+    """The byte lines of ``stream``; one over ``max_bytes`` is skipped in 1 MB steps and given
+    as a LongLine, so a huge single-line file never has to fit in memory."""
+    if max_bytes is None:
+        yield from stream
+        return
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(_CHUNK)
+            if not line:
+                break
+            size += len(line)
+        yield LongLine(size)
+
+
+def iter_decoded_lines(raw: BinaryIO, *, source: str, max_bytes: int | None = None) -> Iterator[str]:
     """The lines of a corpus file, decoded one by one, each with its line ending.
 
     UTF-8 lines that fail to decode fall back to cp1252/latin-1 on their own, with a warning,
@@ -116,7 +153,8 @@ def iter_decoded_lines(raw: BinaryIO, *, source: str) -> Iterator[str]:
     decoded as a stream (their newlines are not single bytes), with undecodable units replaced
     by U+FFFD and a warning: the stream decodes in blocks, so failing there would lose good
     rows too. Only line feeds (and, in UTF-16/32, carriage returns) end a line, so a U+2028
-    inside a JSON string stays inside its row.
+    inside a JSON string stays inside its row. A UTF-8/8-bit line over ``max_bytes`` bytes
+    is not read into memory but yielded as a ``LongLine``.
     """
     head = raw.read(4)
     encoding, skip = sniff_bom(head)
@@ -130,7 +168,10 @@ def iter_decoded_lines(raw: BinaryIO, *, source: str) -> Iterator[str]:
             yield line
         return
     warned = False
-    for line_no, line in enumerate(rest, 1):
+    for line_no, line in enumerate(_bounded_lines(rest, max_bytes), 1):
+        if isinstance(line, LongLine):
+            yield line
+            continue
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError as e:

@@ -227,13 +227,20 @@ def _finish(store: Store, batch: _Batch, version: str, fail: FailureHook) -> Ing
                                   not_english=batch.not_english)
 
 
+_READER_DEFAULT = object()  # the reader's size limit, imported only when reading
+
+
 def ingest_paths(store: Store, paths: Sequence[str], *, stdin: BinaryIO | None = None,
                  url_lists: Sequence[str] = (), fetcher: Any = None,
-                 **options: Any) -> IngestReport:
+                 max_bytes: Any = _READER_DEFAULT, **options: Any) -> IngestReport:
     """Read ``paths`` (and the URL list files ``url_lists``) with
-    :func:`quotegraph.read.iter_documents`, fetching URLs with ``fetcher``, and ingest them
-    (options as for :func:`ingest_documents`)."""
+    :func:`quotegraph.read.iter_documents`, fetching URLs with ``fetcher`` and refusing
+    documents over ``max_bytes`` (None: no limit; by default the reader's limit), and ingest
+    them (options as for :func:`ingest_documents`)."""
     from quotegraph.read import iter_documents  # noqa: PLC0415 - keeps store importable alone
+    from quotegraph.read.guard import DEFAULT_MAX_BYTES  # noqa: PLC0415
 
-    docs = iter_documents(paths, stdin=stdin, url_lists=url_lists, fetcher=fetcher)
+    limit = DEFAULT_MAX_BYTES if max_bytes is _READER_DEFAULT else max_bytes
+    docs = iter_documents(paths, stdin=stdin, url_lists=url_lists, fetcher=fetcher,
+                          max_bytes=limit)
     return ingest_documents(store, docs, **options)
