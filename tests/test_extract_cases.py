@@ -198,6 +198,17 @@ CASES = [
         [],
     ),
     (
+        "'with X saying Y': the person after 'with' speaks, not the subject",
+        "The tariff plan angered the unions, with Dock Workers' Union Chairman Jon Berg saying "
+        "the port would close within a week.",
+        [("indirect", "the port would close within a week", "Jon Berg")],
+    ),
+    (
+        "'with' and a thing that is no speaker is not a statement",
+        "The market fell sharply, with the latest figures showing a slump in exports.",
+        [],
+    ),
+    (
         "a circumstance between the cue and the clause",
         "Kyrgyz President Sadyr Japarov said after the talks he would visit Beijing in June.",
         [("indirect", "he would visit Beijing in June", "Sadyr Japarov")],

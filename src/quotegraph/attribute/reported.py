@@ -146,6 +146,8 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         found.extend(_according(text, s, e, quotes, paragraph, according_matches))
     if "as saying" in text[s:e]:
         found.extend(_quoted_as_saying(text, s, e, quotes, paragraph))
+    if " with " in text[s:e]:
+        found.extend(_with_saying(text, s, e, quotes, paragraph))
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
@@ -249,6 +251,33 @@ def _quoted_as_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph:
         if word_count(text, cs, ce) >= 3:
             out.append(Found(kind_for(text, cs, ce, quotes), cs, ce, m.span("cue"), np,
                              "indirect:quoted-as-saying", paragraph, clause=(m.start(), pos)))
+    return out
+
+
+_WITH_SAYING = re.compile(r",\s+with\s+(?P<who>[^,;:()\u201c\"]{2,100}?)\s+"
+                          r"(?P<cue>saying|warning|arguing|insisting|claiming|stressing|noting|adding)\b(?:\s+that\b)?")
+
+
+def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> list[Found]:
+    """``The plan angered the unions, with their chairman Jon Berg saying X``: the person
+    named after "with" says X (the sentence's subject does not)."""
+    out: list[Found] = []
+    for m in _WITH_SAYING.finditer(text, s, e):
+        if m.group("who") is None or in_quote(m.start(), quotes):
+            continue
+        np = speaker_after(text, m.start("who"), m.end("who"))
+        if np is None or np.end != m.end("who") or np.kind not in ("name", "role", "institution"):
+            continue
+        pos = m.end()
+        q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip(" ,:")), None)
+        if q is not None and q.end > q.start and q.outer_end >= e - 2:
+            out.append(Found("direct", q.start, q.end, m.span("cue"), np, "direct:with-saying",
+                             paragraph, clause=(m.start("who"), pos)))
+            continue
+        cs, ce = trim(text, pos, e)
+        if word_count(text, cs, ce) >= 3:
+            out.append(Found(kind_for(text, cs, ce, quotes), cs, ce, m.span("cue"), np,
+                             "indirect:with-saying", paragraph, clause=(m.start("who"), pos)))
     return out
 
 
