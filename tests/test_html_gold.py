@@ -32,3 +32,17 @@ def test_gold_pages_come_from_real_excerpts():
         src = next((ROOT / "tests/gold").glob(f"*/{g['source']}.txt"))
         excerpt = " ".join(src.read_text(encoding="utf-8").split())
         assert " ".join(g["text"].split()[:12]) in excerpt, p.name
+
+
+def test_read_also_and_paywall_lines_are_dropped_but_reporting_stays():
+    from quotegraph.read.html import read_html
+    body = ("<p>The minister said on Tuesday that the talks in the capital had been useful and "
+            "would continue next month.</p><p>Read also: Parliament passes the budget</p>"
+            "<p>Related reporting: the envoy said the meeting was frank.</p>"
+            "<p>Officials added that a joint statement would follow after the second round.</p>"
+            "<h4>Subscribe to keep reading</h4>")
+    doc = read_html(f"<html><body><article><h1>Talks</h1>{body}</article></body></html>",
+                    source="t.html")
+    assert "Read also" not in doc.text and "Subscribe" not in doc.text
+    assert "Related reporting: the envoy said" in doc.text
+    assert "joint statement" in doc.text
