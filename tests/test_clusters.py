@@ -7,6 +7,7 @@ Texts are written for these tests; names and places are invented.
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -132,3 +133,48 @@ def test_cli_search_says_also_reported_by_and_cluster_rebuilds(tmp_path):
         ["Nordwire", "Nordwire"]
     missing = _cli("cluster", "--db", str(tmp_path / "none.db"), cwd=tmp_path)
     assert missing.returncode != 0 and "none.db" in missing.stderr
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from quotegraph.api import create_app
+
+    db = tmp_path_factory.mktemp("clusters") / "q.db"
+    with open_store(db) as store:
+        store.ingest([extract(d["text"], title=d["title"], outlet=d["outlet"],
+                              published=d["published"]) for d in DOCS])
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def test_api_statements_carry_also_reported_by_and_list_a_cluster(client):
+    items = client.get("/api/statements", params={"q": "truce"}).json()["items"]
+    by_outlet = {h["article"]["outlet"]: h for h in items}
+    assert by_outlet["Coast Post"]["also_reported_by"] is None
+    also = by_outlet["Daily Ledger"]["also_reported_by"]
+    assert also["outlets"] == ["Nordwire"] and also["statements"] == 2
+    assert also["first_seen"]["outlet"] == "Nordwire"
+    one = client.get(f"/api/statements/{by_outlet['Nordwire']['id']}").json()
+    assert one["also_reported_by"]["cluster"] == also["cluster"]
+    page = client.get(f"/api/clusters/{also['cluster']}").json()
+    assert [h["article"]["outlet"] for h in page["items"]] == ["Nordwire", "Daily Ledger"]
+    assert client.get("/api/clusters/12345").status_code == 404
+
+
+def test_ui_shows_also_reported_by_and_the_cluster_page(client):
+    html = client.get("/", params={"q": "truce"}).text
+    assert html.count('class="also"') == 2
+    assert re.search(r'also reported by\s*<span class="outlet">Nordwire</span>', html)
+    cid = re.search(r'href="/clusters/(\d+)"', html).group(1)
+    page = client.get(f"/clusters/{cid}")
+    assert page.status_code == 200
+    assert page.text.count('<article class="card"') == 2
+    assert "Coast Post" not in page.text
+    # the strict CSP allows no inline script: every script tag loads a file
+    assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", page.text))
+    assert client.get("/clusters/12345").status_code == 404
