@@ -141,11 +141,9 @@ def cluster_rows(rows: Sequence[tuple[int, str, str, str]],
         order = np.lexsort((key, spk))
         ks, ss = key[order], spk[order]
         edges = np.flatnonzero(np.r_[True, (ks[1:] != ks[:-1]) | (ss[1:] != ss[:-1]), True])
-        for lo, hi in zip(edges[:-1], edges[1:]):
-            if hi - lo < 2:
-                continue
-            members = order[lo:hi]
-            _join(uf, rows, sig, members, need)
+        many = np.flatnonzero(np.diff(edges) > 1)  # only buckets with two or more members
+        for lo, hi in zip(edges[many].tolist(), edges[many + 1].tolist()):
+            _join(uf, rows, sig, order[lo:hi], need)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
         groups[uf.find(i)].append(i)
