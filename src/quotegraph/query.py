@@ -30,6 +30,7 @@ __all__ = [
     "facets",
     "get_actor",
     "get_article",
+    "get_cluster",
     "get_speaker",
     "get_statement",
     "list_actors",
@@ -120,6 +121,21 @@ def get_statement(store: Store, statement_id: str) -> dict[str, Any] | None:
                       (art, int(start), int(end)))
     hits = to_hits(store, rows, spans=True)
     return hits[0] if hits else None
+
+
+def get_cluster(store: Store, cluster: int) -> list[dict[str, Any]]:
+    """The statements of one cross-outlet cluster as StatementHits, earliest article first
+    (empty for an unknown cluster)."""
+    from quotegraph.store.clusters import cluster_statements  # noqa: PLC0415
+
+    keys = cluster_statements(store, cluster)
+    rows: list[dict[str, Any]] = []
+    for part in chunks(keys):
+        rows += store.rows(f"SELECT {HIT_COLUMNS} FROM statements s "
+                           f"WHERE s.pk IN ({placeholders(len(part))})", part)
+    order = {k: i for i, k in enumerate(keys)}
+    rows.sort(key=lambda r: order[r["pk"]])
+    return to_hits(store, rows)
 
 
 def _like(q: str) -> str:

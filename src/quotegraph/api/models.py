@@ -52,6 +52,19 @@ class ArticleRef(_Open):
     url: str | None = None
 
 
+class FirstSeen(_Open):
+    statement_id: str
+    outlet: str | None = None
+    published: str | None = None
+
+
+class AlsoReported(_Open):
+    cluster: int = Field(description="cluster id: list its statements at /clusters/{cluster}")
+    outlets: list[str] = Field(description="the cluster's other outlets, earliest first")
+    first_seen: FirstSeen = Field(description="the earliest article of the cluster")
+    statements: int = Field(description="statements in the cluster, this one included")
+
+
 class StatementHit(_Open):
     id: str
     article_id: str
@@ -67,6 +80,13 @@ class StatementHit(_Open):
     repeats: str | None = Field(None, description="id of the statement of the same article "
                                 "this one restates (a headline over the body quote)")
     article: ArticleRef | None = None
+    also_reported_by: AlsoReported | None = Field(
+        None, description="the same statement of the same speaker in other articles")
+
+
+class ClusterPage(_Open):
+    cluster: int
+    items: list[StatementHit] = Field(description="the cluster's statements, earliest first")
 
 
 class FacetValue(_Open):

@@ -104,6 +104,15 @@ def statement(db: Store, statement_id: str) -> dict[str, Any]:
     return found
 
 
+@router.get("/clusters/{cluster}", response_model=m.ClusterPage, responses=_NOT_FOUND)
+def cluster(db: Store, cluster: int) -> dict[str, Any]:
+    """The statements of one cross-outlet cluster (``also_reported_by.cluster``)."""
+    items = query.get_cluster(db, cluster)
+    if not items:
+        raise not_found("cluster", str(cluster))
+    return {"cluster": cluster, "items": items}
+
+
 @router.get("/speakers", response_model=m.SpeakerPage, responses=_ERRORS)
 def speakers(
     db: Store,

@@ -65,6 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
+    p = sub.add_parser("cluster", help="rebuild the cross-outlet statement clusters",
+                       description="Recompute from scratch which statements are the same "
+                       "statement of the same speaker in different articles (MinHash over "
+                       "4-word shingles, estimated Jaccard >= 0.4). Ingest keeps them up to "
+                       "date for the speakers it writes; this rebuilds all.")
+    _add_db(p)
+    p.set_defaults(func=cmd_cluster)
+
     p = sub.add_parser("search", help="search stored statements")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT",
                    help='words, "a phrase", A OR B, -excluded, prefix*')
@@ -311,8 +319,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     render_table(rows, [("date", "date", 10), ("outlet", "outlet", 12),
                         ("speaker", "speaker", 24), ("kind", "kind", 8), ("text", "statement", 0)],
                  out=sys.stdout)
+    for h in page["items"]:
+        if h.get("also_reported_by"):
+            sys.stdout.write(f"  {h['id']}: {also_reported_line(h['also_reported_by'])}\n")
     shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "0"
     sys.stdout.write(f"{shown} of {page['total']:,} statements\n")
+    return 0
+
+
+def also_reported_line(also: dict[str, Any]) -> str:
+    """'also reported by: A, B (first: outlet, date)' for a clustered statement."""
+    first = also["first_seen"]
+    outlets = ", ".join(also["outlets"]) or "(no other outlet)"
+    return (f"also reported by: {outlets} (first: {first['outlet'] or '?'}, "
+            f"{first['published'] or 'undated'})")
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from quotegraph.store import clusters  # noqa: PLC0415
+
+    started = time.perf_counter()
+    with open_store(args.db, create=False) as store:
+        counts = clusters.rebuild(store)
+    sys.stdout.write(f"{counts['clusters']:,} clusters of {counts['clustered']:,} statements "
+                     f"(of {counts['statements']:,}) in {time.perf_counter() - started:.1f}s\n")
     return 0
 
 

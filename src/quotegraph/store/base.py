@@ -112,6 +112,8 @@ class Store:
         self._conns: list[Any] = []
         self._conns_lock = threading.Lock()
         self._closed = False
+        # Articles written since the last refresh_clusters (see store/clusters.py).
+        self.touched: set[str] = set()
 
     # -- connections -------------------------------------------------------------------
 
@@ -219,8 +221,18 @@ class Store:
             report = report + self.write_batch(batch, extractor_version=version)
             if on_progress is not None:
                 on_progress(report.total)
+        self.refresh_clusters()
         self.after_ingest(report)
         return report
+
+    def refresh_clusters(self) -> None:
+        """Recompute the cross-outlet clusters of the speakers of the articles written since
+        the last call (once per ingest, not per batch: see store/clusters.py)."""
+        from quotegraph.store import clusters  # noqa: PLC0415 - numpy only when writing
+
+        ids, self.touched = self.touched, set()
+        if ids:
+            clusters.refresh(self, ids)
 
     def after_ingest(self, report: IngestReport) -> None:
         """Refresh planner statistics when the data changed enough to matter (backends)."""
@@ -278,6 +290,8 @@ class Store:
             cur.executemany(insert_sql("relations", RELATION_COLUMNS),
                             [x for r in written for x in r.relations])
             aggregates.apply(cur, delta)
+        # Their speakers' clusters are recomputed once the ingest ends (refresh_clusters).
+        self.touched.update(r.id for r in written)
         return IngestReport(added=len(new), updated=len(changed), unchanged=unchanged)
 
     def _assign_keys(self, cur: Executor, written: list[ArticleRows],
@@ -313,6 +327,9 @@ class Store:
         delta = aggregates.removed(cur, ids)
         for part in chunks(ids):
             ph = placeholders(len(part))
+            cur.execute(
+                f"DELETE FROM statement_cluster WHERE statement_pk IN "
+                f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
             cur.execute(
                 f"DELETE FROM statement_about WHERE statement_pk IN "
                 f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)

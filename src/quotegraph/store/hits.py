@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotegraph.store.claims import statement_claims
+from quotegraph.store.clusters import also_reported_by
 from quotegraph.store.relations import statement_relations
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
 
@@ -82,6 +83,7 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
     marked = store.highlight([r["pk"] for r in rows], q) if q and q.strip() else {}
     nested = statement_claims(store, rows)
     related = statement_relations(store, rows)
+    reprints = also_reported_by(store, pks)
     out = []
     for r in rows:
         speaker = None
@@ -96,6 +98,8 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
             "article": arts.get(r["article_id"]),
             "claims": nested.get((r["article_id"], r["start"], r["end"]), []),
             "relations": related.get((r["article_id"], r["start"], r["end"]), []),
+            # The same statement in other articles (store/clusters.py), or None.
+            "also_reported_by": reprints.get(r["pk"]),
         }
         if spans:
             hit["rule"] = r["rule"]

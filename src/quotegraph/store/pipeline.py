@@ -172,6 +172,7 @@ def ingest_documents(store: Store, items: Iterable[Document | Any], *,
             if batch is None:
                 break
             pending = batch
+        store.refresh_clusters()
         store.after_ingest(report)
     except BrokenProcessPool as e:
         raise QuotegraphError(

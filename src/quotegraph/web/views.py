@@ -184,6 +184,14 @@ def speaker_page(request: Request, speaker_id: str) -> HTMLResponse:
     return render(request, "speaker.html", {"sp": sp, "chart": chart})
 
 
+@router.get("/clusters/{cluster}", response_class=HTMLResponse)
+def cluster_page(request: Request, cluster: int) -> HTMLResponse:
+    items = query.get_cluster(_store(request), cluster)
+    if not items:
+        raise HTTPException(404, f"no cluster {cluster}")
+    return render(request, "cluster.html", {"items": items})
+
+
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
     return _listing(request, "actors.html", ("q", "type"), lambda store, p, limit, offset:
