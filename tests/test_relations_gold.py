@@ -1,0 +1,40 @@
+"""The relation gate: the engine on the real-news relation set stays above pinned floors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotegraph.evaluate.relations import evaluate_relations, load_relations_gold
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "gold" / "relations"
+FLOORS = {k: v for k, v in json.loads((HERE / "relations_floors.json").read_text()).items()
+          if not k.startswith("_")}
+PARTS = {"all": "*.yaml", "held-out": "h*.yaml"}
+
+
+def test_gold_offsets_resolve_and_held_out_exists():
+    excerpts = load_relations_gold(GOLD)
+    assert sum(len(e.relations) for e in excerpts) >= 50
+    assert len([e for e in excerpts if e.id.startswith("h")]) >= 5
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_floors(part):
+    got = evaluate_relations(GOLD, PARTS[part]).to_dict()
+    for measure, floors in FLOORS[part].items():
+        for name, floor in floors.items():
+            assert got[measure][name] >= floor, (part, measure, name, got[measure][name])
+
+
+def test_benchmark_cli_json():
+    out = subprocess.run([sys.executable, str(HERE.parent / "benchmarks" / "relations.py"),
+                          "--json"], capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    assert set(data) == {"all", "tuning", "held-out"}
+    assert data["all"]["type"]["gold"] == 55
