@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from quotegraph.api.cache import DataVersion, ResponseCache
 from quotegraph.api.limits import DEFAULT_MAX_BODY, BodySizeLimit, SecurityHeaders
 from quotegraph.api.routes import router
 from quotegraph.api.stores import StoreHandles
@@ -49,6 +50,7 @@ def create_app(
     cors_origins: Sequence[str] = (),
     max_body: int = DEFAULT_MAX_BODY,
     check_db: bool = True,
+    cache: bool = True,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a SQLite path or a ``postgresql://`` DSN).
 
@@ -63,11 +65,14 @@ def create_app(
 
         open_store(db, create=False).close()
     stores = StoreHandles(db)
+    version = DataVersion(db) if cache else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
         stores.close()
+        if version is not None:
+            version.close()
 
     app = FastAPI(
         title="quotegraph",
@@ -80,6 +85,7 @@ def create_app(
     app.state.stores = stores
     app.state.write_token = write_token or None
     app.state.db = db
+    app.state.data_version = version
 
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -111,9 +117,25 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    if version is not None and version.enabled:
+        app.add_middleware(ResponseCache, version=version)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_body=max_body)
     return app
+
+
+ENV_DB = "QUOTEGRAPH_SERVE_DB"
+ENV_TOKEN_VAR = "QUOTEGRAPH_SERVE_TOKEN_VAR"
+ENV_CORS = "QUOTEGRAPH_SERVE_CORS"
+
+
+def app_from_env() -> FastAPI:
+    """The app for each worker process of ``serve --workers N``: uvicorn starts workers by
+    import string, so the settings travel in the environment (the token by variable name)."""
+    token_var = os.environ.get(ENV_TOKEN_VAR)
+    origins = tuple(o for o in os.environ.get(ENV_CORS, "").split("\n") if o)
+    return create_app(os.environ[ENV_DB], write_token=os.environ.get(token_var) if token_var
+                      else None, cors_origins=origins, check_db=False)
 
 
 def _version() -> str:

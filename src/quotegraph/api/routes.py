@@ -277,6 +277,7 @@ def require_writer(
     },
 )
 def ingest(
+    request: Request,
     items: Annotated[list[m.IngestItem], Body(description="articles to ingest")],
     stores: Annotated[StoreHandles, Depends(handles)],
 ) -> dict[str, Any]:
@@ -285,4 +286,8 @@ def ingest(
 
     if len(items) > MAX_PAGE * 5:
         raise HTTPException(status_code=413, detail=f"at most {MAX_PAGE * 5} articles per request")
-    return ingest_items(stores.get(), items)
+    try:
+        return ingest_items(stores.get(), items)
+    finally:
+        if request.app.state.data_version is not None:  # cached answers are stale now
+            request.app.state.data_version.bump()

@@ -50,6 +50,10 @@ def _add_server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="interface to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="server processes (serve's default: the number of cores, at most 4; "
+                   "demo's: 1); "
+                   "each answers requests on its own threads")
 
 
 def _write_token(var: str | None) -> str | None:
@@ -71,14 +75,30 @@ def _url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def _serve(app: Any, host: str, port: int) -> int:
+def default_workers() -> int:
+    """One process per core, up to 4: Python runs one request's code at a time per process,
+    so a single process leaves the other cores idle however many threads it has."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _serve(app: Any, host: str, port: int, *, workers: int = 1,
+           env: dict[str, str] | None = None) -> int:
+    """Serve ``app`` in this process, or with ``workers`` > 1 in that many processes, each
+    building the app from ``env`` (see :func:`quotegraph.api.app.app_from_env`)."""
     try:
         import uvicorn
     except ImportError as e:
         raise QuotegraphError("serving needs the web extra: pip install 'quotegraph[web]'") from e
+    if workers < 1:
+        raise QuotegraphError(f"--workers {workers}: must be at least 1")
     print(f"quotegraph: serving on {_url(host, port)}  (API docs: {_url(host, port)}docs; "
-          "Ctrl-C to stop)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+          f"{workers} worker{'s' if workers > 1 else ''}; Ctrl-C to stop)", flush=True)
+    if workers == 1 or env is None:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return 0
+    os.environ.update(env)
+    uvicorn.run("quotegraph.api.app:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
     return 0
 
 
@@ -90,7 +110,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if token:
         print(f"quotegraph: POST /api/ingest enabled (token from ${args.write_token_env})",
               file=sys.stderr)
-    return _serve(app, args.host, args.port)
+    # Built here even with several workers: a wrong --db fails now, with one message.
+    from quotegraph.api.app import ENV_CORS, ENV_DB, ENV_TOKEN_VAR
+
+    env = {ENV_DB: str(args.db), ENV_CORS: "\n".join(args.cors_origin),
+           ENV_TOKEN_VAR: args.write_token_env or ""}
+    workers = args.workers if args.workers is not None else default_workers()
+    return _serve(app, args.host, args.port, workers=workers, env=env)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -120,4 +146,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 1 if report.failed else 0
     from quotegraph.api import create_app
 
-    return _serve(create_app(args.db), args.host, args.port)
+    from quotegraph.api.app import ENV_DB
+
+    workers = args.workers if args.workers is not None else 1
+    return _serve(create_app(args.db), args.host, args.port, workers=workers,
+                  env={ENV_DB: str(args.db)})

@@ -1,0 +1,257 @@
+"""Load benchmark for the REST API: req/s and p50/p95/p99 latency per endpoint.
+
+    python benchmarks/api_load.py                      # 100,000 articles, 5,000 requests, 20 clients
+    python benchmarks/api_load.py --store /tmp/big.db  # build once there, reuse on later runs
+    python benchmarks/api_load.py --requests 20000 --concurrency 40
+
+The store is built once through the project's ingest path (``ingest_documents``, as
+``quotegraph ingest`` does) from PolNeAR train texts (``$QUOTEGRAPH_SHARED/polnear`` or
+``../shared/polnear`` beside the repository or its parent), each repeated with a unique reference
+line, id, date and outlet, and cached (default: a file in the temp directory), because building
+100,000 articles takes minutes and the point of this benchmark is the server, not ingest.
+
+The server is the real one: ``python -m quotegraph serve`` as a subprocess on a free loopback
+port. Clients are threads, each with one keep-alive ``http.client`` connection, sending a fixed,
+seeded mix of search (common and rare words), filters (speaker, actor, date range, kind), speaker
+and actor profiles, timeline and network requests. Any status other than 200 counts as an error.
+Targets on a 2-core machine: >= 500 req/s, p95 < 100 ms, 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTLETS = ["TASS", "BelTA", "Reuters", "AP", "Xinhua", "Kazinform", "AKIpress", "Trend",
+           "RFE/RL", "Interfax", "Anadolu", "AFP"]
+START = date(2019, 1, 1)
+COMMON = ["said", "president", "minister", "government", "security", "trade", "people"]
+RARE = ["drought", "fisheries", "railway", "tariffs", "visas", "pipeline", "referendum",
+        "xylophone"]
+
+
+def polnear_texts() -> list[str]:
+    """The PolNeAR train texts: $QUOTEGRAPH_SHARED first, then ``shared`` beside the repo."""
+    candidates = []
+    if os.environ.get("QUOTEGRAPH_SHARED"):
+        candidates.append(Path(os.environ["QUOTEGRAPH_SHARED"]) / "polnear")
+    candidates += [ROOT.parent / "shared" / "polnear", ROOT.parent.parent / "shared" / "polnear"]
+    for base in candidates:
+        train = base / "data" / "train" / "text"
+        if train.is_dir():
+            texts = [p.read_text(encoding="utf-8") for p in sorted(train.glob("*.txt"))]
+            if texts:
+                return texts
+    sys.exit("api_load: no PolNeAR texts; set QUOTEGRAPH_SHARED to the folder holding polnear/")
+
+
+def documents(n: int, texts: list[str], seed: int) -> Iterator:
+    from quotegraph.model import Document
+
+    rng = random.Random(seed)
+    for i in range(n):
+        day = START + timedelta(days=rng.randrange(5 * 365))
+        yield Document(text=f"{texts[i % len(texts)].rstrip()}\n\n(ref {i:07d})\n",
+                       source=f"load:{i}", published=day.isoformat(), outlet=rng.choice(OUTLETS))
+
+
+def build_store(path: Path, n: int, seed: int) -> None:
+    """Ingest n articles into path unless a finished build of that size is already there."""
+    from quotegraph.store import open_store
+    from quotegraph.store.pipeline import ingest_documents
+
+    done = path.with_suffix(path.suffix + ".built")
+    if path.exists() and done.exists() and done.read_text().strip() == str(n):
+        print(f"store: reusing {path} ({n:,} articles)", flush=True)
+        return
+    print(f"store: building {path} with {n:,} articles ...", flush=True)
+    t0 = time.perf_counter()
+    last = [t0]
+
+    def progress(k: int) -> None:
+        if time.perf_counter() - last[0] > 30:
+            last[0] = time.perf_counter()
+            print(f"  {k:,} articles, {k / (last[0] - t0):,.0f}/s", flush=True)
+
+    store = open_store(str(path))
+    try:
+        report = ingest_documents(store, documents(n, polnear_texts(), seed),
+                                  on_progress=progress)
+    finally:
+        store.close()
+    secs = time.perf_counter() - t0
+    print(f"store: built in {secs:,.0f} s ({report.total / secs:,.0f} articles/s, "
+          f"{report.added:,} added, {report.failed:,} failed), "
+          f"{path.stat().st_size / 1e6:,.0f} MB", flush=True)
+    done.write_text(str(n))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep
+           + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "quotegraph", "serve", "--db", str(db),
+                             "--host", "127.0.0.1", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"api_load: the server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            status, _ = get(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/api/stats")
+            if status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    sys.exit("api_load: the server did not answer within 60 s")
+
+
+def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+    conn.request("GET", path)
+    r = conn.getresponse()
+    return r.status, r.read()
+
+
+def request_mix(port: int, n: int, seed: int) -> list[tuple[str, str]]:
+    """n (endpoint name, path) pairs, seeded; speakers and actors are real ids from the store."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    speakers = [s["id"] for s in json.loads(get(conn, "/api/speakers?limit=200")[1])["items"]]
+    actors = [a["id"] for a in json.loads(get(conn, "/api/actors?limit=200")[1])["items"]]
+    conn.close()
+    if not speakers or not actors:
+        sys.exit("api_load: the store has no speakers or actors")
+    rng = random.Random(seed)
+
+    def span() -> dict:
+        d = START + timedelta(days=rng.randrange(5 * 365 - 90))
+        return {"since": d.isoformat(), "until": (d + timedelta(days=rng.choice([7, 30, 90])))
+                .isoformat()}
+
+    makers = {
+        "search common": lambda: ("/api/statements", {"q": rng.choice(COMMON)}),
+        "search rare": lambda: ("/api/statements", {"q": rng.choice(RARE)}),
+        "filter speaker": lambda: ("/api/statements", {"speaker": rng.choice(speakers),
+                                                       "kind": rng.choice(["direct", "indirect"])}),
+        "filter actor": lambda: ("/api/statements", {"about": rng.choice(actors)}),
+        "filter dates": lambda: ("/api/statements", {**span(), "q": rng.choice(COMMON + RARE)}),
+        "speaker profile": lambda: (f"/api/speakers/{quote(rng.choice(speakers), safe='')}", {}),
+        "actor profile": lambda: (f"/api/actors/{quote(rng.choice(actors), safe='')}", {}),
+        "timeline": lambda: ("/api/timeline", rng.choice([{}, {"by": "actor"}, span(),
+                                                          {"key": rng.choice(speakers)}])),
+        "network": lambda: ("/api/network", rng.choice([{}, span(), {"about": rng.choice(actors)},
+                                                        {"min_weight": 3}])),
+    }
+    names = list(makers)
+    out = []
+    for _ in range(n):
+        name = rng.choice(names)
+        path, params = makers[name]()
+        out.append((name, path + ("?" + urlencode(params) if params else "")))
+    return out
+
+
+def percentile(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else 0.0
+
+
+def drive(port: int, mix: list[tuple[str, str]], concurrency: int):
+    """Send the mix from `concurrency` threads, each on its own keep-alive connection."""
+    local = threading.local()
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, list[str]] = defaultdict(list)
+    lock = threading.Lock()
+
+    def one(item: tuple[str, str]) -> None:
+        name, path = item
+        if getattr(local, "conn", None) is None:
+            local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        t = time.perf_counter()
+        try:
+            status, body = get(local.conn, path)
+            problem = None if status == 200 else f"{status} {path} {body[:200]!r}"
+        except (OSError, http.client.HTTPException) as e:
+            local.conn.close()
+            local.conn = None
+            problem = f"{type(e).__name__} {path}: {e}"
+        ms = (time.perf_counter() - t) * 1000
+        with lock:
+            times[name].append(ms)
+            if problem:
+                errors[name].append(problem)
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, mix))
+    return time.perf_counter() - t0, times, errors
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=100_000, help="store size (default 100,000)")
+    ap.add_argument("--store", type=Path, help="SQLite file to build once and reuse "
+                    "(default: qg-api-load-N.db in the temp directory)")
+    ap.add_argument("--requests", type=int, default=5000, help="requests to send (default 5,000)")
+    ap.add_argument("--concurrency", type=int, default=20, help="client threads (default 20)")
+    ap.add_argument("--warmup", type=int, default=200, help="requests sent first, not counted")
+    ap.add_argument("--seed", type=int, default=11)
+    args = ap.parse_args()
+
+    db = args.store or Path(tempfile.gettempdir()) / f"qg-api-load-{args.articles}.db"
+    build_store(db, args.articles, args.seed)
+    port = free_port()
+    server = start_server(db, port)
+    try:
+        mix = request_mix(port, args.requests + args.warmup, args.seed)
+        drive(port, mix[:args.warmup], args.concurrency)
+        secs, times, errors = drive(port, mix[args.warmup:], args.concurrency)
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    every = [t for ts in times.values() for t in ts]
+    n_err = sum(len(e) for e in errors.values())
+    rate = len(every) / secs
+    p95 = percentile(every, 95)
+    print(f"{len(every):,} requests, concurrency {args.concurrency}, {secs:.1f} s: "
+          f"{rate:,.0f} req/s, p50 {percentile(every, 50):.1f} ms, p95 {p95:.1f} ms, "
+          f"p99 {percentile(every, 99):.1f} ms, errors {n_err}")
+    print(f"  {'endpoint':<16} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} errors")
+    for name in sorted(times):
+        ts = times[name]
+        print(f"  {name:<16} {len(ts):>5} {percentile(ts, 50):>7.1f} {percentile(ts, 95):>7.1f} "
+              f"{percentile(ts, 99):>7.1f} {max(ts):>7.1f} {len(errors[name])}")
+    for name, errs in errors.items():
+        for e in errs[:3]:
+            print(f"  error {name}: {e}")
+    ok = rate >= 500 and p95 < 100 and n_err == 0
+    print(f"target >= 500 req/s, p95 < 100 ms, 0 errors: {'met' if ok else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
