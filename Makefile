@@ -6,7 +6,7 @@ PIP := $(PYTHON) -m pip
 .PHONY: install demo test bench
 
 install:
-	$(PIP) install --quiet --disable-pip-version-check -e '.[web,pg,export,html,dev]'
+	$(PIP) install --quiet --disable-pip-version-check -e '.[web,pg,export,html,dask,dev]'
 
 # Ingest the bundled sample corpus into quotegraph-demo.db and serve the web UI.
 demo: install

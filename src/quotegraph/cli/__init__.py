@@ -14,7 +14,7 @@ import sys
 
 from quotegraph.errors import QuotegraphError
 
-COMMAND_MODULES = ("extract", "kb", "store", "serve")
+COMMAND_MODULES = ("extract", "kb", "store", "serve", "scale")
 
 
 def build_parser() -> argparse.ArgumentParser:
