@@ -86,7 +86,7 @@ def test_read_failures_are_reported_and_set_the_exit_status(tmp_path):
 def test_search_table_and_jsonl(db):
     r = run("search", "grain", "--db", db, "--limit", 3)
     assert r.returncode == 0, r.stderr
-    lines = r.stdout.splitlines()
+    lines = [x for x in r.stdout.splitlines() if not x.startswith("  ")]  # not 'also reported by'
     assert lines[0].split() == ["date", "outlet", "speaker", "kind", "statement"]
     assert len(lines) == 2 + 3 + 1 and lines[-1].startswith("1-3 of ")
     r = run("search", "--speaker", "Mira Santos", "--kind", "direct", "--format", "jsonl",

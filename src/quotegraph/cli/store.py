@@ -330,7 +330,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def also_reported_line(also: dict[str, Any]) -> str:
     """'also reported by: A, B (first: outlet, date)' for a clustered statement."""
     first = also["first_seen"]
-    outlets = ", ".join(also["outlets"]) or "(no other outlet)"
+    others = also["statements"] - 1
+    outlets = ", ".join(also["outlets"]) or (
+        f"{others} other article{'s' if others != 1 else ''} of the same outlet")
     return (f"also reported by: {outlets} (first: {first['outlet'] or '?'}, "
             f"{first['published'] or 'undated'})")
 
