@@ -463,12 +463,14 @@ def feed(*items: tuple[str, str]) -> bytes:
             f"<title>Coast Herald</title>{body}</channel></rss>").encode("utf-8")
 
 
-def test_a_feed_url_brings_the_pages_its_items_link_to(site, tmp_path):
+@pytest.mark.parametrize("feed_type", ["application/rss+xml", "application/x-rss+xml"])
+def test_a_feed_url_brings_the_pages_its_items_link_to(site, tmp_path, feed_type):
+    # application/x-rss+xml is what Python's own http.server and many older servers send
     site.routes.update({
         "/feed.xml": lambda h: page(feed(("Harbour", site.url("/harbour")),
                                          ("Gone", site.url("/gone")),
                                          ("Ferry", site.url("/ferry"))),
-                                    "application/rss+xml")(h),
+                                    feed_type)(h),
         "/harbour": page(HARBOUR),
         "/ferry": page(FERRY),
     })
@@ -521,3 +523,18 @@ def test_a_rerun_asks_for_a_cached_feed_again_and_fetches_only_its_new_pages(sit
     assert "1 added, 0 updated, 1 unchanged" in run().stderr
     assert asked[-1] == '"1"' and site.hits("/harbour") == 1 and site.hits("/ferry") == 1
     assert {a["url"] for a in articles(db).values()} == {site.url("/harbour"), site.url("/ferry")}
+
+
+def test_a_feed_item_whose_page_is_gone_is_read_from_its_own_content(site, tmp_path):
+    item = ("<item><title>Ferry</title><link>{link}</link><content:encoded><![CDATA[<p>"
+            "Fewer sailings will run this winter, the harbour master Ines Vidal said on Monday."
+            "</p>]]></content:encoded></item>").format(link=site.url("/gone"))
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>Coast Herald</title>{item}</channel></rss>").encode("utf-8")
+    site.routes["/feed.xml"] = page(body, "application/rss+xml")
+    db = tmp_path / "q.db"
+    r = ingest(tmp_path, site.url("/feed.xml"), "--db", db, "--fetch-cache", tmp_path / "c", *FAST)
+    assert r.returncode == 0, r.stderr
+    (stored,) = articles(db).values()
+    assert any("Fewer sailings" in s for s in stored["statements"])

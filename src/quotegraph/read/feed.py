@@ -57,7 +57,11 @@ def iter_feed(data: bytes, *, source: str, follow: Follow | None = None) -> Iter
     if not parsed.entries:
         log.warning("%s: feed has no items", source)
     for n, entry in enumerate(parsed.entries, 1):
-        yield _item(entry, source=f"{source}#{n}", outlet=outlet, follow=follow)
+        try:
+            yield _item(entry, source=f"{source}#{n}", outlet=outlet, follow=follow)
+        except Exception as e:  # noqa: BLE001 - a bug on one item must cost that item, not the feed
+            log.debug("%s#%d: cannot read", source, n, exc_info=True)
+            yield ReadFailure(f"{source}#{n}", f"cannot read the item ({type(e).__name__}: {e})")
 
 
 def _item(entry: Any, *, source: str, outlet: str | None, follow: Follow | None) -> Document | ReadFailure:
@@ -66,9 +70,13 @@ def _item(entry: Any, *, source: str, outlet: str | None, follow: Follow | None)
                       outlet=outlet)
     link = (entry.get("link") or "").strip() or None
     content = max((c.get("value") or "" for c in entry.get("content") or ()), key=len, default="")
-    if len(content) < FULL_CONTENT_CHARS and follow is not None and link:
-        return follow(link, hints)
     body = content or entry.get("summary") or ""
+    if len(content) < FULL_CONTENT_CHARS and follow is not None and link:
+        page = follow(link, hints)
+        if not isinstance(page, ReadFailure) or not content.strip():
+            return page  # a teaser summary is not the article: the failure stands
+        # the linked page cannot be had: the item's own text is the article, and the log says why
+        log.warning("%s: %s; reading the feed item's own text instead", page.source, page.message)
     if not body.strip():
         return ReadFailure(source, "item has no content" + ("" if link else " and no link"))
     return read_html(body, source=source, url=link, hints=hints, fragment=True)

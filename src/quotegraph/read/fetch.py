@@ -391,7 +391,10 @@ def _header_text(value: str) -> str:
 
 
 def _content_type(headers: Message) -> str:
-    return (headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
+    """The media type, with the old ``x-`` forms servers still send read as the registered ones
+    (``application/x-rss+xml`` is ``application/rss+xml``)."""
+    kind = (headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
+    return kind.replace("/x-", "/", 1) if kind.endswith("+xml") else kind
 
 
 def _status_text(status: int, current: str, url: str) -> str:
