@@ -209,6 +209,18 @@ CASES = [
         [],
     ),
     (
+        "a clause opening with a possessive is not cut at a later relative 'that'",
+        "Pavel Dorn said his government would not accept a quota that ignored "
+        "the catch of its coastal villages.",
+        [("indirect", "his government would not accept a quota that ignored the catch of its coastal villages",
+          "Pavel Dorn")],
+    ),
+    (
+        "a lower-case office before a name ('Chief negotiator X said') is a title, not a name",
+        "Chief negotiator Pavel Dorn said the talks would resume in April.",
+        [("indirect", "the talks would resume in April", "Pavel Dorn")],
+    ),
+    (
         "a circumstance between the cue and the clause",
         "Kyrgyz President Sadyr Japarov said after the talks he would visit Beijing in June.",
         [("indirect", "he would visit Beijing in June", "Sadyr Japarov")],

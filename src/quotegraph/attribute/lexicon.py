@@ -182,7 +182,8 @@ european eurasian collective treaty organization organisation cooperation econom
 mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asean policy
 affairs trade climate energy fm pm mp journalist reporter correspondent editor
 analyst expert professor activist lawyer researcher economist scholar commentator columnist
-blogger host anchor mr mrs ms dr counselor counsellor secretary-general
+blogger host anchor mr mrs ms dr counselor counsellor secretary-general negotiator mediator
+envoy-designate president-elect lead
 secretary-general's vice-president vice-premier deputy-minister
 """.split())
 
