@@ -221,6 +221,11 @@ CASES = [
         [("indirect", "the talks would resume in April", "Pavel Dorn")],
     ),
     (
+        "a portfolio word before the office: 'Norland's fisheries minister X told'",
+        '"We came with a fair offer," Norland\'s fisheries minister Anna Lindqvist told reporters.',
+        [("direct", "We came with a fair offer", "Anna Lindqvist")],
+    ),
+    (
         "a circumstance between the cue and the clause",
         "Kyrgyz President Sadyr Japarov said after the talks he would visit Beijing in June.",
         [("indirect", "he would visit Beijing in June", "Sadyr Japarov")],

@@ -183,7 +183,8 @@ mission to at for the of and un nato osce eu csto cis sco eaeu brics g7 g20 asea
 affairs trade climate energy fm pm mp journalist reporter correspondent editor
 analyst expert professor activist lawyer researcher economist scholar commentator columnist
 blogger host anchor mr mrs ms dr counselor counsellor secretary-general negotiator mediator
-envoy-designate president-elect lead
+envoy-designate president-elect lead fisheries agriculture health education transport labour labor
+environment culture tourism industry commerce infrastructure emergency emergencies
 secretary-general's vice-president vice-premier deputy-minister
 """.split())
 
