@@ -61,6 +61,10 @@ NO_RELATION = [
     "we condemn violence in all its forms",               # trigger, no actor
     "Norland and Freeland signed an agreement on fishing",
     "the talks will continue. Freeland was not mentioned",
+    "this was not about support for the policy of Freeland",  # a negated trigger
+    "we did not condemn Norland for the incident",
+    "we won't back Freeland in this",
+    "they support the anti-Norland measures",                 # Norland is no party here
 ]
 
 

@@ -60,6 +60,10 @@ COLLECTIVE_RE = re.compile(
     r"|NATO\s+(?:countries|members|allies)|[A-Z][a-z]+(?:'s|’s)\s+(?:allies|partners|neighbours"
     r"|neighbors))\b")
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|whereas)\b")
+# "this was not about support for ...", "did not condemn": a negated trigger states no relation.
+_NEGATED = re.compile(r"\b(?:not|never|no)(?:\s+\w+){0,2}\s+$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "the anti-Russian policy of the US": Russia is the policy's object, not a party to the statement.
+_AFFIX_BEFORE = re.compile(r"(?:anti|pro|non)[-‑]$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def _actors(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> list[_A
     found = []
     for m in mentions:
         if not (lo <= m.start and m.end <= hi):
+            continue
+        if _AFFIX_BEFORE.search(text, max(0, m.start - 5), m.start):
             continue
         if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in groups):
             continue
@@ -132,7 +138,7 @@ def find_relations(text: str, statement: Statement,
         kind = m.lastgroup
         end = _clause_end(text, m.end(), hi)
         targets = [a for a in actors if m.end() <= a.start < end]
-        if not targets or kind is None:
+        if not targets or kind is None or _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
             continue
         t = targets[0]
         out.append(Relation(type=kind, plover=PLOVER[kind],
