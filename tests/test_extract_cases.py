@@ -822,6 +822,47 @@ CASES = [
             ("indirect", "the talks had been useful", "Sergey Lavrov"),
         ],
     ),
+    # --- collective and long subjects (classes seen in real US and wire copy) ------------
+    (
+        "a bare collective noun after the content: '..., police said'",
+        "The driver was not carrying a licence, police said.",
+        [("indirect", "The driver was not carrying a licence", None)],
+    ),
+    (
+        "plural sources with a complement: 'advisers to X say' is the advisers, not X",
+        "Advisers to Mayor Olsen say the budget will not pass before the summer.",
+        [("indirect", "the budget will not pass before the summer", None)],
+    ),
+    (
+        "'said this was ...' opens the clause; 'this' is no time phrase here",
+        "Minister Tarik Hadzic said this was the worst harvest in a decade.",
+        [("indirect", "this was the worst harvest in a decade", "Tarik Hadzic")],
+    ),
+    (
+        "an age between the name and its description",
+        "Lena Moor, 34, a teacher from Tartu, said she had never voted before.",
+        [("indirect", "she had never voted before", "Lena Moor")],
+    ),
+    (
+        "a relative clause between typewriter dashes after the subject",
+        "The deputy speaker -- who chaired the session until noon -- said the vote would wait.",
+        [("indirect", "the vote would wait", None)],
+    ),
+    (
+        "'by saying': the subject of the sentence says it",
+        "Senator Ada Kors answered the question by saying her party would not back the bill.",
+        [("indirect", "her party would not back the bill", "Ada Kors")],
+    ),
+    (
+        "an adverb between the name and a parenthetical cue ('X often says')",
+        "Trade, Minister Tarik Hadzic often says, is the quickest road to peace.",
+        [("indirect", "is the quickest road to peace", "Tarik Hadzic")],
+    ),
+    (
+        "a conjunction and a short time phrase before a parenthetical attribution",
+        "But in recent weeks, aides to the governor say, the mood has soured.",
+        [("indirect", "the mood has soured", None)],
+    ),
 ]
 
 

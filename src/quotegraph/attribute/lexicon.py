@@ -76,6 +76,8 @@ CUE_MODIFIERS = (
     "recently", "today", "yesterday", "would", "will", "has repeatedly", "had repeatedly",
     "himself", "herself", "themselves",
     "then", "subsequently", "now", "already", "explicitly", "directly", "personally",
+    "often", "frequently", "privately", "usually", "routinely", "sometimes", "immediately",
+    "quickly", "initially", "first", "originally", "long",
 )
 
 # Passive reporting: "were emphasized by Lavrov".
@@ -206,6 +208,14 @@ UNNAMED_SOURCE_HEADS = (
     "data", "statistics", "survey", "poll", "study", "estimates", "figures", "eyewitnesses",
     "protesters", "protestors", "demonstrators", "activists", "villagers", "locals",
     "participants", "organisers", "organizers", "campaigners", "journalists", "reporters",
+    # collective sources of real wire copy: "..., police said", "prosecutors say"
+    "police", "authorities", "prosecutors", "investigators", "officers", "advisers", "advisors",
+    "lawyers", "attorneys", "doctors", "scientists", "researchers", "economists", "historians",
+    "scholars", "academics", "strategists", "pollsters", "commentators", "allies", "relatives",
+    "neighbours", "neighbors", "voters", "legislators", "senators", "leaders", "opponents",
+    "proponents", "advocates", "commanders", "soldiers", "troops", "rebels", "militants",
+    "rescuers", "medics", "regulators", "negotiators", "inspectors", "monitors", "investors",
+    "traders", "executives", "bankers", "forecasters", "spokespeople", "spokesmen", "delegates",
 )
 
 # Adjectives of nationality used in titles: "Russian Foreign Minister", "Kazakh leader".

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quotegraph.attribute import lexicon as lx
 
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--")
 _KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "de", "von", "der", "van", "bin",
                          "al", "la", "le", "du", "da", "di", "del", "ibn"})
@@ -93,6 +93,8 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for k, (s, e, w) in enumerate(out):
         if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
             out[k] = (s, e - 1, w[:-1])
+        elif w == "--":
+            out[k] = (s, e, "—")  # the typewriter dash of US copy is a dash
     return out
 
 
@@ -233,6 +235,8 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         return None
     if last in ",)":
         return _appositive(text, toks, i)
+    if last in "—–" and i >= 2:
+        return _dash_aside(text, toks, i)
     if last.lower() == "who" and i >= 2 and toks[i - 1][2] == ",":
         return _relative(text, toks, i - 2)
     j = i
@@ -286,7 +290,29 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
         start_idx += 1
     if start_idx > i:
         return None
+    first = toks[start_idx][2].lower()
+    if start_idx + 2 <= i and first in _UNNAMED and first.endswith("s") \
+            and toks[start_idx + 1][2].lower() in ("to", "for", "of", "close"):
+        # "Aides to Lavrov said", "Lawyers for Smith say": the aides speak, not Lavrov
+        start, end = toks[start_idx][0], toks[i][1]
+        return SpeakerNP("unnamed", start, end, text[start:end], head=first)
     return _classify(text, toks[start_idx:i + 1])
+
+
+def _dash_aside(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``The justice -- who has been in a scuffle with him -- said``: an aside between dashes
+    after the subject says nothing about who speaks; the phrase before it does."""
+    j = i - 1
+    while j >= 0 and toks[j][2] not in "—–" and i - j <= 25:
+        if toks[j][2] in ",;:()" and toks[j][2] != ",":
+            return None
+        j -= 1
+    if j <= 0 or toks[j][2] not in "—–" or j == i - 1:
+        return None
+    head = _phrase_ending_at(text, toks, j - 1) or _long_subject(text, toks, j - 1)
+    if head is None or head.kind == "pronoun":
+        return None
+    return head
 
 
 def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
@@ -298,6 +324,12 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
     head = _phrase_ending_at(text, toks, j - 1)
+    if head is None and j >= 3 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
+        # "Marley Anderson, 21, a junior from Las Vegas, said": an age between the name and
+        # its description
+        head = _phrase_ending_at(text, toks, j - 3)
+        if head is not None and head.kind != "name":
+            head = None
     if head is None and appos:
         return _named_in_apposition(text, toks, j, i)
     if head is None or not appos:

@@ -22,8 +22,10 @@ _CIRCUMSTANCE = re.compile(
 )
 _PREPOSITION = re.compile(
     r"\s*(?:here|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
-    r"following|when|as|last|this|earlier|later|late|today|yesterday|on\s+\w+day)\b"
-)
+    r"following|when|as|earlier|later|late|today|yesterday|on\s+\w+day|"
+    r"(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|"
+    r"fall|winter|time))\b"
+)  # "said this week he ..." is a circumstance; "said this was ..." opens the clause
 _LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
 _CLOSE_CHARS = frozenset(" \t\n\r\"”’»'")
 _END_PUNCT = frozenset(".!?…")
@@ -48,7 +50,7 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,\s+|\s+by\s+)(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
     r"(?:\s+that)?[,:]?\s+"
@@ -299,7 +301,7 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
         np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
     else:
         np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
             or not _VERB_NEXT.match(text, np.end, m.start()):
         return None
     cs, ce = trim(text, m.end(), e)
@@ -446,8 +448,11 @@ def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int
     return cs, ce
 
 
+_LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Now)\s+")
+
+
 def _is_intro(prefix: str) -> bool:
-    p = prefix.strip()
+    p = _LEAD_CONJUNCTION.sub("", prefix.strip())
     return not p or bool(cues.INTRO.match(p)) or bool(_DESPITE.match(p)) or p.endswith(" and") \
         or p.endswith(" but") or word_count(p, 0, len(p)) <= 3 and p.endswith(",")
 

@@ -25,6 +25,8 @@ _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging)\b"
+                              r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
+                              r"declaring|calling|accusing|urging)\b"
                               r"|\sas\s+(?:saying|stating)\b"
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
