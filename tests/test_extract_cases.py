@@ -859,6 +859,28 @@ CASES = [
         [("indirect", "is the quickest road to peace", "Tarik Hadzic")],
     ),
     (
+        "'reminded X that ...': the person reminded is no content",
+        "Former premier Odd Lien reminded the visiting president that Norland had paid in full.",
+        [("indirect", "Norland had paid in full", "Odd Lien")],
+    ),
+    (
+        "'blames X for Y' with a longer aside ('for its part') between subject and verb",
+        "Kyrgyz customs service, for its part, blames Kazakh hauliers for the queues.",
+        [("indirect", "Kazakh hauliers for the queues", "Kyrgyz customs service")],
+    ),
+    (
+        "a bracketed abbreviation inside an institution's name",
+        "The Directorate of the State Border Committee (SBC) of Norland stated on Monday that the "
+        "patrol had crossed first.",
+        [("indirect", "the patrol had crossed first",
+          "Directorate of the State Border Committee (SBC) of Norland")],
+    ),
+    (
+        "party and state in brackets after a legislator's name",
+        "Sen. Mara Quill (D-Ore.) said the bill would not reach the floor this year.",
+        [("indirect", "the bill would not reach the floor this year", "Mara Quill")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

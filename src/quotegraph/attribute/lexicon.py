@@ -26,7 +26,7 @@ REPORTING_VERBS = (
     "calls on", "called for", "calls for", "informed", "briefed", "conceded", "opined",
     "insisted", "boasted", "lamented", "charged", "countered", "retorted", "quipped",
     "acknowledged", "recounted", "elaborated", "summed up", "concluded", "asked", "asks",
-    "reported", "reports", "reads",
+    "reported", "reports", "reads", "reminded", "reminds",
     # Plural present tense ("Protesters claim that ..."); the speaker phrase before the cue
     # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
     "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",
@@ -38,7 +38,7 @@ OBJECT_VERBS = (
     "criticised", "criticized", "criticises", "criticizes", "dismissed", "dismisses",
     "condemned", "condemns", "denounced", "denounces", "rejected", "rejects", "slammed",
     "welcomed", "welcomes", "praised", "praises", "hailed", "hails", "questioned",
-    "ruled out", "rules out", "reaffirmed", "backed", "defended", "blamed", "accused",
+    "ruled out", "rules out", "reaffirmed", "backed", "defended", "blamed", "blames", "accused",
     "accuses", "described", "describes", "characterised", "characterized", "called",
     "highlighted", "highlights", "underlined", "outlined", "outlines", "calls", "termed",
     "terms", "dubbed", "dubs", "labelled", "labeled", "labels", "branded", "brands", "blasted",
@@ -208,6 +208,7 @@ UNNAMED_SOURCE_HEADS = (
     "data", "statistics", "survey", "poll", "study", "estimates", "figures", "eyewitnesses",
     "protesters", "protestors", "demonstrators", "activists", "villagers", "locals",
     "participants", "organisers", "organizers", "campaigners", "journalists", "reporters",
+    "sides",
     # collective sources of real wire copy: "..., police said", "prosecutors say"
     "police", "authorities", "prosecutors", "investigators", "officers", "advisers", "advisors",
     "lawyers", "attorneys", "doctors", "scientists", "researchers", "economists", "historians",

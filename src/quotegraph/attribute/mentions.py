@@ -46,6 +46,9 @@ communique communiqué declaration resolution memo website spokesperson spokesma
 _SPOKESMAN_ABBREVIATIONS = frozenset({"pms", "pmos", "pmoss"})
 _DIPLOMACY = re.compile(r"\b(?:diplomacy|diplomatic service|foreign ministry|foreign affairs)\b", re.I)
 _ASIDES = frozenset("however meanwhile though too also instead nevertheless furthermore moreover".split())
+_ASIDE_PHRASES = frozenset({"for its part", "for his part", "for her part", "for their part", "in turn",
+                            "in his turn", "in her turn", "in its turn", "in response", "in return",
+                            "in particular", "for example", "in addition", "at the same time"})
 _DOCUMENTS = frozenset("statement communique communiqué declaration letter note readout".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
@@ -102,11 +105,33 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9\-]+|[RDI]-[A-Z][\w\.]*")
+
+
+def _without_abbreviations(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a bracketed abbreviation inside a speaker phrase: "Rep. Jason Chaffetz (R-Utah)",
+    "the State Committee for National Security (SCNS) of Tajikistan"."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(toks):
+        if toks[k][2] == "(" and k + 2 < len(toks) and toks[k + 2][2] == ")" \
+                and _ABBREVIATION.fullmatch(toks[k + 1][2]):
+            k += 3
+            if k == len(toks) - 1 and toks[k][2] == ",":
+                k += 1  # "Sen. Jack Reed (D-R.I.), said": the comma closes the bracket
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
 def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     """The speaker phrase that ends right before a cue in ``text[lo:cue_start]``, if any."""
     toks = tokens(text, max(lo, cue_start - 160), cue_start)
     if toks and toks[0][0] < lo:
         toks = [t for t in toks if t[0] >= lo]
+    if ")" in text[max(lo, cue_start - 160):cue_start]:
+        toks = _without_abbreviations(toks)
     i = len(toks) - 1
     while i >= 0:
         w = toks[i][2]
@@ -126,6 +151,12 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
         return None  # "wanted to warn that": an infinitive, nothing was said
     if i >= 2 and toks[i][2] == "," and toks[i - 1][2].lower() in _ASIDES and toks[i - 2][2] == ",":
         i -= 3  # "Protesters, however, claim": the aside is not part of the speaker
+    elif i >= 4 and toks[i][2] == ",":
+        for n in (3, 2):  # "The border service, for its part, blames": a longer aside
+            if i - n - 1 >= 0 and toks[i - n - 1][2] == "," and \
+                    " ".join(t[2].lower() for t in toks[i - n:i]) in _ASIDE_PHRASES:
+                i -= n + 2
+                break
     if i < 0:
         return None
     return _phrase_ending_at(text, toks, i)
@@ -405,7 +436,9 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
         return None
     first = phrase[0][2].lower()
     last = _POSSESSIVE_SUFFIX.sub("", phrase[-1][2].lower())
-    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and not (
+    national = phrase[0][2] in lx.NATIONALITY_ADJECTIVES and last in lx.INSTITUTION_HEADS \
+        and len(phrase) <= 4  # "Kyrgyz border service blames ...": no article in wire style
+    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and not national and not (
             last in _UNNAMED and last.endswith("s") and len(phrase) <= 4):
         return None  # a bare plural head is fine: "Democratic party officials said"
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
@@ -419,7 +452,9 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     if head == "head" and _DIPLOMACY.search(text, start, end):
         head = "foreign minister"  # "the head of the Belarusian diplomatic service"
     kind = "unnamed" if first in _INDEFINITE or first in ("some", "many", "most") or head in _UNNAMED else "role"
-    if kind == "role" and head.lower() in lx.INSTITUTION_HEADS and first == "the":
+    if national:
+        kind = "role"
+    if kind == "role" and head.lower() in lx.INSTITUTION_HEADS and (first == "the" or national):
         # "The Russian Embassy in Bishkek said": an institution, named in full by the phrase
         return SpeakerNP("institution", start, end, text[start:end], head=head.lower())
     if kind == "role" and head not in lx.ROLE_HEADS:

@@ -471,6 +471,10 @@ def _content_before(text: str, s: int, np_start: int, prefix: str) -> tuple[int,
     return cs, ce
 
 
+_TELL_VERBS = frozenset({"told", "tells", "informed", "briefed", "assured", "reminded", "reminds",
+                         "warned", "warns", "assures", "informs"})
+
+
 def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """Content after a speaker-first cue: past the told-object and circumstances, from "that"."""
     pos = m.end()
@@ -482,7 +486,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
-    if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "warned"):
+    if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.
         o = cues.TOLD_OBJECT.match(text, pos, e)
         if o:
@@ -502,8 +506,12 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
             cs, ce = trim(text, skip.end(), e)
             return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     t = cues.THAT.search(text, pos, e)
-    if t and t.start() > pos + 1 and _OPENS_CLAUSE.match(text, pos) and word_count(text, pos, t.start()) > 1:
-        t = None  # "Sanders says Clinton ran a campaign that led to ...": the clause starts at once
+    if t and t.start() > pos + 1 and _OPENS_CLAUSE.match(text, pos) and word_count(text, pos, t.start()) > 1 \
+            and not (cue_text in _TELL_VERBS and word_count(text, pos, t.start()) <= 5
+                     and not any(c in text[pos:t.start()] for c in ",;:\"“«")):
+        # "Sanders says Clinton ran a campaign that led to ...": the clause starts at once;
+        # but "reminded the visiting president that X": the person told, then the clause
+        t = None
     if t and not in_quote(t.start(), quotes) and not cues.cue_index(text).first(pos, t.start()) \
             and word_count(text, pos, t.start()) <= 14:
         cs, ce = trim(text, t.end(), e)
