@@ -881,6 +881,32 @@ CASES = [
         [("indirect", "the bill would not reach the floor this year", "Mara Quill")],
     ),
     (
+        "'..., X reports citing Y': the outlet cited is the source, not the wire",
+        "Norland will back direct talks with Kessa, the wire reports citing the Harbour Gazette.",
+        [("indirect", "Norland will back direct talks with Kessa", "Harbour Gazette")],
+    ),
+    (
+        "a participle after a statement: 'issued a statement expressing concern over X'",
+        "The Norland Foreign Ministry issued a statement expressing concern over the naval drills.",
+        [("indirect", "the naval drills", "Norland Foreign Ministry")],
+    ),
+    (
+        "'responded ..., stating that': the participle carries the statement",
+        "Lena Moor later responded to the channel, stating that she had lived in Tartu for years.",
+        [("indirect", "she had lived in Tartu for years", "Lena Moor")],
+    ),
+    (
+        "an inverted attribution inside the clause: '..., concluded X, is ...' gives both halves",
+        "The closure of the only crossing, concluded Odd Lien, is a disaster for the valley.",
+        [("indirect", "The closure of the only crossing", "Odd Lien"),
+         ("indirect", "is a disaster for the valley", "Odd Lien")],
+    ),
+    (
+        "an inverted attribution followed by a relative clause keeps one statement",
+        "The talks were useful, said Odd Lien, who led the delegation.",
+        [("indirect", "The talks were useful", "Odd Lien")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

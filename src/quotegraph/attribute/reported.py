@@ -50,8 +50,10 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,\s+|\s+by\s+)(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
-    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|"
+    r"(?:,\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
+    r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
+    r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
     r"(?:\s+that)?[,:]?\s+"
 )
@@ -327,6 +329,19 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution
+    if np is not None and cue_text in ("reports", "reported") and (c := _CITING.match(text, m.end(), e)):
+        # "..., AFP reports citing the Financial Times": the outlet cited is the source
+        cited = speaker_after(text, c.end(), e)
+        if cited is not None and cited.text.lower() in ("a", "an", "the"):
+            # "citing a diplomatic source": an unnamed source, the whole phrase kept
+            stop = _CITED_STOP.search(text, cited.start, e)
+            end = len(text[:stop.start() if stop else e].rstrip())
+            cited = SpeakerNP("unnamed", cited.start, end, text[cited.start:end],
+                              head=text[cited.start:end].split()[-1].lower())
+        before = _content_before(text, s, np.start, text[s:np.start])
+        if cited is not None and before is not None:
+            return _found(text, *before, m, cited, "indirect:citing", quotes, paragraph,
+                          clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
             any(w in np.text.lower() for w in ("correspondent", "reporter"))
             or cues.cue_index(text).between(s, np.start)):
@@ -378,11 +393,27 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         if np2 is not None and not _VERB_AFTER.match(text, np2.end, e):
             cs, ce = trim(text, s, s + len(before) - 1)
             if word_count(text, cs, ce) >= 3:
-                return _found(text, cs, ce, m, np2, "indirect:inverted", quotes, paragraph,
-                              clause=(m.start(), np2.end))
+                first = _found(text, cs, ce, m, np2, "indirect:inverted", quotes, paragraph,
+                               clause=(m.start(), np2.end))
+                rest = text.find(",", np2.end, e)
+                if first is not None and rest == np2.end and not in_quote(rest, quotes) \
+                        and not cues.PARTICIPLE_CUE.match(text, rest):
+                    # "The blockade, concluded Al-Ansari, is a catastrophe": the clause goes on
+                    rs, re_ = trim(text, rest + 1, e)
+                    if word_count(text, rs, re_) >= 2 and _PREDICATE.match(text, rs):
+                        second = Found(kind_for(text, rs, re_, quotes), rs, re_, (m.start(), m.end()),
+                                       np2, "indirect:parenthetical", paragraph,
+                                       clause=(m.start(), np2.end))
+                        return [first, second]
+                return first
     return None
 
 
+_CITING = re.compile(r",?\s+citing\s+")
+# The rest of a clause interrupted by ", said X,": its verb comes first ("..., is a catastrophe").
+_PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
+                        r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
+_CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 

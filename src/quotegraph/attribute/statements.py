@@ -24,7 +24,10 @@ _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
-                              r"noting|declaring|telling|calling|describing|branding|accusing|urging)\b"
+                              r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
+                              r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
+                              r"underlining)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
+                              r"|\sstatement\s+(?:saying|calling|urging|warning)\b"
                               r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
                               r"declaring|calling|accusing|urging)\b"
                               r"|\sas\s+(?:saying|stating)\b"
