@@ -907,6 +907,22 @@ CASES = [
         [("indirect", "The talks were useful", "Odd Lien")],
     ),
     (
+        "a long circumstance between the cue and 'that'",
+        "Minister Odd Lien said at a joint press conference with his Kessan counterpart Ivo Brant "
+        "of the coastal region that the border would reopen.",
+        [("indirect", "the border would reopen", "Odd Lien")],
+    ),
+    (
+        "a relative 'that' after a circumstance reports nothing",
+        "Odd Lien said at the meeting with the group that had come from Tartu.",
+        [],
+    ),
+    (
+        "a circumstance between the speaker and the cue",
+        "Prime Minister Odd Lien during his visit to the islands said that the ferry would stay.",
+        [("indirect", "the ferry would stay", "Odd Lien")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

@@ -159,7 +159,29 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
                 break
     if i < 0:
         return None
-    return _phrase_ending_at(text, toks, i)
+    np = _phrase_ending_at(text, toks, i)
+    if np is None:
+        np = _before_circumstance(text, toks, i)
+    return np
+
+
+_CIRCUMSTANCE_PREPS = frozenset("during at in on after following before upon".split())
+_CIRCUMSTANCE_DETS = frozenset("his her its their the a an".split())
+
+
+def _before_circumstance(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Prime Minister Nikol Pashinyan during his visit to Artsakh said``: a circumstance
+    between the speaker and the cue; the speaker is the named phrase before it."""
+    k = i
+    while k > 0 and i - k < 10 and toks[k][2] not in ",;:()—–":
+        if toks[k][2] in _CIRCUMSTANCE_PREPS and k < i and toks[k + 1][2].lower() in _CIRCUMSTANCE_DETS \
+                and _is_cap(toks[k - 1][2]):
+            np = _phrase_ending_at(text, toks, k - 1)
+            if np is not None and np.kind in ("name", "institution"):
+                return np
+            return None
+        k -= 1
+    return None
 
 
 _GENERIC_STOP = frozenset(",;:()—–\"“”«»")

@@ -410,6 +410,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _CITING = re.compile(r",?\s+citing\s+")
+_RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
+                            r"must|did|does|do)\b")
 # The rest of a clause interrupted by ", said X,": its verb comes first ("..., is a catastrophe").
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
@@ -543,6 +545,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         # "Sanders says Clinton ran a campaign that led to ...": the clause starts at once;
         # but "reminded the visiting president that X": the person told, then the clause
         t = None
+    if t and t.start() > pos + 1 and _RELATIVE_THAT.match(text, t.end()):
+        t = None  # "said at the meeting with the group that had come": a relative clause
     if t and not in_quote(t.start(), quotes) and not cues.cue_index(text).first(pos, t.start()) \
             and word_count(text, pos, t.start()) <= 14:
         cs, ce = trim(text, t.end(), e)
@@ -551,7 +555,15 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         # "said after the convention he would not ...": a circumstance, then the clause
         late = _LATE_CLAUSE.search(text, pos, min(e, pos + 80))
         if late is None or any(c in text[pos:late.start()] for c in ",;:\"“«"):
-            return None
+            # "said at a joint press availability with X of Saudi Arabia that ...": a long
+            # circumstance, then "that" opens the clause
+            t = cues.THAT.search(text, pos, min(e, pos + 240))
+            if t is None or in_quote(t.start(), quotes) or word_count(text, pos, t.start()) > 30 \
+                    or any(c in text[pos:t.start()] for c in ",;:\"“«()") \
+                    or cues.cue_index(text).first(pos, t.start()) or _RELATIVE_THAT.match(text, t.end()):
+                return None  # not "the group that had come from Minsk": a relative clause
+            cs, ce = trim(text, t.end(), e)
+            return (cs, ce) if word_count(text, cs, ce) >= 2 else None
         cs, ce = trim(text, late.start() + 1, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     if rest.lstrip().startswith((",", ".", "\"", "“", "«")):
