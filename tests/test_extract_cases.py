@@ -923,6 +923,17 @@ CASES = [
         [("indirect", "the ferry would stay", "Odd Lien")],
     ),
     (
+        "a reduced relative attribution ('a claim X said was ...') cuts the statement before it, "
+        "and a later 'he' is that speaker, not the person named as an object",
+        "The Kessan government described the blast as sabotage, blaming Norland for trying to kill President Ivo Brant, "
+        "a claim Arne Lund said was absurd.\n\n"
+        '"We had no part in it," he said.',
+        [("indirect", "the blast as sabotage, blaming Norland for trying to kill President Ivo Brant",
+          "Kessan government"),
+         ("indirect", "was absurd", "Arne Lund"),
+         ("direct", "We had no part in it", "Arne Lund")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

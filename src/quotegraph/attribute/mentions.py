@@ -165,6 +165,24 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     return np
 
 
+def embedded_speaker(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    """``an accusation Nykyforov said was better directed at Moscow``: a name between a noun and
+    the cue of a reduced relative clause. Only a name or an institution; the caller checks that
+    a verb follows the cue."""
+    toks = [t for t in tokens(text, max(lo, cue_start - 80), cue_start) if t[0] >= lo]
+    j = len(toks)
+    while j > 0 and _is_cap(toks[j - 1][2]) and len(toks) - j < 4:
+        j -= 1
+    if j == len(toks) or j == 0:
+        return None
+    before = toks[j - 1][2]
+    if not before.isalpha() or not before.islower() or before in _PREPOSITIONS or before in _CONNECTORS \
+            or before in _INDEFINITE or before in ("a", "an", "the", "and", "or", "but", "that"):
+        return None
+    np = _classify(text, toks[j:])
+    return np if np is not None and np.kind in ("name", "institution") else None
+
+
 _CIRCUMSTANCE_PREPS = frozenset("during at in on after following before upon".split())
 _CIRCUMSTANCE_DETS = frozenset("his her its their the a an".split())
 

@@ -9,7 +9,8 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.mentions import SpeakerNP, generic_subject, speaker_after, speaker_before
+from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
+                                          speaker_before)
 from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
@@ -174,6 +175,7 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
             taken.extend((x.start, x.end) for x in f)
             taken.append((f[0].cue[0], f[0].cue[1]))
             continue
+        f = _before_embedded(text, s, f, cue_matches, quotes)
         second = _coordinated(text, f, e, quotes, paragraph)
         if second is not None:
             f, f2 = second
@@ -193,6 +195,23 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
     if p and not any(a < p.end and p.start < b for a, b in taken):
         found.append(p)
     return found
+
+
+def _before_embedded(text: str, s: int, f: Found, cue_matches, quotes) -> Found:
+    """Cut a statement before a later attribution of its own inside it: "Russia called it an
+    act of terrorism, an accusation Nykyforov said was better directed at Moscow" ends at the
+    comma before Nykyforov's statement."""
+    for m in cue_matches:
+        if not f.start < m.start() < f.end or in_quote(m.start(), quotes):
+            continue
+        if _PREDICATE.match(text, m.end() + 1) and (np := embedded_speaker(text, s, m.start())):
+            comma = text.rfind(", ", f.start, np.start)
+            if comma > f.start:
+                cs, ce = trim(text, f.start, comma)
+                if ce > cs:
+                    return Found(_judged_kind(text, cs, ce, text[f.cue[0]:f.cue[1]], quotes), cs, ce,
+                                 f.cue, f.np, f.rule, f.paragraph, clause=f.clause)
+    return f
 
 
 def _outer_attribution(text: str, s: int, e: int, m: re.Match, quotes, paragraph: int,
@@ -322,6 +341,15 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
     np = speaker_before(text, s, m.start())
+    if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
+            and _PREDICATE.match(text, m.end() + 1) \
+            and (np := embedded_speaker(text, s, m.start()) or np) is not None and np.kind != "unnamed":
+        # "an accusation Nykyforov said was better directed at Moscow": the clause after the cue
+        cs, ce = trim(text, m.end(), e)
+        return _found(text, cs, ce, m, np, "indirect:embedded", quotes, paragraph,
+                      clause=(np.start, m.end())) if word_count(text, cs, ce) >= 2 else None
+    if np is not None and np.text.lower() in ("a", "an", "the", "this", "that"):
+        return None  # "a claim Lund said ...": a determiner before a noun is no speaker
     if np is None or np.text.endswith((" and", " but")):
         np = _subject_of_first_verb(text, s, m.start(), quotes)
     if np is None and cue_text in _PLAIN_SPEECH:
