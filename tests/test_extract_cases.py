@@ -934,6 +934,15 @@ CASES = [
          ("direct", "We had no part in it", "Arne Lund")],
     ),
     (
+        "'according to him' after a subject introduced with a lower-case title ('a deputy X')",
+        "President Ivo Brant said he would sign the mining law. He said the state would keep the mines.\n\n"
+        "After this, a deputy Arne Lund, in an interview with a local radio, asked why the audit was "
+        "late. According to him, the ore is still leaving the country.",
+        [("indirect", "he would sign the mining law", "Ivo Brant"),
+         ("indirect", "the state would keep the mines", "Ivo Brant"),
+         ("indirect", "the ore is still leaving the country", "Arne Lund")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

@@ -22,6 +22,10 @@ _TITLE_HEAD = "(?:" + trie_alternation((
     "Adviser", "Aide", "Mayor", "King", "Queen", "Emir", "Prince", "General", "spokesman",
     "spokeswoman", "spokesperson", "minister", "president", "ambassador", "envoy", "leader",
     "secretary", "chief", "head", "counterpart", "colleague", "Mr.", "Mrs.", "Ms.", "Dr.",
+    # offices of real copy: "a deputy Ishak Masaliev", "MP X", "Sen. X", "lawmaker X"
+    "Deputy", "deputy", "MP", "lawmaker", "legislator", "senator", "Sen.", "Rep.", "Gov.", "Prof.",
+    "Professor", "professor", "governor", "mayor", "chairman", "director", "adviser", "advisor",
+    "aide", "negotiator", "mediator", "Commander", "commander",
 )) + ")"
 TITLED_NAME = re.compile(
     r"\b" + _TITLE_HEAD + r"(?P<run>(?:[ \t]+(?:(?:of|for|the|von|der|van|de|bin|al|ibn)[ \t]+)*"

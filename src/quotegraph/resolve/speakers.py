@@ -201,6 +201,7 @@ def _make(np: SpeakerNP, name: str, title: str | None, how: list[str],
 
 
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w\-’'\.]*|of|the|for|and)\s+)*$")
+_LOWER_TITLE = re.compile(r"(?:\b(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){1,3}$")
 _CLAUSE_OPEN = re.compile(r"(?:^|[.!?…][\"”’»]?\s+|\n\s*|[,;:—–]\s+|\b(?:and|but|while|as)\s+)$")
 
 
@@ -218,6 +219,11 @@ def _subject_at(text: str, pos: int) -> bool:
     words = before[run.start():].split() if run else []
     if words and words[0].lower() in ("of", "the", "for", "and"):
         return False
+    # "After this, a deputy Ishak Masaliev asked ...": a lower-case title and its article
+    # belong to the subject phrase
+    m = _LOWER_TITLE.search(head)
+    if m and any(w in lx.TITLE_WORDS for w in m.group().lower().split()):
+        head = head[:m.start()]
     return bool(_CLAUSE_OPEN.search(head)) or not head.strip()
 
 
