@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Protocol
 
-from quotegraph.attribute import cues
+from quotegraph.attribute import candidates, cues, scorer
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
@@ -88,6 +89,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     marks = [m.start() for m in _ANY_MARK.finditer(text)]  # one scan instead of one per paragraph
     paras = article_paragraphs(text, meta)
     turns = transcript_turns(text, paras) if ":" in text else []
+    last_np = None
     for pi, (ps, pe, headline) in enumerate(paras):
         k = bisect.bisect_left(marks, ps)
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
@@ -112,13 +114,14 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
                 sidx += 1
                 continue  # nothing here can attribute anything
             local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
-                              sentence_according, participles)
+                              sentence_according, participles, first=s == ps, last=last_np)
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
                 np = _colon_speaker(text, s, e)
             if np is not None:
                 attributions[sidx] = (np, pi, colon)
+                last_np = np
             found.extend(local)
             sidx += 1
 
@@ -130,7 +133,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
 
 
 def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, according_matches,
-              participles=True) -> list[Found]:
+              participles=True, first=False, last=None) -> list[Found]:
     local: list[Found] = []
     used: set[int] = set()
     seg_start = s
@@ -171,7 +174,31 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         f = participle(text, s, e, quotes, pi)
         if f is not None:
             local.append(f)
+    if cue_matches and not headline:
+        local.extend(_scored(text, s, e, quotes, cue_matches, local, used, pi, first, last))
     return local
+
+
+def _scored(text, s, e, quotes, cue_matches, local, used, pi, first, last) -> list[Found]:
+    """The borderline candidates of this sentence (see ``candidates``) that the learned
+    scorer accepts, each explaining itself with the scorer's margin."""
+    bag = candidates.collector()
+    if bag is None and not scorer.enabled():
+        return []
+    taken = [(min(f.start, f.cue[0] if f.cue else f.start), max(f.end, f.cue[1] if f.cue else f.end))
+             for f in local]
+    cands = candidates.borderline(text, s, e, quotes, cue_matches, taken, used, pi, first, last)
+    if bag is not None:
+        bag.extend(cands)
+        return []
+    out: list[Found] = []
+    for c in cands:
+        m = scorer.margin(c.features)
+        if m > 0 and not any(a < c.found.end and c.found.start < b for a, b in taken):
+            out.append(replace(c.found, how=f"scorer margin {m:+.2f} (cue '{text[c.found.cue[0]:c.found.cue[1]]}',"
+                                            f" {len(c.features)} features)"))
+            taken.append((c.found.cue[0], c.found.end))
+    return out
 
 
 def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:

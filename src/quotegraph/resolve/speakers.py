@@ -97,6 +97,8 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         elif f.np is not None and f.np.kind == "unnamed":
             unnamed.append((f.np.start, f.np.head))
             current = None  # "she" after an unnamed source is that source, not someone before
+        if speaker is not None and f.how and f.how.startswith("scorer"):
+            speaker = replace(speaker, how=speaker.how + (f.how,))  # why the statement was kept
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         out.append(Statement(
             kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
