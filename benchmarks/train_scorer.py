@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
     p.add_argument("--iterations", type=int, default=400)
     p.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
-    p.add_argument("--threshold", type=float, default=0.0,
-                   help="log-odds a candidate must exceed to be accepted (default 0.0)")
+    p.add_argument("--threshold", type=float, default=1.5,
+                   help="log-odds a candidate must exceed to be accepted (default 1.5: precision first)")
     return p
 
 

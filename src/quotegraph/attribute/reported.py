@@ -60,12 +60,12 @@ _PARTICIPLE_SAYING = re.compile(
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
 # Cues whose object may be only a topic; they report something only with a clause after them.
-_TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on", "referred to",
+TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on", "referred to",
                          "focused on", "touched upon", "touched on", "dwelt on", "pointed to"})
 # "argued over the quota", "argue with each other": a dispute between parties, not a claim.
 _QUARREL_CUES = frozenset({"argued", "argue", "argues"})
 _QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
+FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
                      r"may|might|did|does|do|not)\b|[“\"«]")
 # Speech verbs plain enough that any short subject before them is a source.
 _PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
@@ -179,8 +179,8 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         second = _coordinated(text, f, e, quotes, paragraph)
         if second is not None:
             f, f2 = second
-            if not (" ".join(text[f.cue[0]:f.cue[1]].lower().split()) in _TOPIC_CUES
-                    and not _FINITE.search(text, f.start, f.end)):
+            if not (" ".join(text[f.cue[0]:f.cue[1]].lower().split()) in TOPIC_CUES
+                    and not FINITE.search(text, f.start, f.end)):
                 found.append(f)  # not "commented on the border" before "and said X"
             found.append(f2)
             taken.append((f2.cue[0], f2.end))
@@ -407,7 +407,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                 after = trim(text, after[0], comma)
         if cue_text in _QUARREL_CUES and _QUARREL_OBJECT.match(text, after[0]):
             return None  # "the two governments have argued over the fishing grounds": a dispute
-        if cue_text in _TOPIC_CUES and not _FINITE.search(text, *after):
+        if cue_text in TOPIC_CUES and not FINITE.search(text, *after):
             return None  # "spoke about relations with Kabul": a topic, nothing reported
         rule = "indirect:phrasal" if cue_text in cues.PHRASAL else "indirect:speaker-first"
         return _found(text, *after, m, np, rule, quotes, paragraph, clause=(np.start, m.end()))
