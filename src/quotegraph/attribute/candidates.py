@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import SpeakerNP, speaker_before
-from quotegraph.attribute.reported import FINITE, TOPIC_CUES
+from quotegraph.attribute.reported import FINITE, GUEST, QUARREL_CUES, QUARREL_OBJECT, TOPIC_CUES
 from quotegraph.segment.quotes import word_count
 
 _WORD = re.compile(r"[a-z]+")
@@ -131,8 +131,13 @@ def borderline(text: str, s: int, e: int, quotes, cue_matches, taken: list[tuple
             ce -= 1
         if word_count(text, cs, ce) < 2:
             continue
-        if " ".join(m.group().lower().split()) in TOPIC_CUES and not FINITE.search(text, cs, ce):
-            continue  # "spoke of a new era": a topic, never a statement (the rules' own line)
+        cue_text = " ".join(m.group().lower().split())
+        if cue_text in TOPIC_CUES and not FINITE.search(text, cs, ce) \
+                or cue_text in ("welcomed", "welcomes") and GUEST.match(text, m.end(), e) \
+                or cue_text in QUARREL_CUES and QUARREL_OBJECT.match(text, cs):
+            # the rules' own vetoes hold here too: "spoke of a new era" (a topic), "welcomed
+            # the Emir in Belgrade" (a guest), "argued over the fishing grounds" (a dispute)
+            continue
         feats = features(text, s, e, (a, m.end()), np, (cs, ce), quotes, first_in_paragraph, last_np)
         found = Found("indirect", cs, ce, (a, m.end()), np, "indirect:scored-cue", paragraph,
                       clause=(np.start, m.end()))

@@ -63,8 +63,8 @@ _PARTICIPLE_SAYING = re.compile(
 TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on", "referred to",
                          "focused on", "touched upon", "touched on", "dwelt on", "pointed to"})
 # "argued over the quota", "argue with each other": a dispute between parties, not a claim.
-_QUARREL_CUES = frozenset({"argued", "argue", "argues"})
-_QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
+QUARREL_CUES = frozenset({"argued", "argue", "argues"})
+QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
 FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
                      r"may|might|did|does|do|not)\b|[“\"«]")
 # Speech verbs plain enough that any short subject before them is a source.
@@ -405,7 +405,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             comma = text.find(", ", after[0], after[1])
             if comma > 0:
                 after = trim(text, after[0], comma)
-        if cue_text in _QUARREL_CUES and _QUARREL_OBJECT.match(text, after[0]):
+        if cue_text in QUARREL_CUES and QUARREL_OBJECT.match(text, after[0]):
             return None  # "the two governments have argued over the fishing grounds": a dispute
         if cue_text in TOPIC_CUES and not FINITE.search(text, *after):
             return None  # "spoke about relations with Kabul": a topic, nothing reported
@@ -542,7 +542,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     cut = cues.PARTICIPLE_CUE.search(text, pos, e)
     if cut is not None and text[cut.start()] == "," and not in_quote(cut.start(), quotes):
         e = cut.start()  # "called for calm, saying that X": X is a second statement
-    if cue_text in ("welcomed", "welcomes") and _GUEST.match(text, pos, e):
+    if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
         cs, ce = trim(text, pos, e)
@@ -618,7 +618,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     return None
 
 
-_GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
+GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 _ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
 # "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
 # of the attribution at the end, not a statement of its own.
