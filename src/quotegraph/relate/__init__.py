@@ -8,13 +8,17 @@ from dataclasses import replace
 
 from quotegraph.model import Mention, Statement
 from quotegraph.relate.claims import find_claims
+from quotegraph.relate.groups import find_groups, statement_groups
 from quotegraph.relate.relations import find_relations
 
-__all__ = ["find_claims", "find_relations", "relate"]
+__all__ = ["find_claims", "find_groups", "find_relations", "relate"]
 
 
 def relate(text: str, statements: Sequence[Statement],
            mentions: Sequence[Mention] = ()) -> list[Statement]:
-    """``statements`` with what each one says filled in: its numeric claims and relations."""
+    """``statements`` with what each one says filled in: its numeric claims, relations and the
+    lists of actors it names together."""
+    groups = find_groups(text, mentions)
     return [replace(st, claims=find_claims(text, st.start, st.end),
-                    relations=find_relations(text, st, mentions)) for st in statements]
+                    relations=find_relations(text, st, mentions),
+                    groups=statement_groups(st, groups)) for st in statements]
