@@ -1,0 +1,188 @@
+"""The occasion of a statement, where the text gives it: "in an interview with Khabar-24",
+"told a briefing", "at the SCO summit", "speaking to reporters in Astana", "in a statement on
+Telegram", "at a press conference".
+
+Who said something matters less without where: a line at a summit is diplomacy, the same line
+in an interview is messaging. The occasion is looked for only in the attribution sentence (the
+sentence holding the cue, else the speaker's mention, else the statement's start) and, when that
+has none, in the sentence before it ("Lavrov held a press conference in Astana. 'We ...,' he
+said."). Words inside any statement of the article are never an occasion: "Russia will raise
+it at the summit" is what was said, not where.
+
+``kind`` is normalised to one of :data:`quotegraph.model.OCCASION_KINDS`: ``meeting`` covers
+summits, forums, sessions and talks; remarks to reporters count as a ``press conference``;
+``statement`` is a written statement, communiqué or press release (also one posted on
+Telegram); ``social media post`` is a post, tweet or channel message. ``venue`` is the outlet,
+platform, event name or, failing those, the place ("in Astana") the words name. Of several
+occasions in one sentence the first one wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quotegraph.model import Occasion, Span, Statement
+
+_NAME = r"[A-Z0-9][\w’'&.-]*(?:\s+(?:(?:of|for|de|the)\s+)?[A-Z0-9][\w’'&.-]*)*"
+_ART = r"(?i:an?|the|his|her|its|their|this|that)\s+"
+_WORDS = r"(?:[\w’'-]+\s+){0,4}?"  # "regular press", "Foreign Ministry's weekly"
+_PLACE = rf"(?:\s+(?:in|at)\s+(?P<place>{_NAME}))?"
+_PLATFORM = (r"(?:Telegram|X|Twitter|Facebook|Instagram|VKontakte|VK|Weibo|WeChat|"
+             r"Truth\s+Social|LinkedIn|YouTube|Threads)")
+# Outlets that are named without a word saying they are one ("told TASS").
+_OUTLETS = (r"(?:TASS|RIA\s+Novosti|RIA|Interfax|Sputnik|Reuters|AFP|AP|Xinhua|CNN|BBC|"
+            r"Izvestia|Kommersant|RBC|Kazinform|Khabar(?:-24)?|Trend|APA|Anadolu|Al\s+Jazeera|"
+            r"Bloomberg|CGTN|NHK|Yonhap|Fox\s+News|NBC|CBS|ABC|Politico|Axios)")
+_MEDIA_NOUN = (r"(?:newspaper|daily|news\s+agency|agency|TV\s+channel|channel|television|"
+               r"radio|broadcaster|magazine|news\s+outlet|outlet|website|portal)")
+# What opens a press conference or briefing: "at a", "told a", "held a" ...
+_AT = r"(?i:at|during|in|told|to|addressing|held|gave|holding|giving)"
+_REPORTERS = r"(?i:reporters|journalists|the\s+press|the\s+media|media|newsmen|correspondents)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(p)) for kind, p in (
+        ("interview", rf"(?i:in|during|to|gave)\s+{_ART}{_WORDS}(?i:interviews?)"
+                      rf"(?:\s+(?i:with|to|for|on)\s+(?:the\s+)?(?P<venue>{_NAME}))?"),
+        ("interview", rf"(?i:told|telling|tell)\s+(?:the\s+)?(?P<venue>{_NAME})\s+"
+                      rf"(?:{_MEDIA_NOUN}\s+)?(?i:in\s+an?\s+(?:\w+\s+)?interview)"),
+        ("interview", rf"(?i:told|telling|tell)\s+(?:the\s+)?(?P<venue>{_NAME})\s+{_MEDIA_NOUN}"),
+        ("interview", rf"(?i:told|telling|tell|in\s+(?:comments|remarks)\s+to)\s+"
+                      rf"(?P<venue>{_OUTLETS})\b"),
+        ("press conference", rf"{_AT}\s+{_ART}"
+                             rf"{_WORDS}(?i:press|news|media)\s+(?i:conferences?)"
+                             rf"(?:\s+(?i:with)\s+[^.,;:!?]{{1,60}}?(?=\s+in\s+[A-Z]|[.,;:!?]|$))?"
+                             rf"{_PLACE}"),
+        ("press conference", rf"(?i:told|telling|tell|speaking\s+to|talking\s+to|spoke\s+to|"
+                             rf"said\s+to|in\s+(?:\w+\s+)?(?:remarks|comments)\s+to)\s+"
+                             rf"(?:the\s+)?{_REPORTERS}\b{_PLACE}"),
+        ("briefing", rf"(?i:{_AT}|at\s+the\s+end\s+of)\s+{_ART}"
+                     rf"{_WORDS}(?i:briefings?)\b{_PLACE}"),
+        ("briefing", rf"(?i:briefed|briefing)\s+{_REPORTERS}\b{_PLACE}"),
+        ("meeting", rf"(?i:at|during|on\s+the\s+sidelines\s+of|addressing|told|in)\s+{_ART}"
+                    rf"(?P<pre>{_WORDS})(?P<head>(?i:summit|forum|meeting|session|talks|"
+                    rf"(?<!press )(?<!news )conference|congress|assembly|ministerial|plenary|"
+                    rf"council))\b(?:\s+(?i:of)\s+(?:the\s+)?(?P<of>{_NAME}))?{_PLACE}"),
+        ("speech", rf"(?i:in|during)\s+{_ART}{_WORDS}(?i:speech|address|keynote|lecture)\b"
+                   rf"(?:\s+(?i:at|to|before)\s+(?:the\s+)?(?P<venue>{_NAME}))?"),
+        ("speech", rf"(?i:addressing|speaking\s+(?:at|before)|told)\s+(?:the\s+)?"
+                   rf"(?i:parliament|lawmakers|legislators|deputies|MPs|senators|students|"
+                   rf"State\s+Duma|Duma|Senate|Congress|Mazhilis|Jogorku\s+Kenesh)\b"),
+        ("social media post", rf"(?i:wrote|posted|tweeted|said|stated|commented|noted)\s+"
+                              rf"(?i:on)\s+(?:(?i:his|her|its|their|the)\s+)?"
+                              rf"(?:(?i:official|personal)\s+)?(?P<venue>{_PLATFORM})\b"
+                              rf"(?:\s+(?i:channel|account|page|feed))?"),
+        ("social media post", rf"(?i:in|via)\s+{_ART}{_WORDS}(?i:post|tweet|message|video)\s+"
+                              rf"(?i:on)\s+(?:(?i:his|her|its|their|the)\s+)?"
+                              rf"(?P<venue>{_PLATFORM})\b(?:\s+(?i:channel|account|page))?"),
+        ("social media post", rf"(?i:on|in)\s+(?i:his|her|its|their)\s+(?:(?i:official)\s+)?"
+                              rf"(?P<venue>{_PLATFORM})\s+(?i:channel|account|page|blog)"),
+        ("social media post", r"(?i:\btweeted)\b"),
+        ("statement", rf"(?i:in|via|through|according\s+to|issued)\s+{_ART}{_WORDS}"
+                      rf"(?i:statement|communiqu[eé]|press\s+release|declaration)\b"
+                      rf"(?:\s+(?i:on|posted\s+on|published\s+on|released\s+on)\s+"
+                      rf"(?:(?i:its|his|her|their|the)\s+)?(?:(?i:official)\s+)?"
+                      rf"(?P<venue>{_NAME}))?"),
+    ))
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+_TRAILING = ".,;:’'\""
+
+
+def find_occasion(text: str, st: Statement,
+                  statements: Sequence[Statement] = ()) -> Occasion | None:
+    """The occasion of ``st`` (rules in the module docstring), or ``None``. ``statements`` are
+    all statements of the article: their words are never an occasion."""
+    anchor = st.cue.start if st.cue else st.speaker.start if st.speaker else st.start
+    taken = [(s.start, s.end) for s in (*statements, st)]
+    start, end = _sentence(text, anchor)
+    found = _first(text, start, end, taken)
+    if found is None and start > 0:
+        before = _sentence(text, max(0, start - 1))
+        if before[1] <= start:
+            found = _first(text, before[0], before[1], taken)
+    return found
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence (or line) that holds offset ``at``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, at):
+        if m.end() <= at:
+            start = m.end()
+    m = _SENTENCE_END.search(text, max(at, start))
+    return start, (m.start() if m else len(text))
+
+
+def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasion | None:
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text, lo, hi):
+            s, e = m.start(), m.end()
+            if s > 0 and (text[s - 1].isalnum()):
+                continue  # inside a word
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if best is None or (s, -e) < (best[0], -best[1]):
+                best = (s, e, kind, m)
+            break
+    if best is None:
+        return None
+    s, e, kind, m = best
+    while e > s and text[e - 1] in _TRAILING:
+        e -= 1
+    venue = _venue(text, m, kind, e)
+    if venue is not None and m.groupdict().get("venue") and m.end("venue") >= e:
+        e = venue.end  # the name was cut short ("Civil.ge Georgia's ..."): so is the occasion
+    return Occasion(start=s, end=e, text=text[s:e], kind=kind, venue=venue)
+
+
+def _venue(text: str, m: re.Match[str], kind: str, end: int) -> Span | None:
+    groups = m.groupdict()
+    span: tuple[int, int] | None = None
+    if groups.get("venue"):
+        span = m.span("venue")
+    elif kind == "meeting":
+        span = _meeting_name(text, m)
+    if span is None and groups.get("place"):
+        span = m.span("place")
+    if span is None:
+        return None
+    s, e = span
+    e = min(e, end)
+    owner = _POSSESSIVE.search(text, s, e)
+    if owner is not None and owner.start() > s:
+        e = owner.start()  # "Civil.ge Georgia's Foreign Minister": the outlet ends before
+    while True:
+        while e > s and text[e - 1] in _TRAILING:
+            e -= 1
+        last = _LAST_WORD.search(text, s, e)
+        if last is None or last.group(1) not in _NOT_NAMES or last.start() <= s:
+            break
+        e = last.start()  # "RBC Monday": the day is no part of the outlet's name
+    return Span(s, e, text[s:e]) if e > s else None
+
+
+_CAPS_RUN = re.compile(rf"{_NAME}")
+_POSSESSIVE = re.compile(r"\s+[\w.-]+['’]s\b")
+_LAST_WORD = re.compile(r"\s+([\w’'-]+)$")
+_NOT_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "The", "On", "In", "At", "Last", "This", "Earlier", "Later"})
+
+
+def _meeting_name(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The event's name: the capitalised words before the head noun ("the SCO summit",
+    "the St Petersburg International Economic Forum", with the head when it is part of the
+    name), else the name after "of" ("a meeting of the CSTO Council")."""
+    ps, pe = m.span("pre")
+    hs, he = m.span("head")
+    runs = [r for r in _CAPS_RUN.finditer(text, ps, pe) if text[r.end():pe].strip() == ""]
+    if text[hs].isupper():  # the head is part of the name: "Council of Foreign Ministers"
+        start = runs[-1].start() if runs else hs
+        return (start, m.end("of") if m.group("of") else he)
+    if runs:
+        return (runs[-1].start(), runs[-1].end())
+    if m.group("of"):
+        return m.span("of")
+    return None
