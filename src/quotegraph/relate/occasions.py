@@ -4,10 +4,11 @@ Telegram", "at a press conference".
 
 Who said something matters less without where: a line at a summit is diplomacy, the same line
 in an interview is messaging. The occasion is looked for only in the attribution sentence (the
-sentence holding the cue, else the speaker's mention, else the statement's start) and, when that
+sentence holding the cue, else the statement's own first sentence) and, when that
 has none, in the sentence before it ("Lavrov held a press conference in Astana. 'We ...,' he
-said."). Words inside any statement of the article are never an occasion: "Russia will raise
-it at the summit" is what was said, not where.
+said."), unless that sentence attributes a statement to someone else. Words inside any
+statement of the article are never an occasion: "Russia will raise it at the summit" is what
+was said, not where.
 
 ``kind`` is normalised to one of :data:`quotegraph.model.OCCASION_KINDS`: ``meeting`` covers
 summits, forums, sessions and talks; remarks to reporters count as a ``press conference``;
@@ -25,20 +26,22 @@ from collections.abc import Sequence
 from quotegraph.model import Occasion, Span, Statement
 
 _NAME = r"[A-Z0-9][\w’'&.-]*(?:\s+(?:(?:of|for|de|the)\s+)?[A-Z0-9][\w’'&.-]*)*"
-_ART = r"(?i:an?|the|his|her|its|their|this|that)\s+"
-_WORDS = r"(?:[\w’'-]+\s+){0,4}?"  # "regular press", "Foreign Ministry's weekly"
-_PLACE = rf"(?:\s+(?:in|at)\s+(?P<place>{_NAME}))?"
+_ART = r"(?i:an?|the|his|her|its|their|this|that|\w+['’]s)\s+"  # "today's briefing"
+_WORDS = r"(?:[\w’'&-]+\s+){0,4}?"  # "regular press", "Foreign Ministry's weekly"
+_PLACE = rf"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>{_NAME}))?"
 _PLATFORM = (r"(?:Telegram|X|Twitter|Facebook|Instagram|VKontakte|VK|Weibo|WeChat|"
              r"Truth\s+Social|LinkedIn|YouTube|Threads)")
 # Outlets that are named without a word saying they are one ("told TASS").
 _OUTLETS = (r"(?:TASS|RIA\s+Novosti|RIA|Interfax|Sputnik|Reuters|AFP|AP|Xinhua|CNN|BBC|"
             r"Izvestia|Kommersant|RBC|Kazinform|Khabar(?:-24)?|Trend|APA|Anadolu|Al\s+Jazeera|"
-            r"Bloomberg|CGTN|NHK|Yonhap|Fox\s+News|NBC|CBS|ABC|Politico|Axios)")
+            r"Bloomberg|CGTN|NHK|Yonhap|Fox\s+News|NBC|CBS|ABC|Politico|Axios|FT|"
+            r"Financial\s+Times)")
 _MEDIA_NOUN = (r"(?:newspaper|daily|news\s+agency|agency|TV\s+channel|channel|television|"
-               r"radio|broadcaster|magazine|news\s+outlet|outlet|website|portal)")
+               r"radio|broadcaster|magazine|news\s+outlet|outlet|website|portal|publication)")
 # What opens a press conference or briefing: "at a", "told a", "held a" ...
 _AT = r"(?i:at|during|in|told|to|addressing|held|gave|holding|giving)"
-_REPORTERS = r"(?i:reporters|journalists|the\s+press|the\s+media|media|newsmen|correspondents)"
+_REPORTERS = (r"(?i:reporters|journalists|the\s+press|the\s+media|media|newsmen|correspondents)"
+              r"(?!\s+(?i:representatives?|correspondents?|outlets?|workers))")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p)) for kind, p in (
@@ -48,7 +51,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"(?:{_MEDIA_NOUN}\s+)?(?i:in\s+an?\s+(?:\w+\s+)?interview)"),
         ("interview", rf"(?i:told|telling|tell)\s+(?:the\s+)?(?P<venue>{_NAME})\s+{_MEDIA_NOUN}"),
         ("interview", rf"(?i:told|telling|tell|in\s+(?:comments|remarks)\s+to)\s+"
-                      rf"(?P<venue>{_OUTLETS})\b"),
+                      rf"(?:the\s+)?(?P<venue>{_OUTLETS})\b"),
+        ("interview", rf"(?i:told|telling|tell)\s+(?i:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?i:{_MEDIA_NOUN})\b"),
         ("press conference", rf"{_AT}\s+{_ART}"
                              rf"{_WORDS}(?i:press|news|media)\s+(?i:conferences?)"
                              rf"(?:\s+(?i:with)\s+[^.,;:!?]{{1,60}}?(?=\s+in\s+[A-Z]|[.,;:!?]|$))?"
@@ -59,10 +64,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("briefing", rf"(?i:{_AT}|at\s+the\s+end\s+of)\s+{_ART}"
                      rf"{_WORDS}(?i:briefings?)\b{_PLACE}"),
         ("briefing", rf"(?i:briefed|briefing)\s+{_REPORTERS}\b{_PLACE}"),
-        ("meeting", rf"(?i:at|during|on\s+the\s+sidelines\s+of|addressing|told|in)\s+{_ART}"
+        ("meeting", rf"(?i:at|during|on\s+the\s+sidelines\s+of|addressing|told)\s+{_ART}"
                     rf"(?P<pre>{_WORDS})(?P<head>(?i:summit|forum|meeting|session|talks|"
                     rf"(?<!press )(?<!news )conference|congress|assembly|ministerial|plenary|"
-                    rf"council))\b(?:\s+(?i:of)\s+(?:the\s+)?(?P<of>{_NAME}))?{_PLACE}"),
+                    rf"council))\b(?:\s+(?i:of)\s+(?:the\s+)?(?P<of>{_NAME}))?"
+                    rf"(?:\s+on\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?(?=\s+in\s+[A-Z]))?{_PLACE}"),
+        ("meeting", rf"(?i:in|during)\s+(?:(?i:the|their|his|her)\s+)?(?i:talks)\b{_PLACE}"),
         ("speech", rf"(?i:in|during)\s+{_ART}{_WORDS}(?i:speech|address|keynote|lecture)\b"
                    rf"(?:\s+(?i:at|to|before)\s+(?:the\s+)?(?P<venue>{_NAME}))?"),
         ("speech", rf"(?i:addressing|speaking\s+(?:at|before)|told)\s+(?:the\s+)?"
@@ -92,15 +99,31 @@ def find_occasion(text: str, st: Statement,
                   statements: Sequence[Statement] = ()) -> Occasion | None:
     """The occasion of ``st`` (rules in the module docstring), or ``None``. ``statements`` are
     all statements of the article: their words are never an occasion."""
-    anchor = st.cue.start if st.cue else st.speaker.start if st.speaker else st.start
+    # Without a cue the speaker's mention may be paragraphs away: the statement's own
+    # sentence is then the one that attributes it.
+    anchor = st.cue.start if st.cue else st.start
     taken = [(s.start, s.end) for s in (*statements, st)]
     start, end = _sentence(text, anchor)
     found = _first(text, start, end, taken)
-    if found is None and start > 0:
-        before = _sentence(text, max(0, start - 1))
-        if before[1] <= start:
-            found = _first(text, before[0], before[1], taken)
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if found is None and k > 0:
+        b0, b1 = _sentence(text, k - 1)
+        if not _someone_else(st, statements, b0, b1):
+            found = _first(text, b0, min(b1, start), taken)
     return found
+
+
+def _someone_else(st: Statement, statements: Sequence[Statement], lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` attributes a statement to another speaker: its occasion is
+    theirs ("In an interview, Trump said ... . Mazari said ...")."""
+    me = st.speaker.name if st.speaker else None
+    for other in statements:
+        anchor = other.cue.start if other.cue else other.start
+        if lo <= anchor < hi and (other.speaker.name if other.speaker else None) != me:
+            return True
+    return False
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
@@ -131,6 +154,8 @@ def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasio
     while e > s and text[e - 1] in _TRAILING:
         e -= 1
     venue = _venue(text, m, kind, e)
+    if venue is None and m.groupdict().get("venue"):
+        e = s + len(_PREP_TAIL.sub("", text[s:m.start("venue")]))  # "on Friday" is no venue
     if venue is not None and m.groupdict().get("venue") and m.end("venue") >= e:
         e = venue.end  # the name was cut short ("Civil.ge Georgia's ..."): so is the occasion
     return Occasion(start=s, end=e, text=text[s:e], kind=kind, venue=venue)
@@ -148,6 +173,8 @@ def _venue(text: str, m: re.Match[str], kind: str, end: int) -> Span | None:
     if span is None:
         return None
     s, e = span
+    if _FIRST_WORD.match(text, s).group() in _NOT_NAMES or text[s:e].endswith("-based"):
+        return None  # "in a statement on Friday", "the British-based publication": no name
     e = min(e, end)
     owner = _POSSESSIVE.search(text, s, e)
     if owner is not None and owner.start() > s:
@@ -163,12 +190,16 @@ def _venue(text: str, m: re.Match[str], kind: str, end: int) -> Span | None:
 
 
 _CAPS_RUN = re.compile(rf"{_NAME}")
+_FIRST_WORD = re.compile(r"[\w&]*")
+_PREP_TAIL = re.compile(r"(?:\s+(?:on|the|its|his|her|their|official|posted|published|released|"
+                        r"with|to|for))*\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+[\w.-]+['’]s\b")
 _LAST_WORD = re.compile(r"\s+([\w’'-]+)$")
 _NOT_NAMES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "The", "On", "In", "At", "Last", "This", "Earlier", "Later"})
+    "November", "December", "The", "On", "In", "At", "Last", "This", "Earlier", "Later",
+    "Q&A"})
 
 
 def _meeting_name(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -177,7 +208,8 @@ def _meeting_name(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     name), else the name after "of" ("a meeting of the CSTO Council")."""
     ps, pe = m.span("pre")
     hs, he = m.span("head")
-    runs = [r for r in _CAPS_RUN.finditer(text, ps, pe) if text[r.end():pe].strip() == ""]
+    runs = [r for r in _CAPS_RUN.finditer(text, ps, pe) if text[r.end():pe].strip() == ""
+            and r.group() not in _NOT_NAMES]
     if text[hs].isupper():  # the head is part of the name: "Council of Foreign Ministers"
         start = runs[-1].start() if runs else hs
         return (start, m.end("of") if m.group("of") else he)
