@@ -21,6 +21,7 @@ occasions in one sentence the first one wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from quotegraph.model import Occasion, Span, Statement
@@ -91,6 +92,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"(?:(?i:its|his|her|their|the)\s+)?(?:(?i:official)\s+)?"
                       rf"(?P<venue>{_NAME}))?"),
     ))
+# One word every pattern needs: sentences without any are skipped at the cost of one search.
+_KEYS = re.compile(
+    r"(?i:interview|newspaper|daily|agency|tv|channel|television|radio|broadcaster|magazine|"
+    r"outlet|website|portal|publication|conference|reporters|journalists|press|media|newsmen|"
+    r"correspondents|briefing|briefed|summit|forum|meeting|session|talks|congress|assembly|"
+    r"ministerial|plenary|council|speech|address|keynote|lecture|parliament|lawmakers|"
+    r"legislators|deputies|MPs|senators|students|duma|senate|mazhilis|kenesh|tweet|statement|"
+    rf"communiqu|release|declaration)|{_PLATFORM}|{_OUTLETS}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 _TRAILING = ".,;:’'\""
 
@@ -99,20 +108,52 @@ def find_occasion(text: str, st: Statement,
                   statements: Sequence[Statement] = ()) -> Occasion | None:
     """The occasion of ``st`` (rules in the module docstring), or ``None``. ``statements`` are
     all statements of the article: their words are never an occasion."""
-    # Without a cue the speaker's mention may be paragraphs away: the statement's own
-    # sentence is then the one that attributes it.
-    anchor = st.cue.start if st.cue else st.start
-    taken = [(s.start, s.end) for s in (*statements, st)]
-    start, end = _sentence(text, anchor)
-    found = _first(text, start, end, taken)
-    k = start
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    if found is None and k > 0:
-        b0, b1 = _sentence(text, k - 1)
-        if not _someone_else(st, statements, b0, b1):
-            found = _first(text, b0, min(b1, start), taken)
-    return found
+    others = [o for o in statements if o is not st]
+    return find_occasions(text, [*others, st])[-1]
+
+
+def find_occasions(text: str, statements: Sequence[Statement]) -> list[Occasion | None]:
+    """The occasion of each of an article's ``statements``, in their order. Sentences are
+    split once and each sentence searched once, however many statements share it."""
+    spans = sentence_spans(text)
+    taken = [(s.start, s.end) for s in statements]
+    memo: dict[int, Occasion | None] = {}
+
+    def search(k: int) -> Occasion | None:
+        if k not in memo:
+            lo, hi = spans[k]
+            memo[k] = _first(text, lo, hi, taken) if _KEYS.search(text, lo, hi) else None
+        return memo[k]
+
+    out: list[Occasion | None] = []
+    for st in statements:
+        if not spans:
+            out.append(None)
+            continue
+        # Without a cue the speaker's mention may be paragraphs away: the statement's own
+        # sentence is then the one that attributes it.
+        anchor = st.cue.start if st.cue else st.start
+        i = max(0, bisect_right(spans, (anchor, len(text) + 1)) - 1)
+        found = search(i)
+        if found is None and i > 0 and search(i - 1) is not None and \
+                not _someone_else(st, statements, *spans[i - 1]):
+            found = memo[i - 1]
+        out.append(found)
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence (or line) of ``text``, in order; a boundary is a
+    sentence mark (and a closing quote) before a capital, or a line break."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def _someone_else(st: Statement, statements: Sequence[Statement], lo: int, hi: int) -> bool:
@@ -124,16 +165,6 @@ def _someone_else(st: Statement, statements: Sequence[Statement], lo: int, hi: i
         if lo <= anchor < hi and (other.speaker.name if other.speaker else None) != me:
             return True
     return False
-
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence (or line) that holds offset ``at``."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, at):
-        if m.end() <= at:
-            start = m.end()
-    m = _SENTENCE_END.search(text, max(at, start))
-    return start, (m.start() if m else len(text))
 
 
 def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasion | None:
