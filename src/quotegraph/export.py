@@ -1,7 +1,9 @@
 """Export statements from a store as JSON Lines, CSV or Parquet: one flat row per statement.
 
-Rows carry the statement, its speaker and cue, the article's metadata and the actors it is
-about, so a spreadsheet or a dataframe needs no joins. Every stored statement is a row, also
+Rows carry the statement, its speaker and cue, the article's metadata, the actors it is
+about, the lists of actors it names together (``groups``: one list of actor ids per list, with
+``group_texts`` the lists as written) and its occasion (``occasion``, ``occasion_kind``,
+``occasion_venue``), so a spreadsheet or a dataframe needs no joins. Every stored statement is a row, also
 one that repeats another of its article (``repeats`` holds the id of the one it restates, so
 a count that should take each statement once filters on an empty ``repeats``). The store is read page by page in
 insertion order, so exports of any size run in constant memory.
