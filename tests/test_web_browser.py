@@ -125,6 +125,32 @@ def test_search_filter_open_and_highlight(page):
     shot(page, "article-selected")
 
 
+def test_statement_view_shows_groups_and_occasion(page):
+    page.goto(f"/articles/{A1_ID}")
+    told = page.locator(".statements li.st").filter(has_text="Our neighbours in Central Asia")
+    occ = told.locator("p.occasion")
+    assert occ.locator(".okind").text_content() == "press conference"
+    assert occ.get_attribute("title") == "told reporters"
+    together = page.locator(".statements li.st").filter(has_text="Pressure of this kind")
+    chips = together.locator("ul.groups li.group a.chip")
+    assert [chips.nth(i).inner_text() for i in range(chips.count())] == ["Uzbekistan",
+                                                                          "Kazakhstan"]
+    assert together.locator("ul.groups li.group").get_attribute("title") == (
+        "named together: Uzbekistan and Kazakhstan")
+    assert together.locator("ul.groups").is_visible() and occ.is_visible()
+    shot(page, "article-groups-occasion")
+    chips.first.click()
+    page.wait_for_url("**/actors/UZ")
+
+    # The search card shows them too.
+    page.goto("/?q=Pressure")
+    card = page.locator("article.card").filter(has_text="Pressure of this kind")
+    assert card.locator("ul.groups a.chip").count() == 2
+    page.goto("/?q=neighbours")
+    card = page.locator("article.card").filter(has_text="Our neighbours")
+    assert card.locator("p.occasion .okind").text_content() == "press conference"
+
+
 def test_hash_selects_and_list_click_moves_selection(page):
     art_statements = page.request.get(f"/api/articles/{A1_ID}").json()["statements"]
     first, second = art_statements[0], art_statements[1]

@@ -6,9 +6,12 @@ text, so the records are exactly what an extractor would hand the store.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from quotegraph.model import Article, Mention, Span, Speaker, Statement
+from quotegraph.relate.groups import find_groups, statement_groups
+from quotegraph.relate.occasions import find_occasion
 from quotegraph.store import article_id, open_store
 
 # (surface, id, name, type) for every actor the corpus mentions.
@@ -78,6 +81,12 @@ def make_article(
         while pos >= 0:
             mentions.append(Mention(pos, pos + len(surface), surface, aid, name, typ))
             pos = text.find(surface, pos + len(surface))
+    # Lists of actors and occasions as the relate stage finds them ("Uzbekistan and
+    # Kazakhstan", "told reporters"), so the pages show both.
+    mentions.sort(key=lambda m: m.start)
+    groups = find_groups(text, mentions)
+    sts = [replace(st, groups=statement_groups(st, groups), occasion=find_occasion(text, st, sts))
+           for st in sts]
     return Article(text=text, source=source, title=title, published=published, outlet=outlet,
                    url=url, statements=tuple(sts), mentions=tuple(mentions))
 

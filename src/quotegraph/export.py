@@ -1,7 +1,9 @@
 """Export statements from a store as JSON Lines, CSV or Parquet: one flat row per statement.
 
-Rows carry the statement, its speaker and cue, the article's metadata and the actors it is
-about, so a spreadsheet or a dataframe needs no joins. Every stored statement is a row, also
+Rows carry the statement, its speaker and cue, the article's metadata, the actors it is
+about, the lists of actors it names together (``groups``: one list of actor ids per list, with
+``group_texts`` the lists as written) and its occasion (``occasion``, ``occasion_kind``,
+``occasion_venue``), so a spreadsheet or a dataframe needs no joins. Every stored statement is a row, also
 one that repeats another of its article (``repeats`` holds the id of the one it restates, so
 a count that should take each statement once filters on an empty ``repeats``). The store is read page by page in
 insertion order, so exports of any size run in constant memory.
@@ -26,6 +28,7 @@ from quotegraph.store.claims import iter_claim_rows
 from quotegraph.store.relations import EXPORT_COLUMNS as RELATION_EXPORT_COLUMNS
 from quotegraph.store.relations import iter_relation_rows
 from quotegraph.store.filters import build_where
+from quotegraph.store.groups import statement_groups, statement_occasions
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +38,16 @@ COLUMNS = (
     "speaker_id", "speaker_name", "speaker_role", "speaker_mention", "cue", "rule", "said_on",
     "published", "outlet", "title", "url", "source", "about", "about_names",
     "repeats", "published_how", "date_conflict",
+    "groups", "group_texts", "occasion", "occasion_kind", "occasion_venue",
 )
 INT_COLUMNS = ("start", "end")
-LIST_COLUMNS = ("about", "about_names")
-# How list columns are joined in CSV (ids and names never contain it in practice).
+LIST_COLUMNS = ("about", "about_names", "group_texts")
+# ``groups`` is a list of lists: each list of actors named together, as its known ids.
+NESTED_COLUMNS = ("groups",)
+# How list columns are joined in CSV (ids and names never contain it in practice); the ids of
+# one group are joined with CSV_GROUP_SEP ("RUS+CHN+IND|USA+GBR").
 CSV_LIST_SEP = "|"
+CSV_GROUP_SEP = "+"
 PAGE = 5000
 
 
@@ -73,11 +81,20 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
                 f"WHERE sa.statement_pk IN ({placeholders(len(part))}) ORDER BY a.id", part,
             ):
                 about.setdefault(a["spk"], []).append((a["id"], a["name"]))
+        groups = statement_groups(store, rows)
+        occasions = statement_occasions(store, rows)
         for r in rows:
             last = r.pop("pk")
             links = about.get(last, [])
             r["about"] = [i for i, _ in links]
             r["about_names"] = [n for _, n in links]
+            key = (r["article_id"], r["start"], r["end"])
+            r["groups"] = [g["ids"] for g in groups.get(key, [])]
+            r["group_texts"] = [g["text"] for g in groups.get(key, [])]
+            occ = occasions.get(key)
+            r["occasion"] = occ["text"] if occ else None
+            r["occasion_kind"] = occ["kind"] if occ else None
+            r["occasion_venue"] = occ["venue"]["text"] if occ and occ["venue"] else None
             yield {c: r[c] for c in COLUMNS}
 
 
@@ -90,9 +107,10 @@ class Table:
     floats: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     bools: tuple[str, ...] = ()
+    nested: tuple[str, ...] = ()  # lists of lists of strings
 
 
-STATEMENTS = Table(COLUMNS, ints=INT_COLUMNS, lists=LIST_COLUMNS)
+STATEMENTS = Table(COLUMNS, ints=INT_COLUMNS, lists=LIST_COLUMNS, nested=NESTED_COLUMNS)
 CLAIMS = Table(CLAIM_EXPORT_COLUMNS, ints=("start", "end"), floats=("value", "value_max"))
 RELATIONS = Table(RELATION_EXPORT_COLUMNS, ints=("target_start", "target_end"),
                   bools=("collective",))
@@ -113,7 +131,9 @@ def _write_csv(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STAT
     w.writeheader()
     n = 0
     for r in rows:
-        w.writerow({**r, **{c: CSV_LIST_SEP.join(r[c]) for c in table.lists}})
+        w.writerow({**r, **{c: CSV_LIST_SEP.join(r[c]) for c in table.lists},
+                    **{c: CSV_LIST_SEP.join(CSV_GROUP_SEP.join(g) for g in r[c])
+                       for c in table.nested}})
         n += 1
     return n
 
@@ -126,7 +146,8 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str],
     except ImportError as e:
         raise ExportError("Parquet export needs pyarrow: pip install 'quotegraph[export]'") from e
     schema = pa.schema([
-        (c, pa.list_(pa.string()) if c in table.lists
+        (c, pa.list_(pa.list_(pa.string())) if c in table.nested
+         else pa.list_(pa.string()) if c in table.lists
          else pa.int64() if c in table.ints else pa.float64() if c in table.floats
          else pa.bool_() if c in table.bools else pa.string())
         for c in table.columns
@@ -196,6 +217,9 @@ def read_rows(path: str | os.PathLike[str], *, format: str,  # noqa: A002
                     row[c] = row[c].split(CSV_LIST_SEP) if row[c] else []
                 for c in spec.bools:
                     row[c] = row[c] == "True"
+                for c in spec.nested:
+                    row[c] = ([g.split(CSV_GROUP_SEP) for g in row[c].split(CSV_LIST_SEP)]
+                              if row[c] else [])
                 out.append(row)
             return out
     if format == "parquet":

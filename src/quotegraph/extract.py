@@ -25,7 +25,9 @@ from quotegraph.segment.year import infer_year_from_offices
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.2.0"  # 0.2: inferred years, date conflicts, said_on, repeats, numeric claims
+# 0.2: inferred years, date conflicts, said_on, repeats, numeric claims; 0.3: actor groups and
+# occasions (a store re-extracts articles of an older version on the next ingest)
+EXTRACTOR_VERSION = "0.3.0"
 EARLIEST_YEAR = 1990  # the oldest year an undated article's speakers may date it to
 
 

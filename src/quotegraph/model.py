@@ -130,6 +130,81 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class GroupMember:
+    """One actor of an :class:`ActorGroup`: its words, and its knowledge-base id and name when
+    it is a known actor (``None`` for "its allies", "other countries")."""
+
+    start: int
+    end: int
+    text: str
+    id: str | None = None
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "id": self.id,
+                "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> GroupMember:
+        return cls(start=d["start"], end=d["end"], text=d["text"], id=d.get("id"),
+                   name=d.get("name"))
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """Actors named together as one list: "Russia, China and India", "the SCO, the EAEU, the
+    CSTO and ASEAN", "the United States and its allies". ``start``/``end``/``text`` cover the
+    whole list; ``ids`` are the known actors' ids in list order (see
+    :mod:`quotegraph.relate.groups`)."""
+
+    start: int
+    end: int
+    text: str
+    members: tuple[GroupMember, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.members if m.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "ids": list(self.ids),
+                "members": [m.to_dict() for m in self.members]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ActorGroup:
+        return cls(start=d["start"], end=d["end"], text=d["text"],
+                   members=tuple(GroupMember.from_dict(m) for m in d.get("members", ())))
+
+
+OCCASION_KINDS = ("interview", "briefing", "meeting", "press conference", "statement",
+                  "social media post", "speech")
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """Where or how a statement was made, as the text says: "in an interview with Khabar-24",
+    "at the SCO summit", "told reporters in Astana". ``kind`` is one of
+    :data:`OCCASION_KINDS` (``meeting`` covers summits, forums, sessions and talks; remarks to
+    reporters count as a ``press conference``); ``venue`` the outlet, platform, event or place
+    named, where one is (see :mod:`quotegraph.relate.occasions`)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    venue: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "venue": self.venue.to_dict() if self.venue else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Occasion:
+        return cls(start=d["start"], end=d["end"], text=d["text"], kind=d["kind"],
+                   venue=Span.from_dict(d["venue"]) if d.get("venue") else None)
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Who made a statement: the canonical name and the mention in the text that points at them.
 
@@ -186,7 +261,9 @@ class Statement:
     ``repeats`` is the ``(start, end)`` of the statement of the same article this one restates
     (a headline over the body quote); aggregates count the two as one statement.
     ``claims`` are the numeric claims inside the statement span (see :class:`Claim`);
-    ``relations`` whom it accuses, supports ... (see :class:`Relation`).
+    ``relations`` whom it accuses, supports ... (see :class:`Relation`); ``groups`` the
+    lists of actors it names together (see :class:`ActorGroup`); ``occasion`` where or how it
+    was made, when the attribution says (see :class:`Occasion`).
     """
 
     kind: str
@@ -201,6 +278,8 @@ class Statement:
     repeats: tuple[int, int] | None = None
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
+    groups: tuple[ActorGroup, ...] = ()
+    occasion: Occasion | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -222,6 +301,10 @@ class Statement:
             d["claims"] = [c.to_dict() for c in self.claims]
         if self.relations:
             d["relations"] = [r.to_dict() for r in self.relations]
+        if self.groups:
+            d["groups"] = [g.to_dict() for g in self.groups]
+        if self.occasion is not None:
+            d["occasion"] = self.occasion.to_dict()
         return d
 
     @classmethod
@@ -239,6 +322,8 @@ class Statement:
             repeats=(d["repeats"]["start"], d["repeats"]["end"]) if d.get("repeats") else None,
             claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
             relations=tuple(Relation.from_dict(r) for r in d.get("relations", ())),
+            groups=tuple(ActorGroup.from_dict(g) for g in d.get("groups", ())),
+            occasion=Occasion.from_dict(d["occasion"]) if d.get("occasion") else None,
         )
 
 

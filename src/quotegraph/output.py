@@ -8,7 +8,7 @@ import textwrap
 
 import orjson
 
-from quotegraph.model import Article, Claim, Relation
+from quotegraph.model import ActorGroup, Article, Claim, Occasion, Relation
 
 
 def to_jsonl(article: Article) -> str:
@@ -46,7 +46,21 @@ def to_table(article: Article, *, width: int | None = None) -> str:
         lines.append(body)
         lines.extend(claim_line(c) for c in s.claims)
         lines.extend(relation_line(r) for r in s.relations)
+        lines.extend(group_line(g) for g in s.groups)
+        if s.occasion is not None:
+            lines.append(occasion_line(s.occasion))
     return "\n".join(lines)
+
+
+def group_line(g: ActorGroup) -> str:
+    """One list of actors named together: ``& Russia, China and India = RUS + CHN + IND``."""
+    ids = " + ".join(m.id or f"({m.text})" for m in g.members)
+    return f"        & {g.text} = {ids}"
+
+
+def occasion_line(o: Occasion) -> str:
+    """The statement's occasion: ``@ press conference: told reporters in Astana (Astana)``."""
+    return f"        @ {o.kind}: {o.text}" + (f" ({o.venue.text})" if o.venue else "")
 
 
 def relation_line(r: Relation) -> str:

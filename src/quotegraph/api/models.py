@@ -65,6 +65,37 @@ class AlsoReported(_Open):
     statements: int = Field(description="statements in the cluster, this one included")
 
 
+class SpanOut(_Open):
+    start: int
+    end: int
+    text: str
+
+
+class GroupMemberOut(_Open):
+    text: str
+    start: int
+    end: int
+    id: str | None = Field(None, description="actor id when the member is a known actor")
+    name: str | None = None
+
+
+class GroupOut(_Open):
+    text: str = Field(description="the whole list as written: 'Russia, China and India'")
+    start: int = Field(description="offset into the article text")
+    end: int
+    ids: list[str] = Field(description="the known actors' ids, in list order")
+    members: list[GroupMemberOut] = []
+
+
+class OccasionOut(_Open):
+    text: str = Field(description="the words that give it: 'at a press conference in Astana'")
+    start: int = Field(description="offset into the article text")
+    end: int
+    kind: str = Field(description="interview, briefing, meeting, press conference, statement, "
+                      "social media post or speech")
+    venue: SpanOut | None = Field(None, description="the outlet, platform, event or place named")
+
+
 class StatementHit(_Open):
     id: str
     article_id: str
@@ -80,6 +111,9 @@ class StatementHit(_Open):
     repeats: str | None = Field(None, description="id of the statement of the same article "
                                 "this one restates (a headline over the body quote)")
     article: ArticleRef | None = None
+    groups: list[GroupOut] = Field([], description="lists of actors the statement names together")
+    occasion: OccasionOut | None = Field(None, description="where or how it was made, when the "
+                                         "text says")
     also_reported_by: AlsoReported | None = Field(
         None, description="the same statement of the same speaker in other articles")
 
@@ -108,12 +142,6 @@ class StatementPage(_Open):
     offset: int
     items: list[StatementHit]
     facets: Facets | None = None
-
-
-class SpanOut(_Open):
-    start: int
-    end: int
-    text: str
 
 
 class StatementDetail(StatementHit):

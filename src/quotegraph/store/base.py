@@ -21,7 +21,8 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.model import Article
 from quotegraph.store import aggregates
-from quotegraph.store.relate_schema import CLAIM_COLUMNS, RELATION_COLUMNS
+from quotegraph.store.relate_schema import (CLAIM_COLUMNS, GROUP_COLUMNS, OCCASION_COLUMNS,
+                                             RELATION_COLUMNS)
 from quotegraph.store.base_sql import IN_CHUNK, Executor, chunks, insert_sql, placeholders
 from quotegraph.store.rows import (
     ABOUT_COLUMNS,
@@ -289,6 +290,10 @@ class Store:
                             [c for r in written for c in r.claims])
             cur.executemany(insert_sql("relations", RELATION_COLUMNS),
                             [x for r in written for x in r.relations])
+            cur.executemany(insert_sql("actor_groups", GROUP_COLUMNS),
+                            [g for r in written for g in r.groups])
+            cur.executemany(insert_sql("occasions", OCCASION_COLUMNS),
+                            [o for r in written for o in r.occasions])
             aggregates.apply(cur, delta)
         # Their speakers' clusters are recomputed once the ingest ends (refresh_clusters).
         self.touched.update(r.id for r in written)
@@ -337,6 +342,8 @@ class Store:
             cur.execute(f"DELETE FROM mentions WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM claims WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM relations WHERE article_id IN ({ph})", part)
+            cur.execute(f"DELETE FROM actor_groups WHERE article_id IN ({ph})", part)
+            cur.execute(f"DELETE FROM occasions WHERE article_id IN ({ph})", part)
         return delta
 
     @staticmethod

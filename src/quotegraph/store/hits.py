@@ -13,6 +13,7 @@ from typing import Any
 
 from quotegraph.store.claims import statement_claims
 from quotegraph.store.clusters import also_reported_by
+from quotegraph.store.groups import statement_groups, statement_occasions
 from quotegraph.store.relations import statement_relations
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
 
@@ -83,6 +84,8 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
     marked = store.highlight([r["pk"] for r in rows], q) if q and q.strip() else {}
     nested = statement_claims(store, rows)
     related = statement_relations(store, rows)
+    grouped = statement_groups(store, rows)
+    occasions = statement_occasions(store, rows)
     reprints = also_reported_by(store, pks)
     out = []
     for r in rows:
@@ -98,6 +101,8 @@ def to_hits(store: Store, rows: Sequence[dict[str, Any]], q: str | None = None, 
             "article": arts.get(r["article_id"]),
             "claims": nested.get((r["article_id"], r["start"], r["end"]), []),
             "relations": related.get((r["article_id"], r["start"], r["end"]), []),
+            "groups": grouped.get((r["article_id"], r["start"], r["end"]), []),
+            "occasion": occasions.get((r["article_id"], r["start"], r["end"])),
             # The same statement in other articles (store/clusters.py), or None.
             "also_reported_by": reprints.get(r["pk"]),
         }

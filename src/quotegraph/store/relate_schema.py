@@ -53,3 +53,31 @@ def relations_schema() -> list[str]:
         "CREATE INDEX relations_type ON relations (type, plover)",
         "CREATE INDEX relations_target ON relations (target_id)",
     ]
+
+
+# Migration 0006: the lists of actors a statement names together, and its occasion. A group's
+# members are kept as JSON (their words, offsets, ids and names) and its known ids as a JSON
+# list, so a group reads back whole; one occasion at most per statement.
+GROUP_COLUMNS = ("article_id", "stmt_start", "stmt_end", "seq", "start", "end", "text", "ids",
+                 "members")
+OCCASION_COLUMNS = ("article_id", "stmt_start", "stmt_end", "start", "end", "text", "kind",
+                    "venue", "venue_start", "venue_end")
+
+
+def groups_occasions_schema() -> list[str]:
+    """``CREATE`` statements for the actor_groups and occasions tables (both backends)."""
+    return [
+        """CREATE TABLE actor_groups (
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            stmt_start INTEGER NOT NULL, stmt_end INTEGER NOT NULL, seq INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            ids TEXT NOT NULL, members TEXT NOT NULL,
+            PRIMARY KEY (article_id, stmt_start, stmt_end, seq))""",
+        """CREATE TABLE occasions (
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            stmt_start INTEGER NOT NULL, stmt_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            kind TEXT NOT NULL, venue TEXT, venue_start INTEGER, venue_end INTEGER,
+            PRIMARY KEY (article_id, stmt_start, stmt_end))""",
+        "CREATE INDEX occasions_kind ON occasions (kind)",
+    ]

@@ -109,6 +109,8 @@ class ArticleRows:
     # Rows of the relate stage (store/relate_schema.py), keyed by statement span.
     claims: tuple[tuple[Any, ...], ...] = ()
     relations: tuple[tuple[Any, ...], ...] = ()
+    groups: tuple[tuple[Any, ...], ...] = ()
+    occasions: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def id(self) -> str:
@@ -153,6 +155,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
     speakers = []
     claims: list[tuple[Any, ...]] = []
     relations: list[tuple[Any, ...]] = []
+    groups: list[tuple[Any, ...]] = []
+    occasions: list[tuple[Any, ...]] = []
     seen_s: set[str] = set()
     for st in sorted(article.statements, key=lambda s: (s.start, s.end)):
         sid = statement_id(aid, st)
@@ -176,6 +180,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
         ))
         claims.extend(claim_rows(aid, st))
         relations.extend(relation_rows(aid, st))
+        groups.extend(group_rows(aid, st))
+        occasions.extend(occasion_rows(aid, st))
         if sp is not None and spk_id is not None:
             speakers.append((spk_id, sp.name, sp.role, published))
         speaker_name = sp.name.casefold() if sp else None
@@ -200,6 +206,8 @@ def article_rows(article: Article, *, extractor_version: str, ingested_at: str,
         actors=tuple(actors.values()),
         claims=tuple(claims),
         relations=tuple(relations),
+        groups=tuple(groups),
+        occasions=tuple(occasions),
     )
 
 
@@ -228,3 +236,21 @@ def relation_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
             a.start if a else None, a.end if a else None,
         ))
     return out
+
+
+def group_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
+    """The ``actor_groups`` rows of one statement, in the order of ``GROUP_COLUMNS``."""
+    return [(aid, st.start, st.end, seq, g.start, g.end, g.text,
+             json.dumps(list(g.ids), ensure_ascii=False),
+             json.dumps([m.to_dict() for m in g.members], ensure_ascii=False))
+            for seq, g in enumerate(st.groups)]
+
+
+def occasion_rows(aid: str, st: Statement) -> list[tuple[Any, ...]]:
+    """The ``occasions`` row of one statement (none when it has no occasion)."""
+    o = st.occasion
+    if o is None:
+        return []
+    v = o.venue
+    return [(aid, st.start, st.end, o.start, o.end, o.text, o.kind, v.text if v else None,
+             v.start if v else None, v.end if v else None)]

@@ -20,7 +20,8 @@ from typing import Any
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
-from quotegraph.store.relate_schema import claims_schema, relations_schema
+from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
+                                             relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
 from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, Migration, migration, now, pending
 
@@ -140,6 +141,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migration("0003_relate", *claims_schema("REAL"), *relations_schema()),
     migration("0004_web_sources", *WEB_SOURCES),
     migration("0005_statement_cluster", *CLUSTER_SCHEMA),
+    migration("0006_groups_occasions", *groups_occasions_schema()),
 )
 
 
