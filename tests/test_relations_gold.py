@@ -38,3 +38,18 @@ def test_benchmark_cli_json():
     data = json.loads(out.stdout)
     assert set(data) == {"all", "tuning", "held-out"}
     assert data["all"]["type"]["gold"] == 183
+
+
+def test_benchmark_cli_errors_limit():
+    """`--errors N` lists the first N problems and says how many more there are."""
+    script = str(HERE.parent / "benchmarks" / "relations.py")
+    full = subprocess.run([sys.executable, script, "--errors"], capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    listed = [l for l in full if ": MISSED " in l or ": FALSE " in l or ": got " in l
+              or " got " in l]
+    assert len(listed) > 5
+    short = subprocess.run([sys.executable, script, "--errors", "5"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    tail = short[-6:]
+    assert tail[:5] == listed[:5]
+    assert tail[5] == f"... {len(listed) - 5} more (--errors without a number shows all)"

@@ -40,11 +40,14 @@ PLOVER = {"accuse": "ACCUSE", "criticise": "ACCUSE", "demand": "REQUEST",
 TRIGGERS = {
     "accuse": r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)",
     "criticise": r"critici[sz](?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)"
-                 r"|slam(?:s|med|ming)?",
-    "demand": r"demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on",
+                 r"|slam(?:s|med|ming)?|lambast(?:s|ed|ing)?|blast(?:s|ed|ing)?"
+                 r"|complain(?:s|ed|ing)?\s+(?:about|of)",
+    "demand": r"demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for)"
+              r"|ask(?:s|ed|ing)?|request(?:s|ed|ing)?",
     "threaten": r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?",
     "support": r"support(?:s|ed|ing)?|back(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|stands?\s+with",
-    "praise": r"prais(?:e|es|ed|ing)|commend(?:s|ed|ing)?|hail(?:s|ed|ing)?",
+    "praise": r"prais(?:e|es|ed|ing)|commend(?:s|ed|ing)?|hail(?:s|ed|ing)?"
+              r"|thank(?:s|ed|ing)?(?!\s+to\b)|congratulat(?:e|es|ed|ing)",
 }
 _TRIGGER_RE = re.compile(
     "|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in TRIGGERS.items()), re.IGNORECASE)
@@ -56,14 +59,84 @@ _PRESSURE_RE = re.compile(
 COLLECTIVE_RE = re.compile(
     r"\b(?:the\s+)?(?:collective\s+West|West(?:ern)?\s+(?:countries|capitals|states|nations"
     r"|partners|governments|allies|sponsors)|West\b|unfriendly\s+(?:states|countries|nations)"
-    r"|(?:some|certain)\s+(?:countries|states|forces|capitals)|international\s+community"
+    r"|(?:some|certain)\s+(?:countries|states|forces|capitals|nations)|international\s+community"
+    r"|(?:the|all\s+(?:the\s+)?)(?:member\s+states|parties(?:\s+concerned)?|sides"
+    r"|relevant\s+(?:countries|parties|sides))|the\s+countries\s+(?:involved|concerned)"
     r"|NATO\s+(?:countries|members|allies)|[A-Z][a-z]+(?:'s|’s)\s+(?:allies|partners|neighbours"
     r"|neighbors))\b")
-_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|whereas)\b")
+# A clause ends at a stop, at a contrast ("but", "while", "even as") and where a new report
+# starts ("... even as reports said President X ..."): an actor after that is no target.
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|whereas)\b|\beven\s+as\b"
+                         r"|\b(?:said|says|told|added|reported)\b")
 # "this was not about support for ...", "did not condemn": a negated trigger states no relation.
 _NEGATED = re.compile(r"\b(?:not|never|no)(?:\s+\w+){0,2}\s+$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "the anti-Russian policy of the US": Russia is the policy's object, not a party to the statement.
 _AFFIX_BEFORE = re.compile(r"(?:anti|pro|non)[-‑]$", re.IGNORECASE)
+
+
+# "Armenia must sign ...", "the international community should act": the subject is pressed.
+_MUST_RE = re.compile(r"\b(?:must|should)\b(?!\s+(?:not|never|be|have\s+been)\b)"
+                      r"(?=\s+(?:also\s+|now\s+|still\s+|first\s+)?[a-z])")
+# "the military aid to Ukraine should be ...": an actor after a preposition is not the subject.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|for|of|with|in|on|from|against|about|by|at)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+# Between an actor and "must": nothing, or an aside ("Armenia, in turn, must").
+_MUST_GAP = re.compile(r"\s*(?:,[^,.;]{1,20},\s*)?(?:also\s+|now\s+|still\s+|itself\s+)?")
+# Stance nouns a speaker voices: "expressed firm opposition to", "voiced categorical
+# disagreement with", "expressed further support for", "his country's support for".
+_STANCE_NOUN_RE = re.compile(
+    r"\b(?P<lead>express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)"
+    r"|reaffirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|[\w]+(?:'s|’s)|our|its|their"
+    r"|his|her)\s+(?:[\w“”\"]+\s+){0,2}?(?P<noun>opposition|disagreement|rejection|dissatisfaction"
+    r"|indignation|support|appreciation)\b", re.IGNORECASE)
+_STANCE_KIND = {"opposition": "criticise", "disagreement": "criticise", "rejection": "criticise",
+                "dissatisfaction": "criticise", "indignation": "criticise", "support": "support",
+                "appreciation": "praise"}
+# "all responsibility for ... will be borne by X", "provocations by X": blame without a verb.
+_BLAME_RE = re.compile(
+    r"\bresponsibility\s+(?:for\s+[^.;]{0,140}?)?(?:lies|rests|will\s+(?:lie|rest|be\s+borne)"
+    r"|is\s+borne|must\s+be\s+borne)\s+(?:with|on|by)\b|\bprovocations?\s+(?:by|from)\b",
+    re.IGNORECASE)
+# Verbs whose target is their object, right after them: "asked the United States to", not
+# "asked about Norland"; "warned Norland", not "warned about the situation in Norland".
+_OBJECT_ONLY = re.compile(r"ask|request|warn", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,2}")
+_NOT_OBJECT = re.compile(r"\b(?:about|if|whether|why|how|what|of|for|against)\b", re.IGNORECASE)
+# "that accusing Iran ... will not help": a gerund subject is a topic, not the speaker's act.
+_GERUND_SUBJECT = re.compile(r"\bthat\s+$", re.IGNORECASE)
+# "threatening remarks from X", "supporting staff", "a support service for X": the trigger word
+# modifies a noun and names nobody's stance; "the condemned aggression" is an adjective too.
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?:remarks|statements|words|rhetoric|actions|acts|behaviou?r|messages|letters|gestures"
+    r"|staff|services?|organi[sz]ations?|groups?|roles?|base|documents|measures|forces|troops)\b",
+    re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.IGNORECASE)
+# "partner countries threatened by Russia": the agent after "by" is no target of the speaker's
+# threat; it is accused of threatening. Other passives ("backed by X") state no relation.
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# "relations with the United States", "talks between Norland and Freeland": a topic, no target.
+_TOPIC_BEFORE = re.compile(r"\b(?:relations|ties|talks|dialogue|cooperation|negotiations)\s+"
+                           r"(?:with|between)\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# Bare "support", "request", "demand", "threat" after a determiner or adjective are nouns ("a
+# direct support aimed at ...", "the request by some nations"); only a voiced stance noun counts
+# (_STANCE_NOUN_RE). As verbs they follow a subject, a modal, "to" or an adverb.
+_BARE_NOUN_FORMS = ("support", "request", "demand", "back")
+_VERB_BEFORE = re.compile(
+    r"\b(?:i|we|you|they|will|would|shall|can|could|must|should|may|might|to|do|does|did|fully"
+    r"|strongly|firmly|also|always|still|further|continue|continues)\s+$", re.IGNORECASE)
+# "British Defence Minister Liam Fox's statements": the office holder, not the country, is aimed at.
+_TITLE_NAME = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,3}?(?:Minister|Secretary|President|Ambassador|Spokes(?:man|woman|person)"
+    r"|Chancellor|Envoy|Premier|Senator|Governor)\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})")
+# "missiles able to threaten not only Russia", "this could threaten Norland": a capacity or a
+# purpose is no threat (nor accusation) made by the speaker.
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:(?:used|designed|meant|intended|aimed|able|capable|enough|attempts?|plans?|ways?|means"
+    r"|tools?|power)\s+to|could|might|may|would)\s+$", re.IGNORECASE)
+_HYPOTHETICAL_KINDS = ("threaten", "accuse", "criticise")
+# "X condemned Y, saying ...": the act before the participle cue belongs to the statement.
+_PARTICIPLE_CUE = re.compile(r"(?:saying|adding|stressing|noting|insisting|arguing|calling)\b",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,15 +181,82 @@ def _span(text: str, a: _Actor) -> Span:
 # than the trigger patterns (this stage runs on every statement of every article).
 _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "urg", "call",
           "threat", "warn", "support", "back", "welcom", "stand", "prais", "commend", "hail",
-          "force", "pressur", "coerce", "impose", "undermin", "destabili", "drag")
+          "force", "pressur", "coerce", "impose", "undermin", "destabili", "drag", "ask",
+          "request", "lambast", "blast", "complain", "thank", "congratulat", "must", "should",
+          "opposition", "disagreement", "rejection", "dissatisfaction", "indignation",
+          "appreciation", "responsibility", "provocation")
+
+
+def _statement_start(text: str, statement: Statement) -> int:
+    """Where the statement's words start for relations: at the cue when it precedes the span
+    ("accused Washington of ..."), and at the sentence start when the cue is a participle after a
+    comma ("London has blamed Moscow, saying ...": the blame is part of the statement)."""
+    lo = statement.start
+    cue = statement.cue
+    if cue is not None and cue.start < statement.start:
+        lo = cue.start
+        if _PARTICIPLE_CUE.match(cue.text) and text[max(0, cue.start - 2):cue.start].strip() == ",":
+            stop = max(text.rfind(c, 0, cue.start) for c in ".!?\n")
+            lo = stop + 1
+    return lo
+
+
+def _is_target(text: str, a: _Actor) -> bool:
+    return not _TOPIC_BEFORE.search(text, max(0, a.start - 40), a.start)
+
+
+def _office_holder(text: str, t: _Actor, actors: list[_Actor]) -> _Actor:
+    """``t`` or, when ``t`` is the nationality of an office holder named after it ("British
+    Defence Minister Liam Fox"), that person: the known mention if there is one."""
+    m = _TITLE_NAME.match(text, t.end)
+    if m is None or not text[t.start:t.start + 1].isupper():
+        return t
+    s, e = m.span("name")
+    known = [a for a in actors if a.start < e and s < a.end]
+    return known[0] if known else _Actor(s, e, None, False)
+
+
+def _conjoined(text: str, actors: list[_Actor], first: _Actor, end: int) -> list[_Actor]:
+    """``first`` and the actors joined to it by "and" ("called on Moscow and Kyiv to ...")."""
+    out = [first]
+    for a in actors:
+        if a.start <= out[-1].end or a.start >= end:
+            continue
+        if re.fullmatch(r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?", text[out[-1].end:a.start]):
+            out.append(a)
+        else:
+            break
+    return out
+
+
+def _skip_trigger(text: str, m: re.Match[str], lo: int) -> bool:
+    """Trigger words that state no relation of the speaker (see the patterns above)."""
+    word = m.group(0).lower()
+    before = text[max(lo, m.start() - 30):m.start()]
+    if _NEGATED.search(before):
+        return True
+    if word.endswith("ing") and (_GERUND_SUBJECT.search(before) or _MODIFIED_NOUN.match(text, m.end())):
+        return True
+    if word.endswith("ed") and _DETERMINER_BEFORE.search(before) and not _BY_BEFORE.search(before):
+        return True
+    if word.startswith("support") and _MODIFIED_NOUN.match(text, m.end()):
+        return True
+    if word in _BARE_NOUN_FORMS and not _VERB_BEFORE.search(before):
+        return True
+    if m.lastgroup in _HYPOTHETICAL_KINDS and _HYPOTHETICAL_BEFORE.search(before):
+        return True
+    return False
+
+
+def _relation(text: str, kind: str, trig: tuple[int, int], t: _Actor) -> Relation:
+    return Relation(type=kind, plover=PLOVER[kind], trigger=Span(trig[0], trig[1], text[trig[0]:trig[1]]),
+                    target=_span(text, t), target_id=t.id, collective=t.collective)
 
 
 def find_relations(text: str, statement: Statement,
                    mentions: Sequence[Mention] = ()) -> tuple[Relation, ...]:
     """The relations of ``statement`` in ``text`` (offsets into ``text``), in text order."""
-    lo = statement.start
-    if statement.cue is not None and statement.cue.start < statement.start:
-        lo = statement.cue.start  # "accused Washington of ...": the target precedes the span
+    lo = _statement_start(text, statement)
     hi = statement.end
     low = text[lo:hi].lower()
     if not any(stem in low for stem in _STEMS):
@@ -134,14 +274,48 @@ def find_relations(text: str, statement: Statement,
                                 trigger=Span(m.start(), m.end(), m.group(0)),
                                 target=_span(text, t), target_id=t.id, collective=t.collective,
                                 affected=_span(text, after[0]) if after else None))
+    taken: list[tuple[int, int]] = []
     for m in _TRIGGER_RE.finditer(text, lo, hi):
         kind = m.lastgroup
+        if kind is None or _skip_trigger(text, m, lo):
+            continue
         end = _clause_end(text, m.end(), hi)
-        targets = [a for a in actors if m.end() <= a.start < end]
-        if not targets or kind is None or _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
+        targets = [a for a in actors if m.end() <= a.start < end and _is_target(text, a)]
+        if not targets:
             continue
         t = targets[0]
-        out.append(Relation(type=kind, plover=PLOVER[kind],
-                            trigger=Span(m.start(), m.end(), m.group(0)),
-                            target=_span(text, t), target_id=t.id, collective=t.collective))
+        gap = text[m.end():t.start]
+        if _OBJECT_ONLY.match(m.group(0)) and (not _OBJECT_GAP.fullmatch(gap) or _NOT_OBJECT.search(gap)
+                                               or (kind == "threaten" and "that" in gap.split())):
+            continue  # "warned that Freeland would ..." threatens nobody named
+        if _BY_BEFORE.search(gap) and m.group(0).lower().endswith("ed"):
+            if kind != "threaten" or not re.fullmatch(r"\s+by\s+", gap):
+                continue
+            kind = "accuse"  # "countries threatened by Russia": Russia is accused of the threat
+        taken.append(m.span())
+        t = _office_holder(text, t, actors)
+        for a in _conjoined(text, targets, t, end):
+            out.append(_relation(text, kind, m.span(), a))
+    for m in _STANCE_NOUN_RE.finditer(text, lo, hi):
+        span = m.span("noun")
+        if any(s < span[1] and span[0] < e for s, e in taken) or \
+                _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
+            continue
+        end = _clause_end(text, span[1], hi)
+        targets = [a for a in actors if span[1] <= a.start < end and _is_target(text, a)]
+        if targets:
+            kind = _STANCE_KIND[m.group("noun").lower()]
+            out.extend(_relation(text, kind, span, a) for a in _conjoined(text, targets, targets[0], end))
+    for m in _BLAME_RE.finditer(text, lo, hi):
+        end = _clause_end(text, m.end(), hi)
+        targets = [a for a in actors if m.end() <= a.start < end]
+        if targets:
+            word = re.match(r"\w+", m.group(0)).span()
+            out.append(_relation(text, "accuse", (m.start() + word[0], m.start() + word[1]), targets[0]))
+    for m in _MUST_RE.finditer(text, lo, hi):
+        subject = [a for a in actors if a.end <= m.start()
+                   and _MUST_GAP.fullmatch(text, a.end, m.start())
+                   and not _PREPOSITION_BEFORE.search(text, max(0, a.start - 20), a.start)]
+        if subject:
+            out.append(_relation(text, "demand", m.span(), subject[-1]))
     return tuple(sorted(out, key=lambda r: r.trigger.start))
