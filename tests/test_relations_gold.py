@@ -37,7 +37,7 @@ def test_benchmark_cli_json():
                           "--json"], capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
     assert set(data) == {"all", "tuning", "held-out"}
-    assert data["all"]["type"]["gold"] == 183
+    assert data["all"]["type"]["gold"] == 187
 
 
 def test_benchmark_cli_errors_limit():
