@@ -69,6 +69,13 @@ CASES = [
     # generic addressees of diplomatic copy are collective targets
     ("the ministry urged all sides to show restraint",
      [("demand", "REQUEST", "all sides", None, True, None)]),
+    ("the secretary called on the member states to share border data",
+     [("demand", "REQUEST", "the member states", None, True, None)]),
+    # "made threats against X" is a threat issued; "the threat of" names none
+    ("the admiral made threats against Freeland during the parade",
+     [("threaten", "THREATEN", "Freeland", "freeland", False, None)]),
+    ("Norland and its coast guard must leave the disputed shoals",
+     [("demand", "REQUEST", "Norland", "norland", False, None)]),
     # "X must ...": the subject is pressed, also with an aside before "must"
     ("Norland must withdraw its vessels from our waters",
      [("demand", "REQUEST", "Norland", "norland", False, None)]),
@@ -85,6 +92,15 @@ CASES = [
      [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
     ("we thank Freeland for its help after the floods",
      [("praise", "SUPPORT", "Freeland", "freeland", False, None)]),
+    # criticism by an evaluative word aimed at an actor, once per actor and clause
+    ("we regard the statements from Freeland on the dam as irresponsible and absurd",
+     [("criticise", "ACCUSE", "Freeland", "freeland", False, None)]),
+    ("the unjust Norland blockade must end",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
+    ("Freeland's reckless manoeuvres put the fleet at risk",
+     [("criticise", "ACCUSE", "Freeland", "freeland", False, None)]),
+    ("the hostile rhetoric coming from Norland worries the region",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
     # blame with no accusing verb
     ("all responsibility for the escalation will be borne by Norland",
      [("accuse", "ACCUSE", "Norland", "norland", False, None)]),
@@ -111,6 +127,9 @@ NO_RELATION = [
     "the request by Freeland for a closed session was unusual",
     "the military aid to Freeland should be stepped up",       # Freeland is not the subject
     "the ships are able to threaten not only Norland but the whole coast",  # a capacity
+    "the threat of sanctions against Norland is growing",       # a noun: nobody threatens here
+    "it is not unacceptable for Freeland to ask for time",      # a negated evaluation
+    "illegal fishing in the waters near Norland has fallen",    # no framing, no actor next to it
     "the condemned attack on Norland shocked the region",      # an adjective, not a verb
     "he criticised the tone of relations with Norland",        # a topic, not a target
     "they condemned the shelling even as reports said Freeland had withdrawn",

@@ -60,7 +60,7 @@ COLLECTIVE_RE = re.compile(
     r"\b(?:the\s+)?(?:collective\s+West|West(?:ern)?\s+(?:countries|capitals|states|nations"
     r"|partners|governments|allies|sponsors)|West\b|unfriendly\s+(?:states|countries|nations)"
     r"|(?:some|certain)\s+(?:countries|states|forces|capitals|nations)|international\s+community"
-    r"|(?:the|all\s+(?:the\s+)?)(?:member\s+states|parties(?:\s+concerned)?|sides"
+    r"|(?:the\s+|all\s+(?:the\s+)?)(?:member\s+states|parties(?:\s+concerned)?|sides"
     r"|relevant\s+(?:countries|parties|sides))|the\s+countries\s+(?:involved|concerned)"
     r"|NATO\s+(?:countries|members|allies)|[A-Z][a-z]+(?:'s|’s)\s+(?:allies|partners|neighbours"
     r"|neighbors))\b")
@@ -81,7 +81,9 @@ _MUST_RE = re.compile(r"\b(?:must|should)\b(?!\s+(?:not|never|be|have\s+been)\b)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|for|of|with|in|on|from|against|about|by|at)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
 # Between an actor and "must": nothing, or an aside ("Armenia, in turn, must").
-_MUST_GAP = re.compile(r"\s*(?:,[^,.;]{1,20},\s*)?(?:also\s+|now\s+|still\s+|itself\s+)?")
+# A subject may be joined with its own people: "Armenia and its political elite must".
+_MUST_GAP = re.compile(r"(?:\s+and\s+(?:its|their|his|her)\s+(?:\w+\s+){0,2}?\w+)?"
+                       r"\s*(?:,[^,.;]{1,20},\s*)?(?:also\s+|now\s+|still\s+|itself\s+)?")
 # Stance nouns a speaker voices: "expressed firm opposition to", "voiced categorical
 # disagreement with", "expressed further support for", "his country's support for".
 _STANCE_NOUN_RE = re.compile(
@@ -97,6 +99,21 @@ _BLAME_RE = re.compile(
     r"\bresponsibility\s+(?:for\s+[^.;]{0,140}?)?(?:lies|rests|will\s+(?:lie|rest|be\s+borne)"
     r"|is\s+borne|must\s+be\s+borne)\s+(?:with|on|by)\b|\bprovocations?\s+(?:by|from)\b",
     re.IGNORECASE)
+# Criticism by an evaluative word aimed at an actor: "we regard remarks from any Ukrainian
+# official as irresponsible", "the unjust Israeli siege", "Kiev's bellicose rhetoric",
+# "provocative actions by Norland".
+EVALUATIVE = (r"irresponsible|unacceptable|ridiculous|absurd|groundless|baseless|unfounded"
+              r"|regrettable|illegal|unlawful|illegitimate|hostile|reckless|provocative"
+              r"|unconstructive|destructive|aggressive|bellicose|unjust|inhumane|barbaric"
+              r"|incorrect|inappropriate")
+_EVAL_RE = re.compile(rf"\b(?:{EVALUATIVE})\b", re.IGNORECASE)
+_FRAMING_VERB = re.compile(r"\b(?:regard|consider|call|term|describ|brand|label|deem)\w*\b",
+                           re.IGNORECASE)
+_EVAL_NOUN_AGENT = re.compile(r"\s+[a-z]+\s+(?:coming\s+)?(?:by|from)\s+(?:the\s+)?")
+# "made threats against Armenia": a threat issued, unlike "the threat of sanctions".
+_MADE_THREAT_RE = re.compile(r"\b(?:made|issued|voiced|makes|issues|making|issuing)\s+"
+                             r"(?:new\s+|fresh\s+|open\s+|direct\s+)?(?P<noun>threats?)\s+"
+                             r"(?:against|to)\b", re.IGNORECASE)
 # Verbs whose target is their object, right after them: "asked the United States to", not
 # "asked about Norland"; "warned Norland", not "warned about the situation in Norland".
 _OBJECT_ONLY = re.compile(r"ask|request|warn", re.IGNORECASE)
@@ -184,7 +201,8 @@ _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "ur
           "force", "pressur", "coerce", "impose", "undermin", "destabili", "drag", "ask",
           "request", "lambast", "blast", "complain", "thank", "congratulat", "must", "should",
           "opposition", "disagreement", "rejection", "dissatisfaction", "indignation",
-          "appreciation", "responsibility", "provocation")
+          "appreciation", "responsibility", "provocation", "threat",
+          *EVALUATIVE.split("|"))
 
 
 def _statement_start(text: str, statement: Statement) -> int:
@@ -246,6 +264,29 @@ def _skip_trigger(text: str, m: re.Match[str], lo: int) -> bool:
     if m.lastgroup in _HYPOTHETICAL_KINDS and _HYPOTHETICAL_BEFORE.search(before):
         return True
     return False
+
+
+def _evaluated(text: str, m: re.Match[str], actors: list[_Actor], lo: int, hi: int) -> _Actor | None:
+    """The actor an evaluative word ``m`` is aimed at, or None (see _EVAL_RE)."""
+    start = max(lo, max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1)
+    end = _clause_end(text, m.end(), hi)
+    for a in actors:  # "the unjust Israeli siege", "unlawful US demands"
+        if a.start >= m.end() and re.fullmatch(r"\s+", text[m.end():a.start]) and _is_target(text, a):
+            return a
+    for a in actors:  # "Kiev's bellicose rhetoric", "US' unlawful sanctions"
+        if start <= a.start and a.end <= m.start() and \
+                re.fullmatch(r"(?:’s|'s|’|')\s+", text[a.end:m.start()]):
+            return a
+    for a in actors:  # "bellicose rhetoric coming from Ukraine", "provocative acts by Norland"
+        if m.end() < a.start < end and _EVAL_NOUN_AGENT.fullmatch(text[m.end():a.start]):
+            return a
+    frame = _FRAMING_VERB.search(text, start, m.start())
+    if frame:  # "we regard remarks from X as irresponsible", "called the X sanctions hostile"
+        inside = [a for a in actors if frame.end() <= a.start and a.end <= m.start()
+                  and _is_target(text, a)]
+        if inside:
+            return inside[0]
+    return None
 
 
 def _relation(text: str, kind: str, trig: tuple[int, int], t: _Actor) -> Relation:
@@ -312,6 +353,20 @@ def find_relations(text: str, statement: Statement,
         if targets:
             word = re.match(r"\w+", m.group(0)).span()
             out.append(_relation(text, "accuse", (m.start() + word[0], m.start() + word[1]), targets[0]))
+    evaluated: set[int] = set()
+    for m in _EVAL_RE.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e for s, e in taken) or \
+                _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
+            continue
+        t = _evaluated(text, m, actors, lo, hi)
+        if t is not None and t.start not in evaluated:  # one criticism of an actor per clause
+            evaluated.add(t.start)
+            out.append(_relation(text, "criticise", m.span(), t))
+    for m in _MADE_THREAT_RE.finditer(text, lo, hi):
+        end = _clause_end(text, m.end(), hi)
+        targets = [a for a in actors if m.end() <= a.start < end]
+        if targets:
+            out.append(_relation(text, "threaten", m.span("noun"), targets[0]))
     for m in _MUST_RE.finditer(text, lo, hi):
         subject = [a for a in actors if a.end <= m.start()
                    and _MUST_GAP.fullmatch(text, a.end, m.start())
