@@ -12,18 +12,27 @@ praise under SUPPORT and demands under REQUEST):
 ==========  ========  ===================================================================
 type        PLOVER    triggers
 ==========  ========  ===================================================================
-accuse      ACCUSE    accuse, blame, "is seeking/trying to force/pressure/impose ..."
-criticise   ACCUSE    criticise, condemn, denounce, slam
-demand      REQUEST   demand, urge, call on
-threaten    THREATEN  threaten, warn
-support     SUPPORT   support, back, welcome, stand with
-praise      SUPPORT   praise, commend, hail
+accuse      ACCUSE    accuse, blame, "is seeking/trying to force/pressure/impose ...",
+                      "responsibility ... lies with / will be borne by X", "provocations by X",
+                      "countries threatened by X"
+criticise   ACCUSE    criticise, condemn, denounce, slam, lambast, blast, complain about;
+                      "expressed opposition to / disagreement with / rejection of";
+                      evaluative words aimed at an actor ("the unjust X siege", "X's bellicose
+                      rhetoric", "we regard X's remarks as irresponsible")
+demand      REQUEST   demand, urge, call on, call for, ask/request X to, "X must/should ..."
+threaten    THREATEN  threaten, warn X (not "warn of/about/that"), "made threats against X"
+support     SUPPORT   support, back, welcome, stand with, "expressed/his country's support for"
+praise      SUPPORT   praise, commend, hail, thank, congratulate, "expressed appreciation"
 ==========  ========  ===================================================================
 
 A statement with none of these has no relations: it stays a plain STATEMENT. The target is the
-nearest actor after the trigger in the same clause ("condemned Freeland"), except for the
-"X is seeking to force Y" pattern, where X (before the trigger) is the target and Y is
-``affected``. The speaker is the statement's; it is not repeated here.
+nearest actor after the trigger in the same clause ("condemned Freeland"; "called on Moscow and
+Kyiv" gives one relation each), except for the "X is seeking to force Y" pattern, where X (before
+the trigger) is the target and Y is ``affected``, and for "X must", where X is. Trigger words that
+state no stance of the speaker are skipped: negated, hypothetical ("able to threaten"), nouns and
+adjectives ("a direct support for", "threatening remarks from X", "the condemned attack"), gerund
+subjects ("that accusing Iran will not help"); topics ("relations with X") are no targets. The
+speaker is the statement's; it is not repeated here.
 """
 
 from __future__ import annotations
@@ -86,11 +95,14 @@ _MUST_GAP = re.compile(r"(?:\s+and\s+(?:its|their|his|her)\s+(?:\w+\s+){0,2}?\w+
                        r"\s*(?:,[^,.;]{1,20},\s*)?(?:also\s+|now\s+|still\s+|itself\s+)?")
 # Stance nouns a speaker voices: "expressed firm opposition to", "voiced categorical
 # disagreement with", "expressed further support for", "his country's support for".
-_STANCE_NOUN_RE = re.compile(
+_STANCE_NOUN_RE = re.compile(r"\b(?:opposition|disagreement|rejection|dissatisfaction|indignation"
+                             r"|support|appreciation)\b", re.IGNORECASE)
+# The words before a stance noun that make it voiced (matched backwards from the noun: scanning
+# every word of every statement for a possessive lead is slow).
+_STANCE_LEAD = re.compile(
     r"\b(?P<lead>express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)"
-    r"|reaffirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|[\w]+(?:'s|’s)|our|its|their"
-    r"|his|her)\s+(?:[\w“”\"]+\s+){0,2}?(?P<noun>opposition|disagreement|rejection|dissatisfaction"
-    r"|indignation|support|appreciation)\b", re.IGNORECASE)
+    r"|reaffirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|\w+(?:'s|’s)|our|its|their"
+    r"|his|her)\s+(?:[\w“”\"]+\s+){0,2}?$", re.IGNORECASE)
 _STANCE_KIND = {"opposition": "criticise", "disagreement": "criticise", "rejection": "criticise",
                 "dissatisfaction": "criticise", "indignation": "criticise", "support": "support",
                 "appreciation": "praise"}
@@ -107,6 +119,7 @@ EVALUATIVE = (r"irresponsible|unacceptable|ridiculous|absurd|groundless|baseless
               r"|unconstructive|destructive|aggressive|bellicose|unjust|inhumane|barbaric"
               r"|incorrect|inappropriate")
 _EVAL_RE = re.compile(rf"\b(?:{EVALUATIVE})\b", re.IGNORECASE)
+_EVALUATIVE_WORDS = tuple(EVALUATIVE.split("|"))
 _FRAMING_VERB = re.compile(r"\b(?:regard|consider|call|term|describ|brand|label|deem)\w*\b",
                            re.IGNORECASE)
 _EVAL_NOUN_AGENT = re.compile(r"\s+[a-z]+\s+(?:coming\s+)?(?:by|from)\s+(?:the\s+)?")
@@ -134,7 +147,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # "relations with the United States", "talks between Norland and Freeland": a topic, no target.
 _TOPIC_BEFORE = re.compile(r"\b(?:relations|ties|talks|dialogue|cooperation|negotiations)\s+"
                            r"(?:with|between)\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-# Bare "support", "request", "demand", "threat" after a determiner or adjective are nouns ("a
+# Bare "support", "request", "demand", "back" after a determiner or adjective are nouns ("a
 # direct support aimed at ...", "the request by some nations"); only a voiced stance noun counts
 # (_STANCE_NOUN_RE). As verbs they follow a subject, a modal, "to" or an adverb.
 _BARE_NOUN_FORMS = ("support", "request", "demand", "back")
@@ -194,7 +207,7 @@ def _span(text: str, a: _Actor) -> Span:
     return Span(start=a.start, end=a.end, text=text[a.start:a.end])
 
 
-# Stems of every trigger: most statements have none, and a substring test is far cheaper
+# Stems of every trigger: most statements have none, and substring tests are far cheaper
 # than the trigger patterns (this stage runs on every statement of every article).
 _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "urg", "call",
           "threat", "warn", "support", "back", "welcom", "stand", "prais", "commend", "hail",
@@ -202,7 +215,7 @@ _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "ur
           "request", "lambast", "blast", "complain", "thank", "congratulat", "must", "should",
           "opposition", "disagreement", "rejection", "dissatisfaction", "indignation",
           "appreciation", "responsibility", "provocation", "threat",
-          *EVALUATIVE.split("|"))
+          *_EVALUATIVE_WORDS)
 
 
 def _statement_start(text: str, statement: Statement) -> int:
@@ -268,17 +281,17 @@ def _skip_trigger(text: str, m: re.Match[str], lo: int) -> bool:
 
 def _evaluated(text: str, m: re.Match[str], actors: list[_Actor], lo: int, hi: int) -> _Actor | None:
     """The actor an evaluative word ``m`` is aimed at, or None (see _EVAL_RE)."""
-    start = max(lo, max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1)
+    start = max(lo, max(text.rfind(c, lo, m.start()) for c in ".;!?\n") + 1)
     end = _clause_end(text, m.end(), hi)
     for a in actors:  # "the unjust Israeli siege", "unlawful US demands"
-        if a.start >= m.end() and re.fullmatch(r"\s+", text[m.end():a.start]) and _is_target(text, a):
+        if m.end() < a.start <= m.end() + 3 and text[m.end():a.start].isspace() and _is_target(text, a):
             return a
     for a in actors:  # "Kiev's bellicose rhetoric", "US' unlawful sanctions"
-        if start <= a.start and a.end <= m.start() and \
+        if start <= a.start and m.start() - 4 <= a.end <= m.start() and \
                 re.fullmatch(r"(?:’s|'s|’|')\s+", text[a.end:m.start()]):
             return a
     for a in actors:  # "bellicose rhetoric coming from Ukraine", "provocative acts by Norland"
-        if m.end() < a.start < end and _EVAL_NOUN_AGENT.fullmatch(text[m.end():a.start]):
+        if m.end() < a.start < min(end, m.end() + 40) and _EVAL_NOUN_AGENT.fullmatch(text, m.end(), a.start):
             return a
     frame = _FRAMING_VERB.search(text, start, m.start())
     if frame:  # "we regard remarks from X as irresponsible", "called the X sanctions hostile"
@@ -300,7 +313,7 @@ def find_relations(text: str, statement: Statement,
     lo = _statement_start(text, statement)
     hi = statement.end
     low = text[lo:hi].lower()
-    if not any(stem in low for stem in _STEMS):
+    if not any(map(low.__contains__, _STEMS)):
         return ()
     actors = _actors(text, lo, hi, mentions)
     out: list[Relation] = []
@@ -337,24 +350,29 @@ def find_relations(text: str, statement: Statement,
         t = _office_holder(text, t, actors)
         for a in _conjoined(text, targets, t, end):
             out.append(_relation(text, kind, m.span(), a))
-    for m in _STANCE_NOUN_RE.finditer(text, lo, hi):
-        span = m.span("noun")
-        if any(s < span[1] and span[0] < e for s, e in taken) or \
-                _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
+    # Each pattern below runs only when one of its words is there (substring tests are cheap).
+    stance = any(map(low.__contains__, _STANCE_KIND))
+    for m in (_STANCE_NOUN_RE.finditer(text, lo, hi) if stance else ()):
+        span = m.span()
+        lead = _STANCE_LEAD.search(text, max(lo, m.start() - 60), m.start())
+        if lead is None or any(s < span[1] and span[0] < e for s, e in taken) or \
+                _NEGATED.search(text, max(lo, lead.start() - 30), lead.start()):
             continue
         end = _clause_end(text, span[1], hi)
         targets = [a for a in actors if span[1] <= a.start < end and _is_target(text, a)]
         if targets:
-            kind = _STANCE_KIND[m.group("noun").lower()]
+            kind = _STANCE_KIND[m.group(0).lower()]
             out.extend(_relation(text, kind, span, a) for a in _conjoined(text, targets, targets[0], end))
-    for m in _BLAME_RE.finditer(text, lo, hi):
+    blame = "responsib" in low or "provocation" in low
+    for m in (_BLAME_RE.finditer(text, lo, hi) if blame else ()):
         end = _clause_end(text, m.end(), hi)
         targets = [a for a in actors if m.end() <= a.start < end]
         if targets:
             word = re.match(r"\w+", m.group(0)).span()
             out.append(_relation(text, "accuse", (m.start() + word[0], m.start() + word[1]), targets[0]))
     evaluated: set[int] = set()
-    for m in _EVAL_RE.finditer(text, lo, hi):
+    evaluative = any(map(low.__contains__, _EVALUATIVE_WORDS))
+    for m in (_EVAL_RE.finditer(text, lo, hi) if evaluative else ()):
         if any(s < m.end() and m.start() < e for s, e in taken) or \
                 _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
             continue
@@ -362,13 +380,13 @@ def find_relations(text: str, statement: Statement,
         if t is not None and t.start not in evaluated:  # one criticism of an actor per clause
             evaluated.add(t.start)
             out.append(_relation(text, "criticise", m.span(), t))
-    for m in _MADE_THREAT_RE.finditer(text, lo, hi):
+    for m in (_MADE_THREAT_RE.finditer(text, lo, hi) if "threat" in low else ()):
         end = _clause_end(text, m.end(), hi)
         targets = [a for a in actors if m.end() <= a.start < end]
         if targets:
             out.append(_relation(text, "threaten", m.span("noun"), targets[0]))
-    for m in _MUST_RE.finditer(text, lo, hi):
-        subject = [a for a in actors if a.end <= m.start()
+    for m in (_MUST_RE.finditer(text, lo, hi) if "must" in low or "should" in low else ()):
+        subject = [a for a in actors if m.start() - 60 <= a.end <= m.start()
                    and _MUST_GAP.fullmatch(text, a.end, m.start())
                    and not _PREPOSITION_BEFORE.search(text, max(0, a.start - 20), a.start)]
         if subject:
