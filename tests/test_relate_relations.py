@@ -49,6 +49,8 @@ CASES = [
      [("demand", "REQUEST", "the Coastal Union", "coastal-union", False, None)]),
     ("he warned Norland against any provocation",
      [("threaten", "THREATEN", "Norland", "norland", False, None)]),
+    ("Norland and the Coastal Union support Freeland in the dispute",  # a verb after a subject
+     [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
     ("we fully support Freeland in its bid for membership",
      [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
     ("the president praised the Coastal Union for its mediation",
@@ -129,6 +131,11 @@ NO_RELATION = [
     "the ships are able to threaten not only Norland but the whole coast",  # a capacity
     "the threat of sanctions against Norland is growing",       # a noun: nobody threatens here
     "it is not unacceptable for Freeland to ask for time",      # a negated evaluation
+    "nobody is asking Freeland to close its embassy",           # negated by its subject
+    "what action does Norland call for from Freeland?",         # a question states no demand
+    "she called for closer coordination with Norland and Freeland",  # topics, not addressees
+    "the delegation will fly back from Norland on Friday",      # "back" is no support here
+    "the banks cut back on transfers to Freeland",
     "illegal fishing in the waters near Norland has fallen",    # no framing, no actor next to it
     "the condemned attack on Norland shocked the region",      # an adjective, not a verb
     "he criticised the tone of relations with Norland",        # a topic, not a target

@@ -78,7 +78,8 @@ COLLECTIVE_RE = re.compile(
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|whereas)\b|\beven\s+as\b"
                          r"|\b(?:said|says|told|added|reported)\b")
 # "this was not about support for ...", "did not condemn": a negated trigger states no relation.
-_NEGATED = re.compile(r"\b(?:not|never|no)(?:\s+\w+){0,2}\s+$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|no\s+one|none)(?:\s+\w+){0,2}\s+$|n[’']t\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
 # "the anti-Russian policy of the US": Russia is the policy's object, not a party to the statement.
 _AFFIX_BEFORE = re.compile(r"(?:anti|pro|non)[-‑]$", re.IGNORECASE)
 
@@ -145,15 +146,19 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.
 # threat; it is accused of threatening. Other passives ("backed by X") state no relation.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # "relations with the United States", "talks between Norland and Freeland": a topic, no target.
-_TOPIC_BEFORE = re.compile(r"\b(?:relations|ties|talks|dialogue|cooperation|negotiations)\s+"
+_TOPIC_BEFORE = re.compile(r"\b(?:relations|ties|talks|dialogue|cooperation|negotiations|coordination"
+                           r"|consultations|contacts|partnership|trade|exchanges|engagement)\s+"
                            r"(?:with|between)\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-# Bare "support", "request", "demand", "back" after a determiner or adjective are nouns ("a
-# direct support aimed at ...", "the request by some nations"); only a voiced stance noun counts
-# (_STANCE_NOUN_RE). As verbs they follow a subject, a modal, "to" or an adverb.
+# Bare "support", "request", "demand", "back" after a determiner, an adjective or a preposition
+# are nouns ("a direct support aimed at ...", "the request by some nations", "way back from");
+# only a voiced stance noun counts (_STANCE_NOUN_RE).
 _BARE_NOUN_FORMS = ("support", "request", "demand", "back")
-_VERB_BEFORE = re.compile(
-    r"\b(?:i|we|you|they|will|would|shall|can|could|must|should|may|might|to|do|does|did|fully"
-    r"|strongly|firmly|also|always|still|further|continue|continues)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|your|my|this|that|any|no|direct|full|strong|firm|broad"
+    r"|political|military|financial|public|international|economic|moral|popular|mutual|with"
+    r"|without|for|of|in|from|on|way|came|come|comes|coming|went|go|goes|going|fly|flew|get|got"
+    r"|cut|step|stepped|pushed|push|bring|brought|years|months|weeks|days)\s+$"
+    r"|[’'](?:s\s+)?$", re.IGNORECASE)
 # "British Defence Minister Liam Fox's statements": the office holder, not the country, is aimed at.
 _TITLE_NAME = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){0,3}?(?:Minister|Secretary|President|Ambassador|Spokes(?:man|woman|person)"
@@ -164,6 +169,7 @@ _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:(?:used|designed|meant|intended|aimed|able|capable|enough|attempts?|plans?|ways?|means"
     r"|tools?|power)\s+to|could|might|may|would)\s+$", re.IGNORECASE)
 _HYPOTHETICAL_KINDS = ("threaten", "accuse", "criticise")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 # "X condemned Y, saying ...": the act before the participle cue belongs to the statement.
 _PARTICIPLE_CUE = re.compile(r"(?:saying|adding|stressing|noting|insisting|arguing|calling)\b",
                              re.IGNORECASE)
@@ -236,6 +242,23 @@ def _is_target(text: str, a: _Actor) -> bool:
     return not _TOPIC_BEFORE.search(text, max(0, a.start - 40), a.start)
 
 
+def _targets(text: str, actors: list[_Actor], start: int, end: int) -> list[_Actor]:
+    """Actors starting in ``[start, end)`` that can be targets: not topics ("coordination with
+    Seoul"), nor joined to a topic ("... with Seoul and Canberra")."""
+    out, topic_end = [], -1
+    for a in actors:
+        if not start <= a.start < end:
+            continue
+        if not _is_target(text, a) or (
+                topic_end >= 0 and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?",
+                                                text[topic_end:a.start])):
+            topic_end = a.end
+            continue
+        topic_end = -1
+        out.append(a)
+    return out
+
+
 def _office_holder(text: str, t: _Actor, actors: list[_Actor]) -> _Actor:
     """``t`` or, when ``t`` is the nationality of an office holder named after it ("British
     Defence Minister Liam Fox"), that person: the known mention if there is one."""
@@ -260,10 +283,19 @@ def _conjoined(text: str, actors: list[_Actor], first: _Actor, end: int) -> list
     return out
 
 
+def _in_question(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a sentence that ends with a question mark: "What action does China
+    call for from Japan?" asks; it states no demand."""
+    stop = _SENTENCE_STOP.search(text, pos)
+    return stop is not None and stop.group(0) == "?"
+
+
 def _skip_trigger(text: str, m: re.Match[str], lo: int) -> bool:
     """Trigger words that state no relation of the speaker (see the patterns above)."""
     word = m.group(0).lower()
     before = text[max(lo, m.start() - 30):m.start()]
+    if _in_question(text, m.end()):
+        return True
     if _NEGATED.search(before):
         return True
     if word.endswith("ing") and (_GERUND_SUBJECT.search(before) or _MODIFIED_NOUN.match(text, m.end())):
@@ -272,7 +304,7 @@ def _skip_trigger(text: str, m: re.Match[str], lo: int) -> bool:
         return True
     if word.startswith("support") and _MODIFIED_NOUN.match(text, m.end()):
         return True
-    if word in _BARE_NOUN_FORMS and not _VERB_BEFORE.search(before):
+    if word in _BARE_NOUN_FORMS and _NOUN_BEFORE.search(before):
         return True
     if m.lastgroup in _HYPOTHETICAL_KINDS and _HYPOTHETICAL_BEFORE.search(before):
         return True
@@ -334,7 +366,7 @@ def find_relations(text: str, statement: Statement,
         if kind is None or _skip_trigger(text, m, lo):
             continue
         end = _clause_end(text, m.end(), hi)
-        targets = [a for a in actors if m.end() <= a.start < end and _is_target(text, a)]
+        targets = _targets(text, actors, m.end(), end)
         if not targets:
             continue
         t = targets[0]
@@ -359,7 +391,7 @@ def find_relations(text: str, statement: Statement,
                 _NEGATED.search(text, max(lo, lead.start() - 30), lead.start()):
             continue
         end = _clause_end(text, span[1], hi)
-        targets = [a for a in actors if span[1] <= a.start < end and _is_target(text, a)]
+        targets = _targets(text, actors, span[1], end)
         if targets:
             kind = _STANCE_KIND[m.group(0).lower()]
             out.extend(_relation(text, kind, span, a) for a in _conjoined(text, targets, targets[0], end))
@@ -389,6 +421,6 @@ def find_relations(text: str, statement: Statement,
         subject = [a for a in actors if m.start() - 60 <= a.end <= m.start()
                    and _MUST_GAP.fullmatch(text, a.end, m.start())
                    and not _PREPOSITION_BEFORE.search(text, max(0, a.start - 20), a.start)]
-        if subject:
+        if subject and not _in_question(text, m.end()):
             out.append(_relation(text, "demand", m.span(), subject[-1]))
     return tuple(sorted(out, key=lambda r: r.trigger.start))
