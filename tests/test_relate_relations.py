@@ -49,12 +49,68 @@ CASES = [
      [("demand", "REQUEST", "the Coastal Union", "coastal-union", False, None)]),
     ("he warned Norland against any provocation",
      [("threaten", "THREATEN", "Norland", "norland", False, None)]),
+    ("Norland and the Coastal Union support Freeland in the dispute",  # a verb after a subject
+     [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
     ("we fully support Freeland in its bid for membership",
      [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
     ("the president praised the Coastal Union for its mediation",
      [("praise", "SUPPORT", "the Coastal Union", "coastal-union", False, None)]),
     ("Norland welcomed the decision of the international community",
      [("support", "SUPPORT", "the international community", None, True, None)]),
+    # "called for", "asked X to", "requested that X": demands with the addressee as object
+    ("the ministry called for Norland to pull its troops back from the river",
+     [("demand", "REQUEST", "Norland", "norland", False, None)]),
+    ("the envoy asked Freeland to explain the seizure of the trawler",
+     [("demand", "REQUEST", "Freeland", "freeland", False, None)]),
+    ("she requested that the Coastal Union reopen the harbour",
+     [("demand", "REQUEST", "the Coastal Union", "coastal-union", False, None)]),
+    # "called on X and Y to ...": one demand per addressee
+    ("the mediator called on Norland and Freeland to return to the talks",
+     [("demand", "REQUEST", "Norland", "norland", False, None),
+      ("demand", "REQUEST", "Freeland", "freeland", False, None)]),
+    # generic addressees of diplomatic copy are collective targets
+    ("the ministry urged all sides to show restraint",
+     [("demand", "REQUEST", "all sides", None, True, None)]),
+    ("the secretary called on the member states to share border data",
+     [("demand", "REQUEST", "the member states", None, True, None)]),
+    # "made threats against X" is a threat issued; "the threat of" names none
+    ("the admiral made threats against Freeland during the parade",
+     [("threaten", "THREATEN", "Freeland", "freeland", False, None)]),
+    ("Norland and its coast guard must leave the disputed shoals",
+     [("demand", "REQUEST", "Norland", "norland", False, None)]),
+    # "X must ...": the subject is pressed, also with an aside before "must"
+    ("Norland must withdraw its vessels from our waters",
+     [("demand", "REQUEST", "Norland", "norland", False, None)]),
+    ("Freeland, in turn, must respect the fishing quotas",
+     [("demand", "REQUEST", "Freeland", "freeland", False, None)]),
+    # more criticism verbs, and stance nouns voiced by the speaker
+    ("the spokesman lambasted Norland over the new tariffs",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
+    ("the minister complained about Freeland closing the port",
+     [("criticise", "ACCUSE", "Freeland", "freeland", False, None)]),
+    ("the ministry expressed firm opposition to the tariffs imposed by Norland",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
+    ("the president voiced his support for Freeland in the dispute",
+     [("support", "SUPPORT", "Freeland", "freeland", False, None)]),
+    ("we thank Freeland for its help after the floods",
+     [("praise", "SUPPORT", "Freeland", "freeland", False, None)]),
+    # criticism by an evaluative word aimed at an actor, once per actor and clause
+    ("we regard the statements from Freeland on the dam as irresponsible and absurd",
+     [("criticise", "ACCUSE", "Freeland", "freeland", False, None)]),
+    ("the unjust Norland blockade must end",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
+    ("Freeland's reckless manoeuvres put the fleet at risk",
+     [("criticise", "ACCUSE", "Freeland", "freeland", False, None)]),
+    ("the hostile rhetoric coming from Norland worries the region",
+     [("criticise", "ACCUSE", "Norland", "norland", False, None)]),
+    # blame with no accusing verb
+    ("all responsibility for the escalation will be borne by Norland",
+     [("accuse", "ACCUSE", "Norland", "norland", False, None)]),
+    ("the clashes followed provocations by Freeland at the checkpoint",
+     [("accuse", "ACCUSE", "Freeland", "freeland", False, None)]),
+    # "countries threatened by X": X is accused, not threatened by the speaker
+    ("help must reach the villages threatened by Norland",
+     [("accuse", "ACCUSE", "Norland", "norland", False, None)]),
 ]
 NO_RELATION = [
     "trade with Norland grew by ten percent last year",  # actors, no trigger: a plain STATEMENT
@@ -65,6 +121,25 @@ NO_RELATION = [
     "we did not condemn Norland for the incident",
     "we won't back Freeland in this",
     "they support the anti-Norland measures",                 # Norland is no party here
+    "he warned about the situation in Norland",                # "warn about": no threat to Norland
+    "the minister warned, in a long speech, of floods in Freeland",
+    "we believe that accusing Freeland will not help anyone",  # a gerund subject is a topic
+    "threatening remarks from Norland officials are irresponsible",  # whose threat? not ours
+    "this amounts to a direct support for breaking the laws of Norland",  # "support" as a noun
+    "the request by Freeland for a closed session was unusual",
+    "the military aid to Freeland should be stepped up",       # Freeland is not the subject
+    "the ships are able to threaten not only Norland but the whole coast",  # a capacity
+    "the threat of sanctions against Norland is growing",       # a noun: nobody threatens here
+    "it is not unacceptable for Freeland to ask for time",      # a negated evaluation
+    "nobody is asking Freeland to close its embassy",           # negated by its subject
+    "what action does Norland call for from Freeland?",         # a question states no demand
+    "she called for closer coordination with Norland and Freeland",  # topics, not addressees
+    "the delegation will fly back from Norland on Friday",      # "back" is no support here
+    "the banks cut back on transfers to Freeland",
+    "illegal fishing in the waters near Norland has fallen",    # no framing, no actor next to it
+    "the condemned attack on Norland shocked the region",      # an adjective, not a verb
+    "he criticised the tone of relations with Norland",        # a topic, not a target
+    "they condemned the shelling even as reports said Freeland had withdrawn",
 ]
 
 
@@ -97,6 +172,22 @@ def test_target_between_cue_and_span_counts():
 def test_target_stays_in_the_clause():
     text = "we condemn the attack; Norland has said nothing"
     assert find_relations(text, whole(text), mentions(text)) == ()
+
+
+def test_act_before_a_participle_cue_belongs_to_the_statement():
+    text = "Norland's government has blamed Freeland, saying the trawler was seized illegally."
+    cue = text.index("saying")
+    s0 = text.index("the trawler")
+    st = Statement(kind="indirect", start=s0, end=len(text) - 1, text=text[s0:-1], speaker=None,
+                   cue=Span(cue, cue + 6, "saying"), rule="t")
+    (r,) = find_relations(text, st, mentions(text))
+    assert (r.type, r.target.text, r.trigger.text) == ("accuse", "Freeland", "blamed")
+
+
+def test_an_office_holder_named_after_a_nationality_is_the_target():
+    text = "the ministry condemned Norland Fisheries Minister Anna Berg's remarks on the quotas"
+    (r,) = find_relations(text, whole(text), mentions(text))
+    assert (r.type, r.target.text, r.target_id) == ("criticise", "Anna Berg", None)
 
 
 def test_to_dict():

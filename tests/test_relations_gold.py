@@ -20,8 +20,8 @@ PARTS = {"all": "*.yaml", "held-out": "h*.yaml"}
 
 def test_gold_offsets_resolve_and_held_out_exists():
     excerpts = load_relations_gold(GOLD)
-    assert sum(len(e.relations) for e in excerpts) >= 50
-    assert len([e for e in excerpts if e.id.startswith("h")]) >= 5
+    assert sum(len(e.relations) for e in excerpts) >= 150
+    assert len([e for e in excerpts if e.id.startswith("h")]) >= 10
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -37,4 +37,19 @@ def test_benchmark_cli_json():
                           "--json"], capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
     assert set(data) == {"all", "tuning", "held-out"}
-    assert data["all"]["type"]["gold"] == 55
+    assert data["all"]["type"]["gold"] == 187
+
+
+def test_benchmark_cli_errors_limit():
+    """`--errors N` lists the first N problems and says how many more there are."""
+    script = str(HERE.parent / "benchmarks" / "relations.py")
+    full = subprocess.run([sys.executable, script, "--errors"], capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    listed = [l for l in full if ": MISSED " in l or ": FALSE " in l or ": got " in l
+              or " got " in l]
+    assert len(listed) > 5
+    short = subprocess.run([sys.executable, script, "--errors", "5"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    tail = short[-6:]
+    assert tail[:5] == listed[:5]
+    assert tail[5] == f"... {len(listed) - 5} more (--errors without a number shows all)"
