@@ -155,3 +155,11 @@ def test_api_statements_and_pages_show_the_occasion(db):
         assert 'class="occasion"' in html and ">meeting<" in html and ">SCO<" in html
         art = client.get(f"/articles/{item['article_id']}").text
         assert 'class="occasion"' in art
+
+
+def test_talks_with_no_name_before_them_are_an_occasion_without_a_venue():
+    """"locked in talks about ..." once raised IndexError (the pattern has no name group)."""
+    text = ("Odd Lien, whose party has been locked in talks about the budget for days, "
+            "said the deal was close.")
+    (s,) = extract(text, use_kb=False).statements
+    assert s.occasion is None or s.occasion.venue is None

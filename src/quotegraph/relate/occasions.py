@@ -237,6 +237,8 @@ def _meeting_name(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """The event's name: the capitalised words before the head noun ("the SCO summit",
     "the St Petersburg International Economic Forum", with the head when it is part of the
     name), else the name after "of" ("a meeting of the CSTO Council")."""
+    if "pre" not in m.re.groupindex:
+        return None  # "during the talks in Geneva": no name before the head (the place may do)
     ps, pe = m.span("pre")
     hs, he = m.span("head")
     runs = [r for r in _CAPS_RUN.finditer(text, ps, pe) if text[r.end():pe].strip() == ""
