@@ -117,9 +117,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument("--table", choices=("statements", "claims", "relations"),
+    p.add_argument("--table", choices=("statements", "claims", "relations", "articles",
+                                       "mentions"),
                    default="statements",
-                   help="what to export: one row per statement, numeric claim or relation")
+                   help="what to export: one row per statement, numeric claim, relation, "
+                        "article or actor mention")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
     _add_filters(p)
