@@ -51,4 +51,8 @@ def run(args: argparse.Namespace) -> int:
     failures = sum(r.get("failures", 0) for r in results)
     print(f"quotegraph: {len(results)} partition(s), "
           f"{sum(r['skipped'] for r in results)} skipped, {failures} failure(s)", file=sys.stderr)
+    if any("added" in r for r in results):
+        print("quotegraph: stored {} added, {} updated, {} unchanged".format(
+            *(sum(r.get(k, 0) for r in results) for k in ("added", "updated", "unchanged"))),
+            file=sys.stderr)
     return 1 if failures else 0
