@@ -73,6 +73,9 @@ def test_dask_tables_equal_export_of_an_ingested_store(tmp_path):
     run = cli("run", "--dask", "local", str(corpus), "--out", str(out), "--partition-size", "70")
     assert run.returncode == 1, run.stderr  # the bad line is a failure, reported
     assert "ships.jsonl:242: not valid JSON" in run.stderr
+    # stderr is a pipe and there is no --progress: no progress line, and no Dask INFO chatter.
+    assert "partitions done" not in run.stderr and "INFO" not in run.stderr, run.stderr
+    assert run.stdout.count("dashboard") == 1
     db = tmp_path / "plain.db"
     ing = cli("ingest", str(corpus), "--db", str(db), "--workers", "1")
     assert "241 added" in ing.stderr, ing.stderr

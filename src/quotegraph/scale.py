@@ -58,7 +58,7 @@ class PartitionProgress:
 def quiet_dask_logs(verbose: bool) -> int:
     """Distributed's INFO lines off (workers and client) unless ``verbose``; the level to
     give LocalCluster's ``silence_logs``."""
-    level = logging.DEBUG if verbose else logging.WARNING
+    level = logging.INFO if verbose else logging.WARNING
     for name in _DASK_LOGGERS:
         logging.getLogger(name).setLevel(level)
     return level
