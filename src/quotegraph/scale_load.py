@@ -29,7 +29,8 @@ def part_files(out_dir: str, table: str) -> list[str]:
     output is not there at all."""
     d = os.path.join(out_dir, table)
     if not os.path.isdir(out_dir):
-        raise ParquetInputError(f"{out_dir}: no such directory (give the --out DIR of "
+        problem = "not a directory" if os.path.exists(out_dir) else "no such directory"
+        raise ParquetInputError(f"{out_dir}: {problem} (give the --out DIR of "
                                 "`quotegraph run`)")
     if not os.path.isdir(d):
         raise ParquetInputError(f"{out_dir} is not the output of `quotegraph run`: it has no "
@@ -77,9 +78,9 @@ def load_parquet(store: Store, out_dir: str, *, batch_size: int = 500,
         if on_failure is not None:
             on_failure(source, message)
 
-    failures_files = part_files(out_dir, "rows") and (
-        part_files(out_dir, "failures") if os.path.isdir(os.path.join(out_dir, "failures"))
-        else [])
+    part_files(out_dir, "rows")  # not a run's output: the one error, before any write
+    failures_files = (part_files(out_dir, "failures")
+                      if os.path.isdir(os.path.join(out_dir, "failures")) else [])
     report = IngestReport()
     it = iter_rows(out_dir, fail)
     while batch := list(islice(it, batch_size)):
