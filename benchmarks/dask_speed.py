@@ -1,7 +1,9 @@
 """Articles per second: single-process ``quotegraph extract`` vs ``quotegraph run --dask local``.
 
 PolNeAR texts (or the gold set), repeated with unique ids, as JSONL. Peak memory is the largest
-RSS of any process of each run (the Dask workers included, via RUSAGE_CHILDREN).
+RSS of any process of each run (the Dask workers included, via RUSAGE_CHILDREN). The Dask run
+writes more than extract prints: records, the store rows and the five export tables per
+partition (see quotegraph/scale_parts.py), so its figure includes that work.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from quotegraph.store.relations import EXPORT_COLUMNS as RELATION_EXPORT_COLUMNS
 from quotegraph.store.relations import iter_relation_rows
 from quotegraph.store.filters import build_where
 from quotegraph.store.groups import statement_groups, statement_occasions
+from quotegraph.store.rows import ARTICLE_COLUMNS, MENTION_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,69 @@ def iter_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
             yield {c: r[c] for c in COLUMNS}
 
 
+# Articles as stored (the store's own columns), and mentions with their actor's name and type.
+ARTICLE_EXPORT_COLUMNS = ARTICLE_COLUMNS
+MENTION_EXPORT_COLUMNS = (*MENTION_COLUMNS, "actor_name", "actor_type")
+
+
+def _article_scope(store: Store, flt: StatementFilter) -> tuple[str, tuple[Any, ...]] | None:
+    """SQL on alias ``a`` (articles) for the articles ``flt`` selects: all of them when it is
+    unfiltered (also those without statements), else those with a matching statement;
+    ``None`` when the filter matched nothing."""
+    if flt == StatementFilter():
+        return "1=1", ()
+    where = build_where(store, flt)
+    if where.empty:
+        return None
+    return f"a.id IN (SELECT s.article_id FROM statements s WHERE {where.sql})", where.params
+
+
+def iter_article_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+                      page: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Every article ``flt`` selects (see :func:`_article_scope`) as a row of
+    :data:`ARTICLE_EXPORT_COLUMNS`, in insertion order, paged."""
+    scope = _article_scope(store, flt)
+    if scope is None:
+        return
+    cols = ", ".join(f'a."{c}"' for c in ARTICLE_EXPORT_COLUMNS)
+    last = -1
+    while True:
+        rows = store.rows(f"SELECT a.pk AS pk_, {cols} FROM articles a WHERE {scope[0]} "
+                          "AND a.pk > ? ORDER BY a.pk LIMIT ?", (*scope[1], last, page))
+        if not rows:
+            return
+        for r in rows:
+            last = r.pop("pk_")
+            yield {c: r[c] for c in ARTICLE_EXPORT_COLUMNS}
+
+
+def iter_mention_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+                      page: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Every mention of the articles ``flt`` selects, with its actor's name and type, as a
+    row of :data:`MENTION_EXPORT_COLUMNS`: article by article, by offset."""
+    scope = _article_scope(store, flt)
+    if scope is None:
+        return
+    last = -1
+    while True:
+        ids = store.rows(f"SELECT a.pk, a.id FROM articles a WHERE {scope[0]} AND a.pk > ? "
+                         "ORDER BY a.pk LIMIT ?", (*scope[1], last, page))
+        if not ids:
+            return
+        last = ids[-1]["pk"]
+        order = {r["id"]: i for i, r in enumerate(ids)}
+        found: list[dict[str, Any]] = []
+        for part in chunks(list(order)):
+            found += store.rows(
+                'SELECT m.article_id, m.start, m."end", m.text, m.actor_id, '
+                "x.name AS actor_name, x.type AS actor_type FROM mentions m "
+                "JOIN actors x ON x.id = m.actor_id "
+                f"WHERE m.article_id IN ({placeholders(len(part))})", part)
+        found.sort(key=lambda r: (order[r["article_id"]], r["start"], r["end"], r["actor_id"]))
+        for r in found:
+            yield {c: r[c] for c in MENTION_EXPORT_COLUMNS}
+
+
 @dataclass(frozen=True)
 class Table:
     """What one export table holds: its columns and which of them are ints, floats, lists."""
@@ -114,8 +178,12 @@ STATEMENTS = Table(COLUMNS, ints=INT_COLUMNS, lists=LIST_COLUMNS, nested=NESTED_
 CLAIMS = Table(CLAIM_EXPORT_COLUMNS, ints=("start", "end"), floats=("value", "value_max"))
 RELATIONS = Table(RELATION_EXPORT_COLUMNS, ints=("target_start", "target_end"),
                   bools=("collective",))
-TABLES = {"statements": STATEMENTS, "claims": CLAIMS, "relations": RELATIONS}
-ROWS = {"statements": iter_rows, "claims": iter_claim_rows, "relations": iter_relation_rows}
+ARTICLES = Table(ARTICLE_EXPORT_COLUMNS, ints=("body_start", "dateline_start", "dateline_end"))
+MENTIONS = Table(MENTION_EXPORT_COLUMNS, ints=("start", "end"))
+TABLES = {"statements": STATEMENTS, "claims": CLAIMS, "relations": RELATIONS,
+          "articles": ARTICLES, "mentions": MENTIONS}
+ROWS = {"statements": iter_rows, "claims": iter_claim_rows, "relations": iter_relation_rows,
+        "articles": iter_article_rows, "mentions": iter_mention_rows}
 
 
 def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STATEMENTS) -> int:
@@ -138,6 +206,20 @@ def _write_csv(rows: Iterator[dict[str, Any]], out: IO[str], table: Table = STAT
     return n
 
 
+def arrow_schema(table: Table) -> Any:
+    """The Parquet/Arrow schema of ``table`` (needs pyarrow): lists of lists of strings, lists
+    of strings, int64, float64, bool, else strings."""
+    import pyarrow as pa  # noqa: PLC0415 - optional extra
+
+    return pa.schema([
+        (c, pa.list_(pa.list_(pa.string())) if c in table.nested
+         else pa.list_(pa.string()) if c in table.lists
+         else pa.int64() if c in table.ints else pa.float64() if c in table.floats
+         else pa.bool_() if c in table.bools else pa.string())
+        for c in table.columns
+    ])
+
+
 def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str],
                    table: Table = STATEMENTS) -> int:
     try:
@@ -145,13 +227,7 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: str | os.PathLike[str],
         import pyarrow.parquet as pq  # noqa: PLC0415
     except ImportError as e:
         raise ExportError("Parquet export needs pyarrow: pip install 'quotegraph[export]'") from e
-    schema = pa.schema([
-        (c, pa.list_(pa.list_(pa.string())) if c in table.nested
-         else pa.list_(pa.string()) if c in table.lists
-         else pa.int64() if c in table.ints else pa.float64() if c in table.floats
-         else pa.bool_() if c in table.bools else pa.string())
-        for c in table.columns
-    ])
+    schema = arrow_schema(table)
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         buf: list[dict[str, Any]] = []
@@ -174,7 +250,9 @@ def export_statements(store: Store, *, format: str, output: str | os.PathLike[st
     jsonl/csv only); returns the number of rows written. Parquet needs a path.
 
     ``table="claims"`` writes the numeric claims of those statements instead, one row per
-    claim with its statement id and speaker; ``table="relations"`` their relations."""
+    claim with its statement id and speaker; ``table="relations"`` their relations;
+    ``table="articles"`` the articles (all, or those with a matching statement) and
+    ``table="mentions"`` their actor mentions."""
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
     if table not in TABLES:
@@ -210,7 +288,7 @@ def read_rows(path: str | os.PathLike[str], *, format: str,  # noqa: A002
             for r in csv.DictReader(io.StringIO(f.read())):
                 row: dict[str, Any] = {k: (v if v != "" else None) for k, v in r.items()}
                 for c in spec.ints:
-                    row[c] = int(row[c])
+                    row[c] = int(row[c]) if row[c] is not None else None
                 for c in spec.floats:
                     row[c] = float(row[c]) if row[c] is not None else None
                 for c in spec.lists:

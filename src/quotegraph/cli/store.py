@@ -62,6 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="articles per transaction (default: 500)")
     p.add_argument("--extractor", metavar="MODULE:FUNCTION",
                    help="use another Document -> Article function instead of the built-in one")
+    p.add_argument("--from-parquet", metavar="DIR",
+                   help="load the --out DIR of `quotegraph run --dask` instead of reading "
+                        "and extracting PATHs (same skipping of stored articles)")
     add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -117,9 +120,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export statements as JSON Lines, CSV or Parquet")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument("--table", choices=("statements", "claims", "relations"),
+    p.add_argument("--table", choices=("statements", "claims", "relations", "articles",
+                                       "mentions"),
                    default="statements",
-                   help="what to export: one row per statement, numeric claim or relation")
+                   help="what to export: one row per statement, numeric claim, relation, "
+                        "article or actor mention")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("q", nargs="?", default=None, metavar="TEXT", help="optional full-text query")
     _add_filters(p)
@@ -172,8 +177,10 @@ class Progress:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from quotegraph.store.pipeline import ingest_paths, load_extractor  # noqa: PLC0415
 
+    if args.from_parquet:
+        return cmd_ingest_parquet(args)
     if not args.paths and not args.urls:
-        sys.stderr.write("quotegraph: error: give a PATH or --urls FILE\n")
+        sys.stderr.write("quotegraph: error: give a PATH, --urls FILE or --from-parquet DIR\n")
         return 2
     extract = load_extractor(args.extractor) if args.extractor else None
     progress = Progress(sys.stderr)
@@ -189,6 +196,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             sys.stderr.write(f"stopped after {progress.done:,} inputs were stored; the same "
                              "command skips them and continues\n")
             raise
+        finally:
+            progress.clear()
+    progress.summary(report)
+    return 1 if report.failed else 0
+
+
+def cmd_ingest_parquet(args: argparse.Namespace) -> int:
+    """``ingest --from-parquet DIR``: the rows ``quotegraph run`` extracted, into the store."""
+    from quotegraph.scale_load import load_parquet, part_files  # noqa: PLC0415
+
+    if args.paths or args.urls:
+        sys.stderr.write("quotegraph: error: --from-parquet loads a run's output: give no "
+                         "PATH or --urls with it\n")
+        return 2
+    part_files(args.from_parquet, "rows")  # a missing or wrong directory: before opening the db
+    progress = Progress(sys.stderr)
+    with open_store(args.db) as store:
+        try:
+            report = load_parquet(store, args.from_parquet, batch_size=args.batch_size,
+                                  on_progress=progress, on_failure=progress.failure)
         finally:
             progress.clear()
     progress.summary(report)
