@@ -943,6 +943,13 @@ CASES = [
          ("indirect", "the ore is still leaving the country", "Arne Lund")],
     ),
     (
+        "a titled name followed by 'of' and its country or state",
+        "Foreign Minister Lena Holt of Norland said the corridor would open in May. "
+        "Representative Ivo Brant of Kessa said it would not.",
+        [("indirect", "the corridor would open in May", "Lena Holt"),
+         ("indirect", "it would not", "Ivo Brant")],
+    ),
+    (
         "a conjunction and a short time phrase before a parenthetical attribution",
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],

@@ -161,8 +161,26 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
         return None
     np = _phrase_ending_at(text, toks, i)
     if np is None:
-        np = _before_circumstance(text, toks, i)
+        np = _name_of_place(text, toks, i) or _before_circumstance(text, toks, i)
     return np
+
+
+def _name_of_place(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Foreign Minister Lena Holt of Norland said``, ``Representative Raul Grijalva of Arizona
+    said``: a titled name, then "of" and the place it is of."""
+    for k in range(i - 1, max(0, i - 4), -1):
+        if toks[k][2] == "of":
+            if not all(_is_cap(t[2]) for t in toks[k + 1:i + 1]) or k == 0:
+                return None
+            np = _phrase_ending_at(text, toks, k - 1)
+            if np is None or np.kind != "name":
+                return None
+            end = toks[i][1]
+            return SpeakerNP("name", np.start, end, text[np.start:end], name=np.name,
+                             title=np.title or None)
+        if not _is_cap(toks[k][2]):
+            return None
+    return None
 
 
 def embedded_speaker(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
