@@ -116,10 +116,17 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
         if outlet is not None:
             outlets[outlet] += 1
         kinds[kind] += 1
-    about = Counter(dict(store.tuples(
-        "SELECT sa.actor_id, count(*) FROM statements s "
-        f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} AND {ONCE} "
-        "GROUP BY sa.actor_id", p)))
+    if where.only == "fts" and store.backend == "sqlite":
+        # Text (and dates) alone: the about index, keyed by statement, answers without
+        # reading the statement rows a second time (the condition is on s.pk only).
+        about = Counter(dict(store.tuples(
+            f"SELECT sa.actor_id, count(*) FROM statement_about sa WHERE "
+            f"{w.replace('s.pk', 'sa.statement_pk')} AND {ABOUT_ONCE} GROUP BY sa.actor_id", p)))
+    else:
+        about = Counter(dict(store.tuples(
+            "SELECT sa.actor_id, count(*) FROM statements s "
+            f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} AND {ONCE} "
+            "GROUP BY sa.actor_id", p)))
     for name, counts in (("speaker", speakers), ("about", about), ("outlet", outlets),
                          ("kind", kinds)):
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

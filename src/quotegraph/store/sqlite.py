@@ -22,7 +22,7 @@ from quotegraph.store import fts
 from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placeholders
 from quotegraph.store.relate_schema import claims_schema, relations_schema
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
-from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, day_counts, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migration("0004_web_sources", *WEB_SOURCES),
     migration("0005_statement_cluster", *CLUSTER_SCHEMA),
     day_counts(" WITHOUT ROWID"),
+    PROFILE_INDEXES,
 )
 
 
