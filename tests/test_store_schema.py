@@ -22,7 +22,8 @@ METADATA = (Path(__file__).resolve().parents[1] / "src" / "quotegraph" / "data" 
 def test_migrations_are_recorded_once(any_store):  # noqa: F811
     names = [r["name"] for r in any_store.rows("SELECT name FROM migrations ORDER BY name")]
     assert names == ["0001_initial_schema", "0002_dates_and_repeats", "0003_relate", "0004_web_sources",
-                     "0005_statement_cluster", "0006_groups_occasions"]
+                     "0005_statement_cluster", "0006_groups_occasions", "0007_day_counts",
+                     "0008_profile_indexes"]
 
 
 def test_reopening_keeps_data_and_does_not_reapply(tmp_path):

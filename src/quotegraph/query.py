@@ -198,9 +198,10 @@ def get_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         ({"role": r["role"], "first": day_date(r["lo"] >> DAY_SHIFT),
           "last": day_date(r["hi"] >> DAY_SHIFT), "statements": r["statements"]} for r in roles),
         key=lambda r: (r["first"] or "", r["role"]))
+    # The kept per-day counts (store.aggregates), not every statement of the speaker.
     row["timeline"] = months(
-        store, f"SELECT pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statements "
-        "WHERE speaker_id = ? AND pk >= ? AND repeats IS NULL GROUP BY 1", (sid, DAY_SPAN))
+        store, "SELECT day AS d, statements AS n FROM speaker_days "
+        "WHERE speaker_id = ? AND day >= 1", (sid,))
     _undated(store, row, "s.speaker_id = ?", (sid,))
     row["top_about"] = store.rows(
         "SELECT a.id, a.name, a.type, p.statements AS count FROM speaker_about p "
@@ -226,8 +227,8 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any] | None:
         "JOIN speakers sp ON sp.id = p.speaker_id WHERE p.actor_id = ? "
         "ORDER BY p.statements DESC, sp.name LIMIT 10", (aid,))
     row["timeline"] = months(
-        store, f"SELECT statement_pk >> {DAY_SHIFT} AS d, count(*) AS n FROM statement_about "
-        f"WHERE actor_id = ? AND statement_pk >= ? AND {ABOUT_ONCE} GROUP BY 1", (aid, DAY_SPAN))
+        store, "SELECT day AS d, statements AS n FROM actor_days "
+        "WHERE actor_id = ? AND day >= 1", (aid,))
     _undated(store, row, "s.pk IN (SELECT statement_pk FROM statement_about WHERE actor_id = ? "
              "AND statement_pk < ?)", (aid, DAY_SPAN))
     row["latest"] = search_statements(store, StatementFilter(about=aid), limit=10)["items"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
@@ -31,10 +32,47 @@ def _family_first(surname: str) -> re.Pattern:
     return re.compile(r"\b" + re.escape(surname) + r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 
 
+@lru_cache(maxsize=1024)
+def _patronymic(surname: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(surname) + r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z][\w\-]+"
+                      r"(?:[ \t]+(?:Al|al|Al-|al-)[\w\-]*)?")
+
+
+def _first_match(pattern: re.Pattern, text: str, literal: str) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern that begins (after ``\\b``) with ``literal``:
+    tried only where ``literal`` occurs, which ``str.find`` finds far faster than the regex
+    engine scanning every position of a long text."""
+    at = text.find(literal)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m is not None:
+            return m
+        at = text.find(literal, at + 1)
+    return None
+
+
 _VERBS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
 
 
+# fuller_name scans the whole text; an article asks it for the same names again and again
+# (each statement of one speaker), which made a long text quadratic. The answers for the
+# last text asked about are kept, per thread (by identity: one text is one object while
+# it is read, and the reference kept here stops its id being reused).
+_last = threading.local()
+
+
 def fuller_name(text: str, surname: str) -> str:
+    """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
+    surname (see :func:`_fuller_name`)."""
+    if getattr(_last, "text", None) is not text:
+        _last.text, _last.names = text, {}
+    known = _last.names.get(surname)
+    if known is None:
+        known = _last.names[surname] = _fuller_name(text, surname)
+    return known
+
+
+def _fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
     names."""
@@ -62,8 +100,7 @@ def fuller_name(text: str, surname: str) -> str:
             return " ".join(words) + " " + surname
     if " bin " in text or " ibn " in text or " bint " in text:
         # "Prince Faisal" is the given name of "Faisal bin Farhan Al-Saud"
-        m = re.search(r"\b" + re.escape(surname) + r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z][\w\-]+"
-                      r"(?:[ \t]+(?:Al|al|Al-|al-)[\w\-]*)?", text)
+        m = _first_match(_patronymic(surname), text, surname)
         if m is not None:
             full = m.group().rstrip()
             return full if " Al" in full or " al" in full else fuller_name(text, full)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from quotegraph.model import Statement
@@ -61,6 +62,24 @@ def _same_speaker(a: Statement, b: Statement, *, headline: bool) -> bool:
     return any(credited in (t or "").casefold() for t in (b.speaker.title, b.speaker.role))
 
 
+def _candidates(postings: dict[tuple[object, str], list[int]], key: object,
+                a: frozenset[str]) -> list[int]:
+    """Body statements of speaker ``key`` that may share BODY_SHARE of ``a``'s stems,
+    in order. One sharing that many misses at most ``len(a) - need`` of them, so it holds one
+    of any ``len(a) - need + 1`` stems of ``a``: the rarest are looked up. ``need`` is the
+    fewest shared stems with ``need / len(a) >= BODY_SHARE``, computed as the exact test
+    divides (it divides by ``max(len(a), len(b)) >= len(a)``, so a pair it passes shares at
+    least ``need``); the result is in index order, the order the exact test meets them in."""
+    need = len(a)
+    while need > 0 and (need - 1) / len(a) >= BODY_SHARE:
+        need -= 1
+    lists = sorted((postings.get((key, w), ()) for w in a), key=len)
+    out: set[int] = set()
+    for js in lists[:len(a) - need + 1]:
+        out.update(js)
+    return sorted(out)
+
+
 def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[int, int]:
     """``{index of a repeat: index of the statement it repeats}`` for ``statements``.
 
@@ -77,16 +96,41 @@ def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[in
 
     # Body statements meet only earlier ones by the same speaker: most articles have none.
     keys = [(s.speaker.id or s.speaker.name) if s.speaker is not None else None for s in statements]
+    shared_keys = {k for k, n in Counter(keys).items() if n > 1}
+    first: dict[object, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    # (speaker key, stem) -> body statements holding it. A body pair needs most of the words
+    # of both, so a statement is compared only with those sharing one of a few of its stems
+    # (see _candidates): comparing all pairs made a long text quadratic.
+    postings: dict[tuple[object, str], list[int]] = {}
+    # (speaker key, stems) -> body statements with exactly those stems: the best a statement
+    # can share (all), so the first of them that may be repeated wins outright; a long text
+    # saying one thing many times ("Question: Will ...?") would otherwise compare them all.
+    same: dict[tuple[object, frozenset[str]], list[int]] = {}
+    for j, other in enumerate(statements):
+        if other.start >= body_start and keys[j] in shared_keys:
+            for w in stem(j):
+                postings.setdefault((keys[j], w), []).append(j)
+            same.setdefault((keys[j], stem(j)), []).append(j)
     found: dict[int, int] = {}
     for i, st in enumerate(statements):
         headline = st.start < body_start
-        if not headline and keys[i] not in keys[:i]:
+        if not headline and first[keys[i]] == i:  # no earlier statement by this speaker
             continue
         a = stem(i)
         if len(a) < MIN_WORDS:
             continue
+        if not headline:
+            twin = next((j for j in same.get((keys[i], a), ()) if j != i and j not in found
+                         and body_start <= statements[j].start < st.start), None)
+            if twin is not None:  # shares every word: no other candidate scores higher
+                found[i] = twin
+                continue
         best: tuple[float, int] | None = None
-        for j, other in enumerate(statements):
+        others = range(len(statements)) if headline else _candidates(postings, keys[i], a)
+        for j in others:
+            other = statements[j]
             if j == i or j in found or other.start < body_start:
                 continue
             if not headline and (other.start >= st.start or keys[j] != keys[i]):

@@ -272,9 +272,16 @@ def _with_turns(found: list[Found], turns: list[Found]) -> list[Found]:
     nearly the whole turn is the turn itself and gives way to it."""
     if not turns:
         return found
+    # Only turns starting between f.end - len(f) / 0.9 and f.start can hold f and be at most
+    # a ninth longer: bisect finds them (testing every turn made a long transcript quadratic).
+    by_start = sorted(turns, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
+
     def same_as_turn(f: Found) -> bool:
+        lo = bisect.bisect_left(starts, f.end - (f.end - f.start) / 0.9 - 1)
+        hi = bisect.bisect_right(starts, f.start)
         return any(t.start <= f.start and f.end <= t.end and (f.end - f.start) >= 0.9 * (t.end - t.start)
-                   for t in turns)
+                   for t in by_start[lo:hi])
     kept = [f for f in found if not same_as_turn(f)]
     return sorted(kept + turns, key=lambda f: (f.start, -(f.end - f.start)))
 

@@ -10,6 +10,8 @@ label is kept as the mention). A label alone proves little ("Note:", "Photo:", a
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_right
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
@@ -85,6 +87,26 @@ def _holder(text: str, m: re.Match) -> SpeakerNP | None:
     return SpeakerNP("name", start, end, text[start:end], name=" ".join(words), title=m.group("label"))
 
 
+_headers = threading.local()
+
+
+def _last_header_person(text: str, end: int) -> re.Match | None:
+    """The last match of ``_HEADER_PERSON.finditer(text, 0, end)``. Each "Answer:" label
+    asked for it anew, scanning from the top: quadratic in a long transcript. The matches in
+    the whole text are found once per text; those ending by ``end`` are the same matches, and
+    only a match running past ``end`` needs the text read again, from where it starts."""
+    if getattr(_headers, "text", None) is not text:
+        found = list(_HEADER_PERSON.finditer(text))
+        _headers.text, _headers.found, _headers.ends = text, found, [m.end() for m in found]
+    found = _headers.found
+    k = bisect_right(_headers.ends, end)
+    who = found[k - 1] if k else None
+    if k < len(found) and found[k].start() < end:
+        for who in _HEADER_PERSON.finditer(text, found[k].start(), end):
+            pass
+    return who
+
+
 def _speaker(text: str, m: re.Match) -> SpeakerNP:
     start, end = m.span("label")
     label = m.group("label")
@@ -96,9 +118,7 @@ def _speaker(text: str, m: re.Match) -> SpeakerNP:
         return SpeakerNP("unnamed", start, end, label, head="question")
     if label.lower().rstrip(".") in ("a", "answer"):
         # "Answer:" is the person the page is about: the one its header names, if it does.
-        who = None
-        for who in _HEADER_PERSON.finditer(text, 0, start):
-            pass
+        who = _last_header_person(text, start)
         if who is None:
             return SpeakerNP("unnamed", start, end, label, head="answer")
         return SpeakerNP("name", start, end, label, name=who.group("name"), title=who.group("title"))

@@ -3,6 +3,7 @@ the occasion — computed from the article text and the statements already attri
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,7 +23,24 @@ def relate(text: str, statements: Sequence[Statement],
     lists of actors it names together and the occasion it was made on."""
     groups = find_groups(text, mentions)
     occasions = find_occasions(text, statements) if statements else []
+    near = _Near(mentions)
     return [replace(st, claims=find_claims(text, st.start, st.end),
-                    relations=find_relations(text, st, mentions),
+                    relations=find_relations(text, st, near.around(st)),
                     groups=statement_groups(st, groups), occasion=occasion)
             for st, occasion in zip(statements, occasions)]
+
+
+class _Near:
+    """The mentions that can matter to one statement: those starting between its cue (when
+    the cue comes first) and its end, in their original order. Giving every statement all
+    the article's mentions made a long text quadratic (statements times mentions)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+        self.mentions = mentions
+
+    def around(self, st: Statement) -> list[Mention]:
+        lo = st.cue.start if st.cue is not None and st.cue.start < st.start else st.start
+        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, st.end + 1)
+        return [self.mentions[k] for k in sorted(self.order[a:b])]

@@ -9,6 +9,7 @@ can be resolved to the nearest fitting person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from quotegraph.attribute import lexicon as lx
@@ -96,6 +97,7 @@ class Registry:
         self._by_surname: dict[str, list[Person]] = {}
         self._mentions: list[tuple[int, Person]] = []
         self._deferred = None  # the surname scan, run only when pronouns or roles need it
+        self._at: list[int] | None = None  # positions of the sorted mentions, for bisect
 
     @property
     def mentions(self) -> list[tuple[int, Person]]:
@@ -129,6 +131,7 @@ class Registry:
         person.forms.add(name)
         person.positions.append(pos)
         self._mentions.append((pos, person))
+        self._at = None
         return person
 
     def find(self, name: str) -> Person | None:
@@ -155,22 +158,63 @@ class Registry:
 
     def finish(self) -> None:
         self._mentions.sort(key=lambda m: m[0])
+        self._at = None
+
+    def _positions(self) -> tuple[list[tuple[int, Person]], list[int]]:
+        # Statements ask for the mentions near them; walking all of them each time made a
+        # long text quadratic. The mentions are in text order (finish), so bisect finds them.
+        ms = self.mentions
+        if self._at is None or len(self._at) != len(ms):
+            self._at = [p for p, _ in ms]
+        return ms, self._at
 
     def before(self, pos: int):
         """Mentions before ``pos``, nearest first."""
-        for p, person in reversed(self.mentions):
-            if p < pos:
-                yield p, person
+        ms, at = self._positions()
+        for k in range(bisect_left(at, pos) - 1, -1, -1):
+            yield ms[k]
 
     def after(self, pos: int):
-        for p, person in self.mentions:
-            if p > pos:
-                yield p, person
+        ms, at = self._positions()
+        for k in range(bisect_right(at, pos), len(ms)):
+            yield ms[k]
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
+        """Mentions at ``lo <= position < hi``, in text order."""
+        ms, at = self._positions()
+        return ms[bisect_left(at, lo):bisect_left(at, hi)]
 
 
 def _same_first(a: str, b: str) -> bool:
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     return a == b or a[0] == b[0] and (len(a) <= 2 or len(b) <= 2 or a[:3] == b[:3])
+
+
+_RUN = re.compile(r"[^\W_]+")  # a run of str.isalnum characters
+
+
+def _word_starts(text: str, start: int, surnames) -> dict[str, list[int]]:
+    """For each surname, the places from ``start`` where it begins a word (each occurrence
+    ``text.find`` would give that is not inside a letter or digit run), found in one pass
+    over the text instead of one search per surname (which made a long text quadratic).
+    Surnames that do not start with a letter or digit, or could overlap themselves (where
+    ``find`` skips an occurrence), are left out for the caller to search."""
+    by_run: dict[str, list[str]] = {}
+    for surname in surnames:
+        m = _RUN.match(surname)
+        if m is None or any(surname[k:] == surname[:len(surname) - k]
+                            for k in range(1, len(surname))):
+            continue
+        by_run.setdefault(m.group(), []).append(surname)
+    out: dict[str, list[int]] = {s: [] for names in by_run.values() for s in names}
+    if not by_run:
+        return out
+    words = re.compile(r"(?<![^\W_])" + trie_alternation(by_run) + r"(?![^\W_])")
+    for m in words.finditer(text, start):
+        for surname in by_run[m.group()]:
+            if text.startswith(surname, m.start()):
+                out[surname].append(m.start())
+    return out
 
 
 def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int, int]],
@@ -219,17 +263,22 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     known = {k: v for k, v in known.items() if v is not None}
 
     def surnames() -> None:
-        # A handful of surnames: plain substring search beats scanning every capitalised word.
         n = len(text)
+        places = _word_starts(text, start, known)
         for surname, person in known.items():
-            at = text.find(surname, start)
-            while at >= 0:
+            found = places.get(surname)
+            if found is None:  # a surname _word_starts does not handle: search the text
+                found = []
+                at = text.find(surname, start)
+                while at >= 0:
+                    found.append(at)
+                    at = text.find(surname, at + len(surname))
+            for at in found:
                 end = at + len(surname)
                 if (at == 0 or not text[at - 1].isalnum()) and (end >= n or not text[end].isalnum()) \
                         and not quoted(at) and at not in spans:
                     person.positions.append(at)
                     reg._mentions.append((at, person))
-                at = text.find(surname, end)
 
     if known:
         reg._deferred = surnames

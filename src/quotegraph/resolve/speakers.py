@@ -120,9 +120,10 @@ def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
     ("Faisal bin Farhan" -> "Faisal bin Farhan Al-Saud" from a caption; "He" -> "Razmadze" ->
     "Tornike Razmadze" named in a later paragraph)."""
     fuller: dict[str, str] = {}
+    dashes = "-" in text  # once: asked per statement, it read a long text again each time
     for k, s in enumerate(out):
         sp = s.speaker
-        if sp is None or (" " in sp.name and "-" not in text) or sp.id and sp.id.isupper() \
+        if sp is None or (" " in sp.name and not dashes) or sp.id and sp.id.isupper() \
                 or any("knowledge base" in h or "institution" in h for h in sp.how):
             continue
         if sp.name not in fuller:
@@ -248,7 +249,7 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
-    spots = [pos for pos, p in reg.mentions if p is other and prev.end <= pos < f.np.start]
+    spots = [pos for pos, p in reg.between(prev.end, f.np.start) if p is other]
     if any(_subject_at(text, pos) for pos in spots):
         return None
     why = (f"'{speaker.name}' at {spots[-1]} is not a subject" if spots
@@ -532,9 +533,8 @@ def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: R
     line_end = text.find("\n", prev_f.end)
     line_end = len(text) if line_end < 0 else line_end
     mine = reg.find(prev_speaker.name) or reg.find(prev_speaker.mention)
-    others = [(pos, p) for pos, p in reg.mentions
-              if line_end < pos < f.start and not p.institution and p is not mine
-              and p.name != prev_speaker.name]
+    others = [(pos, p) for pos, p in reg.between(line_end + 1, f.start)
+              if not p.institution and p is not mine and p.name != prev_speaker.name]
     if others:
         if len({id(p) for _, p in others}) != 1:
             return None
@@ -546,7 +546,7 @@ def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: R
         how = [f"quote after the paragraph that introduces '{p.name}' (at {pos})"]
         return _make(np, p.name, p.title, how, external)
     if gap > 1 and not (gap == 2 and mine is not None and any(
-            line_end < pos < f.start and p is mine for pos, p in reg.mentions)):
+            p is mine for _, p in reg.between(line_end + 1, f.start))):
         # A paragraph between without anyone in it: no turn to continue. One that speaks of
         # the same speaker ("Magwenya was speaking at a briefing ...") keeps the turn.
         return None

@@ -32,6 +32,13 @@ class Delta:
     about: Counter[str] = field(default_factory=Counter)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     facets: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # (speaker or actor id, day = statement key >> DAY_SHIFT; 0 is undated)
+    speaker_days: Counter[tuple[str, int]] = field(default_factory=Counter)
+    actor_days: Counter[tuple[str, int]] = field(default_factory=Counter)
+    # statements about an actor by kind, outlet and the actors they are about (itself too):
+    # (actor id, facet, value); and their speaker -> actor edges: (actor id, speaker, target)
+    about_facets: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    about_edges: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     speaker_names: dict[str, str] = field(default_factory=dict)
     actor_info: dict[str, tuple[str, str]] = field(default_factory=dict)
     # speaker -> (key, role) of their newest added statement that names a role
@@ -57,6 +64,31 @@ def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
             "AND speaker_id IS NOT NULL AND repeats IS NULL GROUP BY speaker_id", part):
             d.speakers[sid] -= n
             d.shrunk.add(sid)
+        for sid, day, n in cur.fetchall(
+            f"SELECT speaker_id, pk >> {DAY_SHIFT}, count(*) FROM statements "
+            f"WHERE article_id IN ({ph}) AND speaker_id IS NOT NULL AND repeats IS NULL "
+            "GROUP BY 1, 2", part):
+            d.speaker_days[(sid, day)] -= n
+        for aid, day, n in cur.fetchall(
+            f"SELECT sa.actor_id, sa.statement_pk >> {DAY_SHIFT}, count(*) FROM statement_about sa "
+            "JOIN statements s ON s.pk = sa.statement_pk "
+            f"WHERE s.article_id IN ({ph}) AND s.repeats IS NULL GROUP BY 1, 2", part):
+            d.actor_days[(aid, day)] -= n
+        for aid, kind, outlet, n in cur.fetchall(
+            "SELECT sa.actor_id, s.kind, s.outlet_key, count(*) FROM statement_about sa "
+            "JOIN statements s ON s.pk = sa.statement_pk "
+            f"WHERE s.article_id IN ({ph}) AND s.repeats IS NULL GROUP BY 1, 2, 3", part):
+            d.about_facets[(aid, "kind", kind)] -= n
+            if outlet is not None:
+                d.about_facets[(aid, "outlet", outlet)] -= n
+        for aid, sid, other, n in cur.fetchall(
+            "SELECT sa.actor_id, s.speaker_id, sb.actor_id, count(*) FROM statement_about sa "
+            "JOIN statements s ON s.pk = sa.statement_pk "
+            "JOIN statement_about sb ON sb.statement_pk = s.pk "
+            f"WHERE s.article_id IN ({ph}) AND s.repeats IS NULL GROUP BY 1, 2, 3", part):
+            d.about_facets[(aid, "about", other)] -= n
+            if sid is not None:
+                d.about_edges[(aid, sid, other)] -= n
         for kind, outlet, n in cur.fetchall(
             f"SELECT kind, outlet_key, count(*) FROM statements WHERE article_id IN ({ph}) "
             "AND repeats IS NULL GROUP BY kind, outlet_key", part):
@@ -89,25 +121,42 @@ def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[A
             d.mentions[m[4]] += 1
     speaker_of: dict[int, str] = {}
     repeats: set[int] = set()
+    kept: dict[int, tuple[Any, ...]] = {}
     for row in statements:
         if row[REPEATS] is not None:
             repeats.add(row[KEY])
             continue
+        kept[row[KEY]] = row
         _facets(d, row[KIND], row[OUTLET_KEY], 1)
         sid = row[SPEAKER_ID]
         if sid is None:
             continue
         speaker_of[row[KEY]] = sid
         d.speakers[sid] += 1
+        d.speaker_days[(sid, row[KEY] >> DAY_SHIFT)] += 1
         role = row[SPEAKER_ROLE]
         if role and row[KEY] > d.roles.get(sid, (-1, ""))[0]:
             d.roles[sid] = (row[KEY], role)
+    actors_of: dict[int, list[str]] = {}
     for key, aid in about:
         if key in repeats:
             continue
+        actors_of.setdefault(key, []).append(aid)
         d.about[aid] += 1
+        d.actor_days[(aid, key >> DAY_SHIFT)] += 1
         if key in speaker_of:
             d.pairs[(speaker_of[key], aid)] += 1
+    for key, aids in actors_of.items():
+        row, sid = kept.get(key), speaker_of.get(key)
+        for aid in aids:
+            if row is not None:
+                d.about_facets[(aid, "kind", row[KIND])] += 1
+                if row[OUTLET_KEY] is not None:
+                    d.about_facets[(aid, "outlet", row[OUTLET_KEY])] += 1
+            for other in aids:
+                d.about_facets[(aid, "about", other)] += 1
+                if sid is not None:
+                    d.about_edges[(aid, sid, other)] += 1
     return d
 
 
@@ -130,6 +179,28 @@ def apply(cur: Executor, d: Delta) -> None:
             "SET statements = facet_counts.statements + excluded.statements", facets)
         cur.executemany("DELETE FROM facet_counts WHERE facet = ? AND value = ? "
                         "AND statements <= 0", [(f, v) for f, v, _ in facets])
+    for table, col, counts in (("speaker_days", "speaker_id", d.speaker_days),
+                               ("actor_days", "actor_id", d.actor_days)):
+        rows = [(k, day, n) for (k, day), n in sorted(counts.items()) if n]
+        if rows:
+            cur.executemany(
+                f"INSERT INTO {table} ({col}, day, statements) VALUES (?, ?, ?) "
+                f"ON CONFLICT ({col}, day) DO UPDATE "
+                f"SET statements = {table}.statements + excluded.statements", rows)
+            cur.executemany(f"DELETE FROM {table} WHERE {col} = ? AND day = ? "
+                            "AND statements <= 0", [(k, day) for k, day, _ in rows])
+    for table, cols, counts in (("about_facets", ("actor_id", "facet", "value"), d.about_facets),
+                                ("about_edges", ("actor_id", "speaker_id", "target_id"),
+                                 d.about_edges)):
+        rows3 = [(*k, n) for k, n in sorted(counts.items()) if n]
+        if rows3:
+            names = ", ".join(cols)
+            cur.executemany(
+                f"INSERT INTO {table} ({names}, statements) VALUES (?, ?, ?, ?) "
+                f"ON CONFLICT ({names}) DO UPDATE "
+                f"SET statements = {table}.statements + excluded.statements", rows3)
+            cur.executemany(f"DELETE FROM {table} WHERE {cols[0]} = ? AND {cols[1]} = ? "
+                            f"AND {cols[2]} = ? AND statements <= 0", [r[:3] for r in rows3])
     _speakers(cur, d)
     _actors(cur, d)
 

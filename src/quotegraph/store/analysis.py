@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from quotegraph.errors import QueryError
@@ -33,6 +34,14 @@ MAX_NETWORK_EDGES = 2000
 
 def _unfiltered(where: Any) -> bool:
     return not where.empty and where.sql == "1=1"
+
+
+def _one_actor(where: Any) -> str | None:
+    """The actor id when "about" one actor is the whole filter: its kept counts answer."""
+    if (where.only == "about" and len(where.actors) == 1 and where.lo is None
+            and where.hi is None):
+        return where.actors[0]
+    return None
 
 
 def _outlet_labels(store: Store, keys: Sequence[str]) -> dict[str, str]:
@@ -76,6 +85,25 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
             "SELECT id AS value, name AS label, statements_about AS count FROM actors "
             "WHERE statements_about > 0 ORDER BY statements_about DESC, id LIMIT ?", (limit,))
         return out
+    aid = _one_actor(where)
+    if aid is not None:
+        # Kept counts (store.aggregates): statements about the actor by speaker (speaker_about),
+        # kind, outlet and co-actor (about_facets); not a pass over its statements.
+        kept = {f: [{"value": v, "label": v, "count": n} for v, n in store.tuples(
+            "SELECT value, statements FROM about_facets WHERE actor_id = ? AND facet = ? "
+            "ORDER BY statements DESC, value LIMIT ?", (aid, f, limit))]
+            for f in ("kind", "outlet", "about")}
+        out["kind"] = kept["kind"]
+        out["outlet"] = _outlet_facet(store, kept["outlet"])
+        top = kept["about"]
+        labels = _labels(store, "actor", [e["value"] for e in top])
+        out["about"] = [{**e, "label": labels.get(e["value"], e["value"])} for e in top]
+        top = [{"value": v, "count": n} for v, n in store.tuples(
+            "SELECT speaker_id, statements FROM speaker_about WHERE actor_id = ? "
+            "ORDER BY statements DESC, speaker_id LIMIT ?", (aid, limit))]
+        labels = _labels(store, "speaker", [e["value"] for e in top])
+        out["speaker"] = [{**e, "label": labels.get(e["value"], e["value"])} for e in top]
+        return out
     # One pass over the matching statements counts three facets at once.
     speakers: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
@@ -88,10 +116,17 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
         if outlet is not None:
             outlets[outlet] += 1
         kinds[kind] += 1
-    about = Counter(dict(store.tuples(
-        "SELECT sa.actor_id, count(*) FROM statements s "
-        f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} AND {ONCE} "
-        "GROUP BY sa.actor_id", p)))
+    if where.only == "fts" and store.backend == "sqlite":
+        # Text (and dates) alone: the about index, keyed by statement, answers without
+        # reading the statement rows a second time (the condition is on s.pk only).
+        about = Counter(dict(store.tuples(
+            f"SELECT sa.actor_id, count(*) FROM statement_about sa WHERE "
+            f"{w.replace('s.pk', 'sa.statement_pk')} AND {ABOUT_ONCE} GROUP BY sa.actor_id", p)))
+    else:
+        about = Counter(dict(store.tuples(
+            "SELECT sa.actor_id, count(*) FROM statements s "
+            f"JOIN statement_about sa ON sa.statement_pk = s.pk WHERE {w} AND {ONCE} "
+            "GROUP BY sa.actor_id", p)))
     for name, counts in (("speaker", speakers), ("about", about), ("outlet", outlets),
                          ("kind", kinds)):
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
@@ -105,11 +140,18 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
     return out
 
 
+@lru_cache(maxsize=65536)
+def _period(day: int, interval: str) -> str:
+    """The period of a day number: a timeline meets the same few thousand days again and
+    again (computing each anew was most of an unfiltered timeline's time)."""
+    return period_of(day_date(day) or "", interval)
+
+
 def months(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     """Monthly counts from rows of (``d``: day number, ``n``: count)."""
     counts: dict[str, int] = {}
     for r in store.rows(sql, params):
-        month = period_of(day_date(r["d"]) or "", "month")
+        month = _period(r["d"], "month")
         counts[month] = counts.get(month, 0) + r["n"]
     return fill_series(counts, "month")
 
@@ -136,7 +178,22 @@ def _labels(store: Store, by: str, keys: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
+# by -> the kept per-day counts (store.aggregates) a timeline filtered by dates alone reads.
+_DAYS = {"speaker": ("speaker_days", "speaker_id"), "actor": ("actor_days", "actor_id")}
+
+
+def _dates_only(flt: StatementFilter) -> bool:
+    return not any((flt.q, flt.speaker, flt.about, flt.outlet, flt.kind, flt.article))
+
+
+def _day_bounds(where: Any) -> tuple[int, int | None]:
+    """Day numbers [lo, hi) of the filter's key range; day 0 (undated) is never in a series."""
+    lo = max(1, (where.lo or 0) >> DAY_SHIFT)
+    return lo, (where.hi >> DAY_SHIFT) if where.hi is not None else None
+
+
+def _top_keys(store: Store, by: str, key: str | None, where: Any,
+              days: bool = False) -> list[str]:
     if key is not None:
         if by == "speaker":
             return resolve_speakers(store, key)
@@ -154,6 +211,14 @@ def _top_keys(store: Store, by: str, key: str | None, where: Any) -> list[str]:
         return [r["k"] for r in store.rows(
             f"SELECT {key_col} AS k FROM {table} WHERE {cond} "
             f"ORDER BY {count} DESC, {key_col} LIMIT ?", (TIMELINE_SERIES,))]
+    if days:
+        table, col = _DAYS[by]
+        lo, hi = _day_bounds(where)
+        return [r["k"] for r in store.rows(
+            f"SELECT {col} AS k, sum(statements) AS n FROM {table} WHERE day >= ?"
+            + (" AND day < ?" if hi is not None else "")
+            + " GROUP BY k ORDER BY n DESC, k LIMIT ?",
+            (lo, *(() if hi is None else (hi,)), TIMELINE_SERIES))]
     col, join, cond = _BY[by]
     return [r["k"] for r in store.rows(
         f"SELECT {col} AS k, count(*) AS n FROM statements s{join} WHERE {where.sql} "
@@ -184,7 +249,8 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
                            "undated_statements": []}
     if where.empty:
         return out
-    keys = _top_keys(store, by, key, where)
+    days = by in _DAYS and _dates_only(flt)
+    keys = _top_keys(store, by, key, where, days)
     if not keys:
         return out
     col, join, cond = _BY[by]
@@ -207,16 +273,29 @@ def timeline(store: Store, *, by: str = "speaker", key: str | None = None,
         undated_sql = (f"SELECT {col} AS k, s.id AS id FROM statements s{join} WHERE {where.sql} "
                        f"AND {cond} AND s.pk < ? AND {col} IN ({ph}) AND {ONCE} ORDER BY s.pk")
         undated_params = (*where.params, DAY_SPAN, *keys)
+    undated_kept: dict[str, int] | None = None
+    if days:
+        # Kept per-day counts: a few rows per key and day instead of every statement.
+        table, kcol = _DAYS[by]
+        lo, hi = _day_bounds(where)
+        sql = (f"SELECT {kcol} AS k, day AS d, statements AS n FROM {table} "
+               f"WHERE {kcol} IN ({ph}) AND day >= ?" + (" AND day < ?" if hi is not None else ""))
+        params = (*keys, lo, *(() if hi is None else (hi,)))
+        undated_kept = {} if where.lo is not None else {r["k"]: r["n"] for r in store.rows(
+            f"SELECT {kcol} AS k, statements AS n FROM {table} WHERE {kcol} IN ({ph}) "
+            "AND day = 0", keys)}
     counts: dict[str, dict[str, int]] = {k: {} for k in keys}
     undated: dict[str, int] = {k: 0 for k in keys}
     listed: list[str] = []
-    for r in store.rows(undated_sql, undated_params):
+    # Undated statements are listed only when there are some (the kept counts say so).
+    for r in (() if undated_kept is not None and not undated_kept
+              else store.rows(undated_sql, undated_params)):
         undated[r["k"]] += 1
         if len(listed) < UNDATED_LISTED and r["id"] not in listed:
             listed.append(r["id"])
-    for r in store.rows(sql, params):
-        per = period_of(day_date(r["d"]) or "", interval)
-        counts[r["k"]][per] = counts[r["k"]].get(per, 0) + r["n"]
+    for k, d, n in store.tuples(sql, params):
+        per = _period(d, interval)
+        counts[k][per] = counts[k].get(per, 0) + n
     labels = _labels(store, by, keys)
     span = [per for c in counts.values() for per in c]
     bounds = (min(span), max(span)) if span else None
@@ -257,6 +336,13 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
             "SELECT speaker_id AS source, actor_id AS target, statements AS weight "
             "FROM speaker_about WHERE statements >= ? "
             "ORDER BY statements DESC, speaker_id, actor_id LIMIT ?", (min_weight, limit))
+    elif _one_actor(where) is not None:
+        # The kept speaker -> actor edges of the statements about that actor.
+        edges = store.rows(
+            "SELECT speaker_id AS source, target_id AS target, statements AS weight "
+            "FROM about_edges WHERE actor_id = ? AND statements >= ? "
+            "ORDER BY statements DESC, speaker_id, target_id LIMIT ?",
+            (_one_actor(where), min_weight, limit))
     else:
         edges = store.rows(
             "SELECT s.speaker_id AS source, sa.actor_id AS target, count(*) AS weight "

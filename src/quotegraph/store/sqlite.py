@@ -23,7 +23,7 @@ from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placehol
 from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
-from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     migration("0004_web_sources", *WEB_SOURCES),
     migration("0005_statement_cluster", *CLUSTER_SCHEMA),
     migration("0006_groups_occasions", *groups_occasions_schema()),
+    day_counts(" WITHOUT ROWID"),
+    PROFILE_INDEXES,
 )
 
 
