@@ -34,10 +34,28 @@ def _family_first(surname: str) -> re.Pattern:
 _VERBS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
 
 
+# The article being resolved and the answers given for it: speaker resolution asks for the
+# same surname once per statement, and each answer is a scan of the whole text. Holding the
+# text itself (not its id) means a new article, even one equal in content, starts afresh.
+_memo: tuple[str | None, dict[str, str]] = (None, {})
+
+
 def fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
     names."""
+    global _memo
+    memo_text, answers = _memo
+    if memo_text is not text:
+        answers = {}
+        _memo = (text, answers)
+    found = answers.get(surname)
+    if found is None:
+        found = answers[surname] = _fuller_name(text, surname)
+    return found
+
+
+def _fuller_name(text: str, surname: str) -> str:
     if " " in surname:
         # "Faisal bin Farhan" is the "Faisal bin Farhan Al-Saud" of the caption
         if "l-" not in text:

@@ -41,9 +41,10 @@ MIN_WORDS = 3
 def _stems(text: str) -> frozenset[str]:
     out = set()
     for w in _WORD.findall(text):
-        if w.lower() in _STOP and not (w.isupper() and len(w) > 1):
+        low = w.lower()
+        if low in _STOP and not (w.isupper() and len(w) > 1):
             continue
-        out.add(w.lower()[:_STEM])
+        out.add(low[:_STEM])
     return frozenset(out)
 
 
@@ -78,9 +79,12 @@ def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[in
     # Body statements meet only earlier ones by the same speaker: most articles have none.
     keys = [(s.speaker.id or s.speaker.name) if s.speaker is not None else None for s in statements]
     found: dict[int, int] = {}
+    seen: set = set()  # keys[:i], as a set
     for i, st in enumerate(statements):
         headline = st.start < body_start
-        if not headline and keys[i] not in keys[:i]:
+        earlier = keys[i] in seen
+        seen.add(keys[i])
+        if not headline and not earlier:
             continue
         a = stem(i)
         if len(a) < MIN_WORDS:
