@@ -63,3 +63,16 @@ def test_repeated_calls_on_different_texts_do_not_leak():
     answers = [detect_language(t) for t in (RUSSIAN, ENGLISH, GEORGIAN, FRENCH, RUSSIAN)]
     assert answers == ["ru", "en", "ka", "fr", "ru"]
     assert is_english(detect_language(ENGLISH)) and not is_english(detect_language(FRENCH))
+
+
+@pytest.mark.parametrize("text", [
+    ENGLISH, ENGLISH.upper(), ENGLISH[:90], " ".join(ENGLISH.split()[:15]) + " "
+    + " ".join(FRENCH.split()[:20]), "Le ministre a dit que les pourparlers sont dans une "
+    "impasse et que la question de la frontière reste ouverte pour les deux pays et leur "
+    "avenir commun.".replace("è", "e"), "It’s the minister’s view that they’ll wait " * 5,
+    "x_y 12 ab " * 30, "",
+])
+def test_the_ascii_shortcut_answers_as_the_general_path(text):
+    from quotegraph.read.language import _any_script, _ascii_letters
+
+    assert _ascii_letters(text) == _any_script(text)

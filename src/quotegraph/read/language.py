@@ -107,6 +107,10 @@ def detect_language(text: str) -> str | None:
     sample = text[:40_000]
     if _NON_ASCII_WORD_CHAR.search(sample) is None:
         return _ascii_letters(sample)
+    return _any_script(sample)
+
+
+def _any_script(sample: str) -> str | None:
     words = _WORD.findall(sample)[:_SAMPLE_WORDS]
     if len(words) < MIN_WORDS:
         return None
