@@ -32,7 +32,8 @@ GOLD = REPO / "tests" / "gold"
 POLNEAR = REPO.parent / "shared" / "polnear"
 
 # Runs the command given as JSON in argv[1] with stdout to /dev/null and reports, as JSON,
-# its exit status, wall time and the peak RSS of its process tree (KB on Linux).
+# its exit status, wall time, CPU time (user + system) and the peak RSS of its process tree
+# (KB on Linux). CPU time is the figure to compare when other jobs share the machine.
 WRAPPER = """
 import json, resource, subprocess, sys, time
 cmd, err_path = json.loads(sys.argv[1]), sys.argv[2]
@@ -40,8 +41,9 @@ with open(err_path, "wb") as err:
     t = time.perf_counter()
     rc = subprocess.call(cmd, stdout=subprocess.DEVNULL, stderr=err)
     seconds = time.perf_counter() - t
-print(json.dumps({"rc": rc, "seconds": seconds,
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+                  "maxrss_kb": usage.ru_maxrss}))
 """
 
 
@@ -116,13 +118,14 @@ def in_process(texts: list[str], n: int, *, pin: bool) -> dict[str, Any]:
         os.sched_setaffinity(0, {0})
     extract(texts[0])  # load the knowledge base and build its matcher before timing
     chars = statements = 0
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     for i in range(n):
         text = texts[i % len(texts)]
         statements += len(extract(text, source=f"article-{i}").statements)
         chars += len(text.encode("utf-8"))
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     return {"articles": n, "seconds": seconds, "articles_per_s": n / seconds,
+            "cpu_seconds": cpu, "cpu_articles_per_s": n / cpu,
             "mb_per_s": chars / 1e6 / seconds, "statements": statements}
 
 
@@ -148,6 +151,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             if "error" not in run:
                 net = run["seconds"] - startup.get("seconds", 0.0)
                 run["articles_per_s"] = size / run["seconds"]
+                run["cpu_articles_per_s"] = size / run["cpu_seconds"]
+                cpu_net = run["cpu_seconds"] - startup.get("cpu_seconds", 0.0)
+                run["cpu_net_articles_per_s"] = size / cpu_net if cpu_net > 0 else None
                 run["net_articles_per_s"] = size / net if net > 0 else None
                 run["mb_per_s"] = run["mb"] / run["seconds"]
                 run["peak_rss_mb"] = run["maxrss_kb"] / 1024
@@ -166,7 +172,7 @@ def text_report(r: dict[str, Any]) -> str:
     if "error" in s:
         lines.append(f"CLI not measured: {s['error']}")
     else:
-        lines.append(f"start-up (one article): {s['seconds']:.2f} s,"
+        lines.append(f"start-up (one article): {s['seconds']:.2f} s ({s['cpu_seconds']:.2f} CPU s),"
                      f" peak RSS {s['maxrss_kb'] / 1024:.0f} MB")
         lines.append(f"{'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11}"
                      f" {'net art/s':>10} {'MB/s':>7} {'peak RSS MB':>12}")
@@ -178,6 +184,9 @@ def text_report(r: dict[str, Any]) -> str:
             lines.append(f"{run['articles']:>9} {run['mb']:>7.1f} {run['seconds']:>8.2f}"
                          f" {run['articles_per_s']:>11.1f} {net or float('nan'):>10.1f}"
                          f" {run['mb_per_s']:>7.2f} {run['peak_rss_mb']:>12.1f}")
+            cpu_net = run["cpu_net_articles_per_s"]
+            lines.append(f"{'':>9} CPU: {run['cpu_seconds']:.2f} s = {run['cpu_articles_per_s']:.1f}"
+                         f" articles/s, {cpu_net or float('nan'):.1f} net of start-up")
         ok = [run for run in r["runs"] if "error" not in run]
         if len(ok) >= 2:
             small, large = ok[0], ok[-1]
@@ -193,7 +202,8 @@ def text_report(r: dict[str, Any]) -> str:
         else:
             lines.append(f"in-process quotegraph.extract: {ip['articles']} articles in"
                          f" {ip['seconds']:.2f} s = {ip['articles_per_s']:.1f} articles/s,"
-                         f" {ip['mb_per_s']:.2f} MB/s, {ip['statements']} statements")
+                         f" {ip['mb_per_s']:.2f} MB/s, {ip['statements']} statements;"
+                         f" CPU {ip['cpu_seconds']:.2f} s = {ip['cpu_articles_per_s']:.1f} articles/s")
     return "\n".join(lines)
 
 

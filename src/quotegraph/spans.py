@@ -51,25 +51,29 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def trie_alternation(phrases: Iterable[str]) -> str:
+def trie_alternation(phrases: Iterable[str], *, after_first: str = "") -> str:
     """A regex alternation shaped as a trie: matching branches on each character instead of trying
     every phrase at every position, and a longer phrase wins over its prefix. Spaces in a phrase
-    match any run of whitespace."""
+    match any run of whitespace.
+
+    ``after_first`` goes after each phrase's first character: ``(?<!\\w.)`` there is the
+    ``(?<!\\w)`` before the phrase, but leaves the pattern opening with its first characters,
+    which the regex engine uses to skip straight to the positions where a phrase can start."""
     trie: dict = {}
     for phrase in set(phrases):
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, after_first)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict, after_first: str = "") -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
         atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_regex(node[ch]))
+        branches.append(atom + after_first + _trie_regex(node[ch]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

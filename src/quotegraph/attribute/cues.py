@@ -25,7 +25,10 @@ CUE = re.compile(
 PHRASAL = frozenset(lx.PHRASAL_CUES)
 OBJECT_VERBS = frozenset(lx.OBJECT_VERBS)
 
-ACCORDING = re.compile(r"(?<!\w)(?:" + _alternation(_capitalisable(lx.ACCORDING_TO)) + r")(?!\w)")
+# "(?<!\w)" before the phrase, written after its first letter (see trie_alternation): half the
+# time of the scan, same matches.
+ACCORDING = re.compile(r"(?:" + _alternation(_capitalisable(lx.ACCORDING_TO), after_first=r"(?<!\w.)")
+                       + r")(?!\w)")
 
 PASSIVE = re.compile(
     r"\s(?:" + _alternation(lx.PASSIVE_AUX) + r")(?:\s+(?:also|particularly|repeatedly|specifically|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Applied in order to a lower-cased, accent-free name. Each step merges spellings that English
 # copy uses interchangeably for the same Cyrillic (or Turkic) letters.
@@ -45,6 +46,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for the same names in every article
 def name_key(name: str) -> str:
     """A key equal for the usual romanisations of one name (see the module docstring)."""
     s = fold(name)

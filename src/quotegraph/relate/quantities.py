@@ -214,13 +214,13 @@ _DIGIT_RE = re.compile(r"\d")
 _NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty",
                  "seventy", "eighty", "ninety", "hundred", "dozen", "half", "thousand")
+_NUMBER_STEM_RE = re.compile("|".join(_NUMBER_STEMS))  # one scan instead of 25 substring tests
 
 
 def _may_hold_a_number(text: str, start: int, limit: int) -> bool:
     if _DIGIT_RE.search(text, start, limit):
         return True
-    low = text[start:limit].lower()
-    return any(w in low for w in _NUMBER_STEMS)
+    return _NUMBER_STEM_RE.search(text[start:limit].lower()) is not None
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:

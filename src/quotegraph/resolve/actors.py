@@ -180,8 +180,12 @@ def _build(kb: KnowledgeBase) -> _Matcher:
               if all(s.period is None for s in entries)}
     adjectives = frozenset(f for f, entries in forms.items()
                            if any(s.how == "adjective" for s in entries))
-    pattern = _trie_pattern([*forms, *surnames, *generic])
-    regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+    # "(?<!\w)" checked after each form's first character, as "(?<!\w.)", instead of before
+    # it: the pattern then opens with a plain alternation of first characters (nearly all
+    # capitals), which the regex engine uses to skip every other position. Same matches, a
+    # quarter less time for the scan that every article makes.
+    pattern = _trie_pattern([*forms, *surnames, *generic], after_first=r"(?<!\w.)")
+    regex = re.compile(pattern + r"(?!\w)")
     logger.debug("actor matcher: %d forms, %d surnames, pattern of %d chars",
                  len(forms), len(surnames), len(pattern))
     return _Matcher(regex, forms, surnames, institutions, places, static, adjectives, bare)
@@ -204,9 +208,10 @@ def _bare_stands_alone(text: str, s: int, e: int) -> bool:
     return not word[:1].isupper()
 
 
-def _trie_pattern(strings: list[str]) -> str:
+def _trie_pattern(strings: list[str], after_first: str = "") -> str:
     """One regex alternation over a character trie: shared prefixes are matched once and a
-    longer form is always tried before its prefix (greedy optional tails)."""
+    longer form is always tried before its prefix (greedy optional tails). ``after_first`` is
+    put after the first character of every form (see ``_build``)."""
     trie: dict = {}
     for s in strings:
         node = trie
@@ -214,8 +219,9 @@ def _trie_pattern(strings: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict, top: bool = False) -> str:
+        branches = [re.escape(ch) + (after_first if top else "") + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -223,7 +229,7 @@ def _trie_pattern(strings: list[str]) -> str:
             body = "(?:" + body + ")?"
         return body
 
-    return emit(trie) or "(?!)"
+    return emit(trie, top=True) or "(?!)"
 
 
 def _choose(entries: tuple[Surface, ...], day: date | None) -> Actor | None:

@@ -454,7 +454,10 @@ _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA"
 _INSTITUTION_RUN = re.compile(
     r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
 )
-_INSTITUTION_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b")
+# "\b" before a head is written after its first letter, as "(?<!\w.)": the same alternatives in
+# the same order, but opening with capitals, which the regex engine skips to (4x faster).
+_INSTITUTION_HEAD = re.compile(
+    r"(?:" + "|".join(h[0] + r"(?<!\w.)" + h[1:] for h in _HEADS.split("|")) + r")\b")
 _LOWER_HEAD = re.compile(r"\b(?:" + "|".join(sorted(h for h in lx.INSTITUTION_HEADS
                                                     if h not in ("kremlin", "mfa"))) + r")\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")

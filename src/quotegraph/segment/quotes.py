@@ -17,6 +17,9 @@ CLOSERS = {"”", "»"}
 
 _SINGLE = re.compile(r"[‘’']")
 _MARKS = re.compile(r"''|``|[\"“”«»„‘’']")
+# The marks the double-quote scan acts on: a lone ' ‘ ’ (apostrophes, mostly) changes nothing
+# there, so it is not matched at all ('' still matches first, as in _MARKS).
+_DOUBLE_MARKS = re.compile(r"''|``|[\"“”«»„]")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
     width = 1
     straight_open = False
     inner = False  # a quote of the other style open inside the current one
-    for m in _MARKS.finditer(text, start, end):
+    for m in _DOUBLE_MARKS.finditer(text, start, end):
         ch = m.group()
         i = m.start()
         if ch in ('"', "''", "``"):
