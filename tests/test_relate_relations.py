@@ -219,3 +219,17 @@ def test_extract_fills_relations_in_the_record():
     st = next(s for s in art.statements if s.relations)
     assert Statement.from_dict(st.to_dict()) == st
     assert st.to_dict()["relations"][0]["plover"] == "ACCUSE"
+
+
+def test_the_relate_stage_gives_find_relations_the_mentions_before_a_participle_cue():
+    """relate() hands each statement only the mentions near it (long texts stay linear); for a
+    participle cue that window starts at the sentence, where find_relations reads from."""
+    from quotegraph.relate import relate
+
+    text = "Norland's government has blamed Freeland, saying the trawler was seized illegally."
+    cue = text.index("saying")
+    s0 = text.index("the trawler")
+    st = Statement(kind="indirect", start=s0, end=len(text) - 1, text=text[s0:-1], speaker=None,
+                   cue=Span(cue, cue + 6, "saying"), rule="t")
+    (out,) = relate(text, [st], mentions(text))
+    assert [(r.type, r.target.text) for r in out.relations] == [("accuse", "Freeland")]

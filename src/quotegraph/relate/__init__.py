@@ -11,7 +11,7 @@ from quotegraph.model import Mention, Statement
 from quotegraph.relate.claims import find_claims
 from quotegraph.relate.groups import find_groups, statement_groups
 from quotegraph.relate.occasions import find_occasion, find_occasions
-from quotegraph.relate.relations import find_relations
+from quotegraph.relate.relations import find_relations, statement_start
 
 __all__ = ["find_claims", "find_groups", "find_occasion", "find_occasions", "find_relations",
            "relate"]
@@ -23,7 +23,7 @@ def relate(text: str, statements: Sequence[Statement],
     lists of actors it names together and the occasion it was made on."""
     groups = find_groups(text, mentions)
     occasions = find_occasions(text, statements) if statements else []
-    near = _Near(mentions)
+    near = _Near(text, mentions)
     return [replace(st, claims=find_claims(text, st.start, st.end),
                     relations=find_relations(text, st, near.around(st)),
                     groups=statement_groups(st, groups), occasion=occasion)
@@ -31,16 +31,17 @@ def relate(text: str, statements: Sequence[Statement],
 
 
 class _Near:
-    """The mentions that can matter to one statement: those starting between its cue (when
-    the cue comes first) and its end, in their original order. Giving every statement all
+    """The mentions that can matter to one statement: those starting between where
+    find_relations reads it from (its cue, or its sentence for a participle cue) and its end, in their original order. Giving every statement all
     the article's mentions made a long text quadratic (statements times mentions)."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
         self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
         self.starts = [mentions[k].start for k in self.order]
         self.mentions = mentions
 
     def around(self, st: Statement) -> list[Mention]:
-        lo = st.cue.start if st.cue is not None and st.cue.start < st.start else st.start
+        lo = statement_start(self.text, st)  # where find_relations reads from
         a, b = bisect_left(self.starts, lo), bisect_left(self.starts, st.end + 1)
         return [self.mentions[k] for k in sorted(self.order[a:b])]

@@ -224,7 +224,7 @@ _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "ur
           *_EVALUATIVE_WORDS)
 
 
-def _statement_start(text: str, statement: Statement) -> int:
+def statement_start(text: str, statement: Statement) -> int:
     """Where the statement's words start for relations: at the cue when it precedes the span
     ("accused Washington of ..."), and at the sentence start when the cue is a participle after a
     comma ("London has blamed Moscow, saying ...": the blame is part of the statement)."""
@@ -342,7 +342,7 @@ def _relation(text: str, kind: str, trig: tuple[int, int], t: _Actor) -> Relatio
 def find_relations(text: str, statement: Statement,
                    mentions: Sequence[Mention] = ()) -> tuple[Relation, ...]:
     """The relations of ``statement`` in ``text`` (offsets into ``text``), in text order."""
-    lo = _statement_start(text, statement)
+    lo = statement_start(text, statement)
     hi = statement.end
     low = text[lo:hi].lower()
     if not any(map(low.__contains__, _STEMS)):
