@@ -173,9 +173,31 @@ def _someone_else(st: Statement, statements: Sequence[Statement], lo: int, hi: i
     return False
 
 
+# For each pattern in _PATTERNS, words of which one must be in the (lower-cased) sentence for
+# the pattern to match at all, or None: a substring test is far cheaper than a regex search.
+_MEDIA_WORDS = ("newspaper", "daily", "agency", "channel", "television", "radio", "broadcaster",
+                "magazine", "outlet", "website", "portal", "publication")
+_PATTERN_KEYS: tuple[tuple[str, ...] | None, ...] = (
+    ("interview",), ("interview",), _MEDIA_WORDS, ("tell", "told", "comments", "remarks"),
+    _MEDIA_WORDS, ("conference",), ("reporters", "journalists", "press", "media", "newsmen",
+                                    "correspondents"),
+    ("briefing",), ("brief",),
+    ("summit", "forum", "meeting", "session", "talks", "conference", "congress", "assembly",
+     "ministerial", "plenary", "council"),
+    ("talks",), ("speech", "address", "keynote", "lecture"),
+    ("parliament", "lawmakers", "legislators", "deputies", "mps", "senators", "students", "duma",
+     "senate", "congress", "mazhilis", "kenesh"),
+    None, ("post", "tweet", "message", "video"), ("channel", "account", "page", "blog"),
+    ("tweeted",), ("statement", "communiq", "release", "declaration"),
+)
+
+
 def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasion | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
-    for kind, rx in _PATTERNS:
+    low = text[lo:hi].lower()
+    for (kind, rx), keys in zip(_PATTERNS, _PATTERN_KEYS):
+        if keys is not None and not any(k in low for k in keys):
+            continue
         for m in rx.finditer(text, lo, hi):
             s, e = m.start(), m.end()
             if s > 0 and (text[s - 1].isalnum()):
