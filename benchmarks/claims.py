@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from quotegraph.evaluate.claims import evaluate_claims, load_claims_gold
+from quotegraph.evaluate.score import counts_table
 from quotegraph.relate.claims import find_claims
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "claims"
@@ -67,11 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         vu = score.value_unit
         print(f"numeric claims, {part}: {score.excerpts} real excerpts, {vu.gold} gold claims, "
               f"{vu.predicted} predicted")
-        print(f"{'':12} {'P':>6} {'R':>6} {'F1':>6}  counts (correct/predicted/gold)")
-        for name in ("value_unit", "measure", "period", "approx"):
-            c = getattr(score, name)
-            print(f"{name:12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  "
-                  f"{c.correct}/{c.predicted}/{c.gold}")
+        print("\n".join(counts_table(score, ("value_unit", "measure", "period", "approx"))))
         print()
     if args.errors:
         show_errors(args.gold)

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from quotegraph.evaluate.occasions import evaluate_occasions
+from quotegraph.evaluate.score import counts_table
 
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 GOLD = TESTS / "gold" / "occasions.yaml"
@@ -42,11 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     for part, s in scores.items():
         print(f"occasions, {part}: {s.items} statements of real excerpts, {s.kind.gold} with an "
               f"occasion, {s.kind.predicted} predicted, {len(s.unmatched)} not extracted")
-        print(f"{'':6} {'P':>6} {'R':>6} {'F1':>6}  counts (correct/predicted/gold)")
-        for name in ("kind", "venue"):
-            c = getattr(s, name)
-            print(f"{name:6} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  "
-                  f"{c.correct}/{c.predicted}/{c.gold}")
+        print("\n".join(counts_table(s, ("kind", "venue"), width=6)))
     if args.errors:
         s = scores["all"]
         for line in (*s.errors, *(f"NOT EXTRACTED {u}" for u in s.unmatched)):

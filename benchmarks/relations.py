@@ -21,6 +21,7 @@ from pathlib import Path
 
 from quotegraph.evaluate.relations import (evaluate_relations, load_relations_gold, pair,
                                            predict, same_target)
+from quotegraph.evaluate.score import counts_table
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "relations"
 PARTS = {"all": "*.yaml", "tuning": "r*.yaml", "held-out": "h*.yaml"}
@@ -66,11 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     for part, s in scores.items():
         print(f"relations, {part}: {s.excerpts} real excerpts, {s.type.gold} gold relations, "
               f"{s.type.predicted} predicted")
-        print(f"{'':12} {'P':>6} {'R':>6} {'F1':>6}  counts (correct/predicted/gold)")
-        for name in ("type_target", "type"):
-            c = getattr(s, name)
-            print(f"{name:12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  "
-                  f"{c.correct}/{c.predicted}/{c.gold}")
+        print("\n".join(counts_table(s, ("type_target", "type"))))
         print()
     if args.errors is not None:
         show_errors(args.gold, None if args.errors < 0 else args.errors)

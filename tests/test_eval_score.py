@@ -367,3 +367,14 @@ def test_cue_classes_by_head_word(cue, expected):
     from quotegraph.evaluate.cues import cue_class
 
     assert cue_class(cue) == expected
+
+
+def test_counts_table_prints_one_aligned_line_per_measure():
+    from types import SimpleNamespace
+
+    from quotegraph.evaluate.score import Counts, counts_table
+
+    score = SimpleNamespace(kind=Counts(predicted=4, correct=3, gold=6, found=3))
+    header, line = counts_table(score, ("kind",), width=6)
+    assert header == " " * 12 + "P      R     F1  counts (correct/predicted/gold)"
+    assert line == "kind    0.750  0.500  0.600  3/4/6"

@@ -73,6 +73,17 @@ class Counts:
         }
 
 
+def counts_table(score: Any, names: tuple[str, ...], width: int = 12) -> list[str]:
+    """The P/R/F1 lines the gold benchmarks print for the :class:`Counts` attributes ``names``
+    of ``score``: a header, then one line per measure."""
+    lines = [f"{'':{width}} {'P':>6} {'R':>6} {'F1':>6}  counts (correct/predicted/gold)"]
+    for name in names:
+        c = getattr(score, name)
+        lines.append(f"{name:{width}} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  "
+                     f"{c.correct}/{c.predicted}/{c.gold}")
+    return lines
+
+
 @dataclass(frozen=True)
 class Ratio:
     """``hits`` out of ``total``; ``value`` is 0.0 when nothing was counted."""
