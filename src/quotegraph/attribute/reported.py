@@ -342,12 +342,13 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     cue_text = " ".join(m.group().lower().split())
     np = speaker_before(text, s, m.start())
     if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
-            and _PREDICATE.match(text, m.end() + 1) \
-            and (np := embedded_speaker(text, s, m.start()) or np) is not None and np.kind != "unnamed":
-        # "an accusation Nykyforov said was better directed at Moscow": the clause after the cue
-        cs, ce = trim(text, m.end(), e)
-        return _found(text, cs, ce, m, np, "indirect:embedded", quotes, paragraph,
-                      clause=(np.start, m.end())) if word_count(text, cs, ce) >= 2 else None
+            and _PREDICATE.match(text, m.end() + 1):
+        inner = embedded_speaker(text, s, m.start())
+        if inner is not None:
+            # "an accusation Nykyforov said was better directed at Moscow": the clause after the cue
+            cs, ce = trim(text, m.end(), e)
+            return _found(text, cs, ce, m, inner, "indirect:embedded", quotes, paragraph,
+                          clause=(inner.start, m.end())) if word_count(text, cs, ce) >= 2 else None
     if np is not None and np.text.lower() in ("a", "an", "the", "this", "that"):
         return None  # "a claim Lund said ...": a determiner before a noun is no speaker
     if np is None or np.text.endswith((" and", " but")):
