@@ -1,6 +1,8 @@
 """Articles per second: single-process ``quotegraph extract`` vs ``quotegraph run --dask local``.
 
-PolNeAR texts (or the gold set), repeated with unique ids, as JSONL. Peak memory is the largest
+PolNeAR texts (or the gold set), repeated as JSONL, each with a line of its own number at
+the end: an article's id is the hash of its text, and both ``run`` and ``ingest`` keep one
+article per text, so without it the run would measure a few hundred articles. Peak memory is the largest
 RSS of any process of each run (the Dask workers included, via RUSAGE_CHILDREN). During the Dask
 run every process under it is sampled (psutil, every ``--sample-seconds``), so the output shows
 each worker's RSS at each quarter of the run: flat memory means the last quarter is no larger
@@ -82,7 +84,8 @@ def main() -> int:
         corpus = Path(d) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as f:
             for i in range(a.n):
-                f.write(json.dumps({"id": f"b{i}", "text": texts[i % len(texts)]}) + "\n")
+                text = f"{texts[i % len(texts)]}\n\nReference b{i}.\n"
+                f.write(json.dumps({"id": f"b{i}", "text": text}) + "\n")
         py = [sys.executable, "-m", "quotegraph"]
         single = timed(py + ["extract", "--format", "jsonl", str(corpus)], Path(d) / "e1")
         sampler = RssSampler(a.sample_seconds)
