@@ -69,6 +69,9 @@ def canon(rows):
 def test_dask_tables_equal_export_of_an_ingested_store(tmp_path):
     corpus = tmp_path / "ships.jsonl"
     write_corpus(corpus, 240)
+    with open(corpus, "a", encoding="utf-8") as f:  # two texts again, in later partitions
+        for i in (3, 150):
+            f.write(json.dumps(dict(story(i), id=f"again-{i}", title="Wire copy")) + "\n")
     out = tmp_path / "out"
     run = cli("run", "--dask", "local", str(corpus), "--out", str(out), "--partition-size", "70")
     assert run.returncode == 1, run.stderr  # the bad line is a failure, reported
@@ -76,6 +79,9 @@ def test_dask_tables_equal_export_of_an_ingested_store(tmp_path):
     # stderr is a pipe and there is no --progress: no progress line, and no Dask INFO chatter.
     assert "partitions done" not in run.stderr and "INFO" not in run.stderr, run.stderr
     assert run.stdout.count("dashboard") == 1
+    assert "2 document(s) repeat the text of an earlier one" in run.stderr, run.stderr
+    # extract prints a record per input document; the repeats are stored and tabled once.
+    assert len(read_table(str(out), "records")) == 243
     db = tmp_path / "plain.db"
     ing = cli("ingest", str(corpus), "--db", str(db), "--workers", "1")
     assert "241 added" in ing.stderr, ing.stderr

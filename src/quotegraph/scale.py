@@ -16,23 +16,41 @@ import os
 import sys
 from typing import Callable, Iterable, Sequence, TextIO
 
+from quotegraph.model import Document
 from quotegraph.read import iter_documents
 from quotegraph.scale_parts import extract_partition, is_postgres
+from quotegraph.store.rows import article_id
 
 # Partitions in flight per worker thread: enough to keep workers busy while the client reads.
 IN_FLIGHT_PER_THREAD = 2
 _DASK_LOGGERS = ("distributed", "dask", "bokeh", "tornado")
 
 
-def partitions(inputs: Sequence[str], size: int, **read_options) -> Iterable[list]:
+def partitions(inputs: Sequence[str], size: int,
+               **read_options) -> Iterable[tuple[list, frozenset[int]]]:
+    """Batches of ``size`` read items, each with the positions in it of documents whose text
+    an earlier document already had.
+
+    An article is identified by its text (:func:`article_id`), so a repeat is the same
+    article: the worker still writes its record (as ``extract`` prints one per input) but not
+    its store rows or table rows, which ``ingest`` would have kept once. Seen ids are kept as
+    64-bit integers, about 70 bytes per article on the client.
+    """
+    seen: set[int] = set()
     batch: list = []
+    repeats: set[int] = set()
     for item in iter_documents(inputs, **read_options):
+        if isinstance(item, Document):
+            key = int(article_id(item.text), 16)
+            if key in seen:
+                repeats.add(len(batch))
+            seen.add(key)
         batch.append(item)
         if len(batch) >= size:
-            yield batch
-            batch = []
+            yield batch, frozenset(repeats)
+            batch, repeats = [], set()
     if batch:
-        yield batch
+        yield batch, frozenset(repeats)
 
 
 class PartitionProgress:
@@ -101,9 +119,10 @@ def run_dask(inputs: Sequence[str], out: str, scheduler: str = "local", *,
             if item is None:
                 reading = False
                 return
-            k, docs = item
+            k, (docs, repeats) = item
             pending.add(client.submit(extract_partition, k, docs, out, use_kb,
-                                      tuple(kb_paths), version, batch_size, pure=False))
+                                      tuple(kb_paths), version, batch_size, repeats,
+                                      pure=False))
             submitted += 1
 
         while reading and submitted < window:

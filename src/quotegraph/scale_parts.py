@@ -70,13 +70,15 @@ def rows_from_json(text: str) -> ArticleRows:
                           for f in dataclasses.fields(ArticleRows) if f.name != "article"})
 
 
-def _extract(docs: list, use_kb: bool, kb_paths: tuple, version: str):
-    """(records, store rows, failures) of ``docs``; failures are (source, message)."""
+def _extract(docs: list, use_kb: bool, kb_paths: tuple, version: str,
+             repeats: frozenset[int] = frozenset()):
+    """(records, store rows, failures) of ``docs``; failures are (source, message). Documents
+    at the positions ``repeats`` (a text seen earlier in the run) get a record but no rows."""
     from quotegraph.output import to_jsonl
     extract = _extractor(use_kb, tuple(kb_paths))
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     records, rows, failures = [], [], []
-    for doc in docs:
+    for i, doc in enumerate(docs):
         if isinstance(doc, ReadFailure):
             failures.append((str(getattr(doc, "source", "")),
                              str(getattr(doc, "message", doc))))
@@ -86,7 +88,8 @@ def _extract(docs: list, use_kb: bool, kb_paths: tuple, version: str):
             if art.text != doc.text:
                 # Offsets and the id are defined on the text as read (as in ingest).
                 raise ValueError("the extractor returned a different text")
-            rows.append(article_rows(art, extractor_version=version, ingested_at=now))
+            if i not in repeats:
+                rows.append(article_rows(art, extractor_version=version, ingested_at=now))
             records.append((doc.source, to_jsonl(art)))
         except Exception as e:  # noqa: BLE001 - one bad document must not cost the batch
             failures.append((doc.source, f"{type(e).__name__}: {e}"))
@@ -131,10 +134,12 @@ def _pg_store(dsn: str):
 
 
 def _to_postgres(dsn: str, docs: list, use_kb: bool, kb_paths: tuple, version: str,
-                 batch_size: int) -> dict:
-    """Skip what is stored with this version, extract the rest, write in batches."""
+                 batch_size: int, repeats: frozenset[int] = frozenset()) -> dict:
+    """Skip what is stored with this version (and texts seen earlier in the run), extract
+    the rest, write in batches."""
     from quotegraph.model import Document
     store = _pg_store(dsn)
+    docs = [d for i, d in enumerate(docs) if i not in repeats]
     ids = [article_id(d.text) if isinstance(d, Document) else None for d in docs]
     known = store.known_versions(sorted({i for i in ids if i}))
     todo = [d for d, i in zip(docs, ids) if i is None or known.get(i) != version]
@@ -146,22 +151,26 @@ def _to_postgres(dsn: str, docs: list, use_kb: bool, kb_paths: tuple, version: s
                                      unchanged + rep.unchanged)
     store.touched.clear()  # the client refreshes clusters once, for the ids returned
     return {"records": len(rows), "failures": len(failures), "failed": failures,
-            "added": added, "updated": updated, "unchanged": unchanged + len(docs) - len(todo),
+            "added": added, "updated": updated,
+            "unchanged": unchanged + len(docs) - len(todo) + len(repeats), "repeats": len(repeats),
             "written": [r.id for r in rows]}
 
 
 def extract_partition(k: int, docs: list, out: str, use_kb: bool = True,
                       kb_paths: tuple = (), version: str | None = None,
-                      batch_size: int = 500) -> dict:
-    """Extract partition ``k`` into ``out`` (a directory or a postgresql:// URL)."""
+                      batch_size: int = 500, repeats: frozenset[int] = frozenset()) -> dict:
+    """Extract partition ``k`` into ``out`` (a directory or a postgresql:// URL); the
+    documents at positions ``repeats`` repeat an earlier text of the run."""
     from quotegraph.store.base import current_extractor_version
     version = version or current_extractor_version()
     if is_postgres(out):
         return {"partition": k, "skipped": False,
-                **_to_postgres(out, docs, use_kb, tuple(kb_paths), version, batch_size)}
+                **_to_postgres(out, docs, use_kb, tuple(kb_paths), version, batch_size,
+                               frozenset(repeats))}
     if os.path.exists(os.path.join(out, "failures", f"part-{k}.parquet")):
         return {"partition": k, "skipped": True}
-    records, rows, failures = _extract(docs, use_kb, tuple(kb_paths), version)
+    records, rows, failures = _extract(docs, use_kb, tuple(kb_paths), version,
+                                       frozenset(repeats))
     _to_files(k, out, records, rows, failures, version)
     return {"partition": k, "skipped": False, "records": len(records),
-            "failures": len(failures), "failed": failures}
+            "failures": len(failures), "failed": failures, "repeats": len(repeats)}

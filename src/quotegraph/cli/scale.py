@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
         for source, message in r.get("failed", ()):
             print(f"quotegraph: cannot extract {source}: {message}", file=sys.stderr)
     failures = sum(r.get("failures", 0) for r in results)
+    repeats = sum(r.get("repeats", 0) for r in results)
+    if repeats:
+        print(f"quotegraph: {repeats} document(s) repeat the text of an earlier one: "
+              "records kept, stored and tabled once", file=sys.stderr)
     print(f"quotegraph: {len(results)} partition(s), "
           f"{sum(r['skipped'] for r in results)} skipped, {failures} failure(s)", file=sys.stderr)
     if any("added" in r for r in results):
