@@ -13,7 +13,8 @@ pytest.importorskip("pyarrow")
 from test_scale_tables import cli, write_corpus  # noqa: E402
 
 from quotegraph.store.relate_schema import CLAIM_COLUMNS, RELATION_COLUMNS  # noqa: E402
-from quotegraph.store.rows import MENTION_COLUMNS, STATEMENT_COLUMNS  # noqa: E402
+from quotegraph.store.rows import (ARTICLE_COLUMNS, MENTION_COLUMNS,  # noqa: E402
+                                   STATEMENT_COLUMNS)
 
 
 def table(db, sql):
@@ -121,3 +122,37 @@ def test_a_corrupt_part_file_costs_only_its_own_articles(run_dir, tmp_path):
     assert r.returncode == 1
     assert f"cannot ingest {out / 'rows' / 'part-1.parquet'}: cannot read Parquet" in r.stderr
     assert "131 added" in r.stderr, r.stderr  # 4 partitions of 50 (+2): one lost
+
+
+def _rows_with_version(src, dst, version):
+    """A copy of a run's output whose rows claim another extractor version."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    shutil.copytree(src, dst)
+    for part in (dst / "rows").glob("part-*.parquet"):
+        t = pq.read_table(part).to_pylist()
+        for r in t:
+            d = json.loads(r["rows"])
+            d["article"][ARTICLE_COLUMNS.index("extractor_version")] = version
+            r["rows"] = json.dumps(d)
+        pq.write_table(pa.Table.from_pylist(t), part)
+
+
+def test_rows_of_an_older_version_never_replace_current_ones(run_dir, tmp_path):
+    old = tmp_path / "old-out"
+    _rows_with_version(run_dir / "out", old, "old-0")
+    current = tmp_path / "current.db"
+    shutil.copy(run_dir / "plain.db", current)
+    before = snapshot(current)
+    r = cli("ingest", "--from-parquet", str(old), "--db", str(current))
+    assert "0 added, 0 updated, 181 unchanged" in r.stderr, r.stderr
+    assert f"kept 181 stored article(s) of the current extractor version; {old} has them " \
+           "from version old-0" in r.stderr
+    assert snapshot(current) == before
+    # Into a store that holds the old version, the current run's rows do replace them.
+    stale = tmp_path / "stale.db"
+    assert "181 added" in cli("ingest", "--from-parquet", str(old), "--db", str(stale)).stderr
+    assert set(json.loads(a)[7] for a in snapshot(stale)["articles"]) == {"old-0"}
+    r = cli("ingest", "--from-parquet", str(run_dir / "out"), "--db", str(stale))
+    assert "0 added, 181 updated, 0 unchanged" in r.stderr, r.stderr
+    assert snapshot(stale) == snapshot(run_dir / "plain.db")

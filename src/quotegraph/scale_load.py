@@ -2,7 +2,9 @@
 
 OUT/rows holds each article's store rows exactly as ingest's workers make them, so loading is
 ingest without the extraction: the same writer, the same skipping of articles stored with the
-same extractor version (a rerun adds nothing), the same clusters refresh at the end.
+same extractor version (a rerun adds nothing), the same clusters refresh at the end. Rows an
+older (or other) extractor version made never replace an article this installation's version
+stored: loading an old run's output into a fresh store keeps the fresh copies.
 OUT/failures rows count as failed inputs, as unreadable inputs do in ingest.
 """
 
@@ -14,7 +16,7 @@ from itertools import groupby, islice
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.scale_parts import rows_from_json
-from quotegraph.store.base import IngestReport, Store
+from quotegraph.store.base import IngestReport, Store, current_extractor_version
 from quotegraph.store.rows import ARTICLE_COLUMNS, ArticleRows
 
 _VERSION = ARTICLE_COLUMNS.index("extractor_version")
@@ -66,8 +68,11 @@ def iter_rows(out_dir: str, fail: Callable[[str, str], None]) -> Iterator[Articl
 
 def load_parquet(store: Store, out_dir: str, *, batch_size: int = 500,
                  on_progress: Callable[[int], None] | None = None,
-                 on_failure: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Write OUT/rows into ``store`` in transactions of ``batch_size`` articles."""
+                 on_failure: Callable[[str, str], None] | None = None,
+                 kept: list[tuple[str, str]] | None = None) -> IngestReport:
+    """Write OUT/rows into ``store`` in transactions of ``batch_size`` articles. An article
+    the store holds from the current extractor version is not replaced by rows of another
+    version: it counts as unchanged, and (id, the rows' version) goes to ``kept``."""
     if batch_size < 1:
         raise QuotegraphError("batch size must be at least 1")
     bad = 0
@@ -82,10 +87,18 @@ def load_parquet(store: Store, out_dir: str, *, batch_size: int = 500,
     failures_files = (part_files(out_dir, "failures")
                       if os.path.isdir(os.path.join(out_dir, "failures")) else [])
     report = IngestReport()
+    current = current_extractor_version()
     it = iter_rows(out_dir, fail)
     while batch := list(islice(it, batch_size)):
         known = store.known_versions(sorted({r.id for r in batch}))
-        todo = [r for r in batch if known.get(r.id) != r.article[_VERSION]]
+        todo = []
+        for r in batch:
+            stored, theirs = known.get(r.id), r.article[_VERSION]
+            if stored == current and theirs != current:
+                if kept is not None:
+                    kept.append((r.id, theirs))
+            elif stored != theirs:
+                todo.append(r)
         report = report + IngestReport(unchanged=len(batch) - len(todo))
         for version, group in groupby(todo, key=lambda r: r.article[_VERSION]):
             report = report + store.write_rows(list(group), extractor_version=version)

@@ -212,12 +212,18 @@ def cmd_ingest_parquet(args: argparse.Namespace) -> int:
         return 2
     part_files(args.from_parquet, "rows")  # a missing or wrong directory: before opening the db
     progress = Progress(sys.stderr)
+    kept: list[tuple[str, str]] = []
     with open_store(args.db) as store:
         try:
             report = load_parquet(store, args.from_parquet, batch_size=args.batch_size,
-                                  on_progress=progress, on_failure=progress.failure)
+                                  on_progress=progress, on_failure=progress.failure, kept=kept)
         finally:
             progress.clear()
+    if kept:
+        versions = ", ".join(sorted({v for _, v in kept}))
+        sys.stderr.write(f"quotegraph: kept {len(kept)} stored article(s) of the current "
+                         f"extractor version; {args.from_parquet} has them from version "
+                         f"{versions}\n")
     progress.summary(report)
     return 1 if report.failed else 0
 
