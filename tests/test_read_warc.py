@@ -11,7 +11,7 @@ from warcio.warcwriter import WARCWriter
 from quotegraph.model import Document
 from quotegraph.read import ReadFailure, iter_documents
 
-PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "article.html").read_bytes()
+PAGE = (Path(__file__).resolve().parents[1] / "examples" / "harbour.html").read_bytes()
 
 
 def write_warc(path, records):
