@@ -32,6 +32,17 @@ def run(*args, cwd=None, timeout=120):
                           env=env, capture_output=True, text=True, timeout=timeout)
 
 
+def ingest_texts(directory, texts: dict[str, str], db_name: str = "t.db"):
+    """A store made by `quotegraph ingest` of ``texts`` (file name -> text) written as files
+    under DIRECTORY/texts; the path of the database."""
+    (directory / "texts").mkdir()
+    for name, text in texts.items():
+        (directory / "texts" / name).write_text(text, encoding="utf-8")
+    r = run("ingest", directory / "texts", "--db", directory / db_name)
+    assert r.returncode == 0, r.stderr
+    return directory / db_name
+
+
 class Result:
     def __init__(self, returncode, stdout, stderr):
         self.returncode, self.stdout, self.stderr = returncode, stdout, stderr

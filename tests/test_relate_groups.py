@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from test_ingest_cli import run
+from test_ingest_cli import ingest_texts, run
 from test_store_support import any_store  # noqa: F401 - fixture
 
 from quotegraph.export import read_rows
@@ -111,13 +111,7 @@ def test_store_round_trip(any_store):  # noqa: F811
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("groups")
-    (d / "texts").mkdir()
-    for name, text in TEXTS.items():
-        (d / "texts" / name).write_text(text, encoding="utf-8")
-    r = run("ingest", d / "texts", "--db", d / "g.db")
-    assert r.returncode == 0, r.stderr
-    return d / "g.db"
+    return ingest_texts(tmp_path_factory.mktemp("groups"), TEXTS, "g.db")
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
