@@ -954,6 +954,35 @@ CASES = [
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],
     ),
+    (
+        "a titled name 'of' a state, then an appositive, before the cue",
+        "Senator Ada Quist of Vermont, the ranking member on the panel, said the hearing would "
+        "resume in March.",
+        [("indirect", "the hearing would resume in March", "Ada Quist")],
+    ),
+    (
+        "a name whose description has commas of its own (a place, an age, a relative clause)",
+        "Dana Reyes, a nurse from Tolland, Connecticut, said the clinic had run out of beds.\n\n"
+        "Ira Holm, 40, of Salem, who runs a bakery on the square, said flour prices had doubled.",
+        [("indirect", "the clinic had run out of beds", "Dana Reyes"),
+         ("indirect", "flour prices had doubled", "Ira Holm")],
+    ),
+    (
+        "a lowercase title or an indefinite description after the cue of a quote",
+        "The count went on past midnight in the county hall.\n\n"
+        "“It will be closer than anyone thinks,” said pollster Mira Okafor.\n\n"
+        "“We knocked on every door twice,” said one Ohio Democrat.\n\n"
+        "“Nobody expected the rain,” said a veteran strategist, who asked not to be named.",
+        [("direct", "It will be closer than anyone thinks", "Mira Okafor"),
+         ("direct", "We knocked on every door twice", None),
+         ("direct", "Nobody expected the rain", None)],
+    ),
+    (
+        "an indefinite phrase followed by a verb is the content, not a speaker",
+        "The mayor spoke to the council on Monday.\n\n"
+        "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",
+        [("direct", "The bridge stays shut", None)],
+    ),
 ]
 
 

@@ -162,7 +162,54 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     np = _phrase_ending_at(text, toks, i)
     if np is None:
         np = _name_of_place(text, toks, i) or _before_circumstance(text, toks, i)
+    if np is None and toks[i][2] == ",":
+        np = _long_appositive(text, lo, toks, i)
     return np
+
+
+_RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
+
+
+def _long_appositive(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Dana Reyes, a nurse from Tolland, Connecticut, said``, ``Ira Holm, 40, of Salem, who
+    runs a bakery, said``: a name opening the sentence, then a description with commas of its
+    own. Each comma piece must be a description (no verb), or a relative clause."""
+    k = 0
+    if toks and toks[0][2] in ("But", "And", "Yet", "Still"):
+        k = 1
+    if k >= i or text[lo:toks[0][0]].strip(" \t\n\"“”‘’'") or toks[k][2] == ",":
+        return None
+    c = k
+    while c < i and toks[c][2] != ",":
+        c += 1
+    if c >= i or c == k or i - c > 45:
+        return None
+    pieces: list[list[str]] = [[]]
+    for t in toks[c + 1:i]:
+        if t[2] in ";:()—–":
+            return None
+        if t[2] == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(t[2].lower())
+    if len(pieces) < 2 or any(not p for p in pieces):
+        return None
+    relative = False
+    for p in pieces:
+        if p[0] in _RELATIVE_OPENERS:
+            relative = True
+            if any(w in _VERB_WORDS for w in p):
+                return None
+        elif p[0] in ("and", "or", "but") or any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in p):
+            return None
+    sub = toks[k:c]
+    head = _phrase_ending_at(text, sub, len(sub) - 1) or _name_of_place(text, sub, len(sub) - 1)
+    if head is None or head.start != toks[k][0]:
+        return None
+    if head.kind == "name":
+        return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
+                         title=head.title or text[toks[c + 1][0]:toks[i - 1][1]])
+    return head if relative and head.kind in ("role", "unnamed") else None
 
 
 def _name_of_place(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
@@ -279,9 +326,11 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j += 1
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
-    if j == 0:
-        return None
-    np = _classify(text, toks[:j])
+    np = _classify(text, toks[:j]) if j else None
+    if np is None:
+        np, j = _loose_after(text, toks)
+        if np is None:
+            return None
     if np is not None and np.kind in ("role", "unnamed") and j < len(toks) and toks[j][2] == ",":
         # "..., said the President's spokesperson, Vincent Magwenya."
         k = j + 1
@@ -293,6 +342,54 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
             return SpeakerNP("name", np.start, named.end, text[np.start:named.end],
                              name=named.name, title=np.text)
     return np
+
+
+_LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close", "with"})
+_NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
+    lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
+
+
+def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP | None, int]:
+    """After the cue, the speaker forms the lexicon does not list: a lowercase title before a
+    name ("said pollster Ada Quist", "campaign manager Ed Pike said") and an indefinite
+    description ("said one Ohio Democrat", "said a veteran strategist"). The phrase must end
+    the sentence or meet a comma, a dash or a relative clause, so "said a new law would"
+    is no speaker. Returns the phrase and how many tokens it took."""
+    def ends_at(j: int) -> bool:
+        return j == len(toks) or toks[j][2].lower() in _LOOSE_FOLLOWERS
+    if toks[0][2].lower() in _INDEFINITE:
+        j = 1
+        while j < len(toks) and j <= 6:
+            w = toks[j][2]
+            if not (w.isalpha() or "-" in w) or (w.lower() in _NOT_TITLE_WORDS and not _is_cap(w)):
+                break
+            j += 1
+            if text.startswith(".", toks[j - 1][1]):
+                break  # the sentence ends here
+        if j >= 2 and ends_at(j) and toks[j - 1][2].isalpha():
+            start, end = toks[0][0], toks[j - 1][1]
+            return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
+        return None, 0
+    j = 0
+    while j < len(toks) and j < 3 and toks[j][2].isalpha() and toks[j][2].islower() \
+            and toks[j][2] not in _NOT_TITLE_WORDS:
+        j += 1
+    if j == 0:
+        return None, 0
+    k = j
+    while k < len(toks) and k - j < 4 and _is_cap(toks[k][2]) and toks[k][2] not in ",;:()—–":
+        k += 1
+        if text.startswith(".", toks[k - 1][1]) and len(toks[k - 1][2]) > 1:
+            break  # "Luntz." ends the sentence; "J." is an initial
+    if k - j < 2 or not (k == len(toks) or toks[k][2].lower() in _LOOSE_FOLLOWERS
+                         or (toks[k][2].isalpha() and toks[k][2].islower())):
+        return None, 0
+    named = _bare_name(text, toks[j:k])
+    if named is None:
+        return None, 0
+    start = toks[0][0]
+    return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
+                     title=text[start:toks[j - 1][1]]), k
 
 
 def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
@@ -412,7 +509,7 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
     if j <= 0 or i - j > 25:
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
-    head = _phrase_ending_at(text, toks, j - 1)
+    head = _phrase_ending_at(text, toks, j - 1) or _name_of_place(text, toks, j - 1)
     if head is None and j >= 3 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
         # "Marley Anderson, 21, a junior from Las Vegas, said": an age between the name and
         # its description
