@@ -978,6 +978,27 @@ CASES = [
          ("direct", "Nobody expected the rain", None)],
     ),
     (
+        "a participle after a comma that closes a quotation, and after an aside on the subject",
+        "Mayor Lina Sorvik gave a spirited defence of “harbour towns,” saying the port kept the "
+        "region alive.\n\n"
+        "Governor Amos Varga, plainly annoyed, ended the session early, saying the budget had to "
+        "wait.",
+        [("indirect", "the port kept the region alive", "Lina Sorvik"),
+         ("indirect", "the budget had to wait", "Amos Varga")],
+    ),
+    (
+        "testimony, replies and plural claims without 'that', an aside before 'that'",
+        "Senator Ora Penn testified that the files had been destroyed in March. "
+        "Mayor Ivo Kask responds that the city never held the files. "
+        "Farmers and their unions argue the quota favours the largest dairies. "
+        "Ms. Penn wrote a letter to the council. "
+        "Mr. Kask insisted, for his part, that nothing was hidden.",
+        [("indirect", "the files had been destroyed in March", "Ora Penn"),
+         ("indirect", "the city never held the files", "Ivo Kask"),
+         ("indirect", "the quota favours the largest dairies", None),
+         ("indirect", "nothing was hidden", "Ivo Kask")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -31,6 +31,8 @@ REPORTING_VERBS = (
     # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
     "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",
     "complain", "tell",
+    # Testimony and replies ("Clinton testified that ...", "Sanders responds that ...").
+    "testified", "testifies", "testify", "responds", "respond", "contends",
 )
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".

@@ -326,7 +326,7 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j += 1
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
-    np = _classify(text, toks[:j]) if j else None
+    np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
     if np is None:
         np, j = _loose_after(text, toks)
         if np is None:
@@ -344,7 +344,7 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     return np
 
 
-_LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close", "with"})
+_LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close"})
 _NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
     lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
 

@@ -51,7 +51,7 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
@@ -304,13 +304,22 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
     return out
 
 
+# A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
+_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
+
+
 def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
     """``Erdogan lashed out at Israel, saying X``: the subject of a sentence that reports no
     speech of its own says X. Only for a subject that reads as a speaker (a name, a role, an
     institution, a pronoun) at the sentence start, after an introduction if there is one."""
     m = _PARTICIPLE_SAYING.search(text, s, e)
-    if m is None or in_quote(m.start(), quotes):
+    if m is None:
         return None
+    word = _WORD_AT.search(text, m.start())
+    if word.group() in ("while", "by"):
+        word = _WORD_AT.search(text, word.end())  # ", while saying", "by saying": the verb is the cue
+    if in_quote(word.start(), quotes):
+        return None  # (the comma may close a quotation: 'of “New York values,” saying')
     start = s
     intro = cues.INTRO.match(text[s:m.start()])
     if intro:
@@ -322,13 +331,15 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
         np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
     else:
         np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or not _VERB_NEXT.match(text, np.end, m.start()):
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
         return None
+    if not _VERB_NEXT.match(text, np.end, m.start()):
+        aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
+        if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
+            return None  # (not "Clinton, clearly frustrated, responded ..., saying X")
     cs, ce = trim(text, m.end(), e)
     if word_count(text, cs, ce) < 3:
         return None
-    word = _WORD_AT.search(text, m.start())
     q = next((q for q in quotes if q.open == cs and q.outer_end >= ce - 1), None)
     if q is not None and q.end > q.start:
         # "..., saying, “She is unstable.”": the quotation is the statement, word for word
@@ -559,6 +570,11 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         if any(q.start <= cs + 1 and q.end >= ce - 1 for q in quotes):
             return None  # "X said: "..."" is a direct quote, handled with the quotes
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    aside = _ASIDE_THAT.match(text, pos, e)
+    if aside is not None and not in_quote(aside.start(), quotes):
+        # "Clinton testified, for example, that ...": an aside between the cue and "that"
+        cs, ce = trim(text, aside.end(), e)
+        return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if rest.lstrip().startswith((",", ".", ";", "—", "–")):
         return None  # "X, Lavrov said, adding that ...": the content is before the cue
     skip = _CIRCUMSTANCE.match(text, pos, e)
@@ -611,6 +627,11 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "emphasises", "underlines", "underscores", "predicts", "promises", "vows"):
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
+        # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
+        # "wrote a check", "maintain their innocence", "responded to the attack": an object
+        cs, ce = trim(text, pos, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
             and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
         # "asked the partners to act": a request; "asked why ..." reports no content
@@ -618,6 +639,21 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     return None
 
+
+# Cues read as speech with no "that" whatever follows them; and cues whose object may be a
+# thing, read as speech only when a finite verb comes within a few words.
+_CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended", "allege", "alleges",
+                          "alleged", "testified", "testifies", "testify", "countered", "conceded"})
+_OBJECT_OR_CLAUSE_CUES = frozenset({
+    "claim", "deny", "maintain", "maintains", "warn", "wrote", "writes", "write", "tweeted",
+    "tweets", "reported", "reports", "replied", "replies", "responded", "responds", "respond",
+    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell"})
+_CLAUSE_SOON = re.compile(
+    r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
+    r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
+    r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
+
+_ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 _ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
