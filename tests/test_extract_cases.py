@@ -999,6 +999,15 @@ CASES = [
          ("indirect", "nothing was hidden", "Ivo Kask")],
     ),
     (
+        "'according to' after content that opens with an introduction, or after 'But' or a colon",
+        "Meanwhile, bread prices rose by a third in the spring, according to the state "
+        "statistics office. But according to the bakers' union, the rise has already stopped. "
+        "It has gone unnoticed: According to the latest figures, flour imports doubled in June.",
+        [("indirect", "Meanwhile, bread prices rose by a third in the spring", None),
+         ("indirect", "the rise has already stopped", None),
+         ("indirect", "flour imports doubled in June", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -692,24 +692,19 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
             continue
         before = text[s:m.start()]
         comma = text.find(",", m.end(), e)
-        if not before.strip() or _is_intro(before) and before.rstrip().endswith(","):
-            # "According to X, CONTENT."
-            np = speaker_after(text, m.end(), comma if comma >= 0 else e)
-            if np is not None and np.kind in ("name", "role") and (comma < 0 or np.end < comma) \
-                    and _CLAUSE_START.match(text, np.end):
-                # "According to the minister it is time ..." (no comma after the source)
-                src = (np.start, np.end)
-                cs, ce = trim(text, np.end, e)
-            else:
-                if comma < 0:
-                    continue
-                src = _source_span(text, m.end(), comma)
-                if src is None:
-                    continue
-                cs, ce = trim(text, comma + 1, e)
+        lead = before.strip()
+        front = None
+        if not lead or not _LEAD_CONJUNCTION.sub("", lead + " ") or lead.endswith(":") \
+                or _is_intro(before) and lead.endswith(","):
+            # "According to X, CONTENT.", "But according to X, ...", "...: According to X, ..."
+            front = _according_first(text, m, e, comma)
+            if front is None and not (lead.endswith(",") and word_count(text, s, m.start()) >= 6):
+                continue  # (else "Meanwhile, CONTENT, according to X": the content is before)
+        if front is not None:
+            np, src, (cs, ce) = front
             if _speaks_itself(text, cs, ce, quotes):
                 continue  # "According to a correspondent, Lavrov added that X": Lavrov speaks
-        elif before.rstrip().endswith(","):
+        elif lead.endswith(","):
             # "CONTENT, according to X."
             stop = comma if comma >= 0 else e
             np = speaker_after(text, m.end(), stop)
@@ -728,6 +723,21 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       source_span=src if np is None else None)
         out.append(found)
     return out
+
+
+def _according_first(text: str, m: re.Match, e: int, comma: int):
+    """(speaker phrase, source span, content span) of "According to X, CONTENT", or None."""
+    np = speaker_after(text, m.end(), comma if comma >= 0 else e)
+    if np is not None and np.kind in ("name", "role") and (comma < 0 or np.end < comma) \
+            and _CLAUSE_START.match(text, np.end):
+        # "According to the minister it is time ..." (no comma after the source)
+        return np, (np.start, np.end), trim(text, np.end, e)
+    if comma < 0:
+        return None
+    src = _source_span(text, m.end(), comma)
+    if src is None:
+        return None
+    return np, src, trim(text, comma + 1, e)
 
 
 def _speaks_itself(text: str, cs: int, ce: int, quotes: list[Quote]) -> bool:
