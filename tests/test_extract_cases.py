@@ -1003,7 +1003,7 @@ CASES = [
         "Meanwhile, bread prices rose by a third in the spring, according to the state "
         "statistics office. But according to the bakers' union, the rise has already stopped. "
         "It has gone unnoticed: According to the latest figures, flour imports doubled in June.",
-        [("indirect", "Meanwhile, bread prices rose by a third in the spring", None),
+        [("indirect", "Meanwhile, bread prices rose by a third in the spring", "state statistics office"),
          ("indirect", "the rise has already stopped", None),
          ("indirect", "flour imports doubled in June", None)],
     ),
