@@ -1008,6 +1008,13 @@ CASES = [
          ("indirect", "flour imports doubled in June", None)],
     ),
     (
+        "a name after a title with lowercase words the lexicon does not list",
+        "Harbour party campaign manager Ola Brun replied that the count was fair. "
+        "“We will appeal,” dairy cooperative spokeswoman Rita Moen said.",
+        [("indirect", "the count was fair", "Ola Brun"),
+         ("direct", "We will appeal", "Rita Moen")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -164,7 +164,54 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
         np = _name_of_place(text, toks, i) or _before_circumstance(text, toks, i)
     if np is None and toks[i][2] == ",":
         np = _long_appositive(text, lo, toks, i)
+    if np is None and _is_cap(toks[i][2]):
+        np = _loose_before(text, lo, toks, i)
     return np
+
+
+_CLAUSE_OPENERS = frozenset("and but while as when although though because since after before if "
+                            "that so yet".split())
+
+
+def _loose_before(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Sanders campaign manager Ed Pike replied``, ``super PAC spokeswoman Ann Roe said``: a
+    name after a title with lowercase words the lexicon does not list. The title must open the
+    clause (sentence start, punctuation or a conjunction before it)."""
+    k = i
+    while k > 0 and i - k < 3 and _is_cap(toks[k - 1][2]) and toks[k - 1][2] not in ",;:()—–" \
+            and not _POSSESSIVE.match(toks[k - 1][2]):
+        k -= 1
+    named = None
+    while named is None and i - k >= 1:
+        named = _bare_name(text, toks[k:i + 1])
+        if named is None:
+            k += 1
+    if named is None:
+        return None
+    m = k
+    lowercase = False
+    while m > 0 and k - m < 6:
+        w = toks[m - 1][2]
+        lw = w.lower()
+        if w in ",;:()—–" or not (w.replace("’", "'").replace("'", "").replace("-", "").isalpha()):
+            break
+        if not _is_cap(w) and lw in _NOT_TITLE_WORDS:
+            break
+        lowercase = lowercase or not _is_cap(w)
+        m -= 1
+    if not lowercase or m == k:
+        return None
+    if m > 0 and toks[m - 1][2].lower() in ("the", "a", "an"):
+        m -= 1
+    if m > 0 and toks[m - 1][2] not in ",;:()—–" and toks[m - 1][2].lower() not in _CLAUSE_OPENERS:
+        return None
+    if m == 0 and text[lo:toks[0][0]].strip(" \t\n\"“”‘’'"):
+        return None
+    start = toks[m][0]
+    if toks[m][2].lower() in _CLAUSE_OPENERS or toks[m][2] in _OPENING_ADVERBS:
+        return None
+    return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
+                     title=text[start:toks[k - 1][1]])
 
 
 _RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
