@@ -1015,6 +1015,26 @@ CASES = [
          ("direct", "We will appeal", "Rita Moen")],
     ),
     (
+        "progressive cues, a pronoun after a spaced hyphen, ', calling X Y' after a quote",
+        "Mayor Ilse Brandt is calling for a second bridge over the river. "
+        "The council balked - she called the plan \"overdue\" and said the money was there.\n\n"
+        "“Nobody listens to the harbour towns,” Senator Pavel Orr said, calling the vote "
+        "“a quiet scandal.”",
+        [("indirect", "a second bridge over the river", "Ilse Brandt"),
+         ("mixed", 'the plan "overdue"', "Ilse Brandt"),
+         ("indirect", "the money was there", "Ilse Brandt"),
+         ("direct", "Nobody listens to the harbour towns", "Pavel Orr"),
+         ("mixed", "the vote “a quiet scandal.”", "Pavel Orr")],
+    ),
+    (
+        "two people share a family name: the bare one is the one named last before it",
+        "Spokesperson Park Min-ji said on Monday the talks would resume.\n\n"
+        "Last week the president appointed Park Jae-won, a former envoy to Geneva, as adviser. "
+        "Park has been calling for a slower pace of talks.",
+        [("indirect", "the talks would resume", "Park Min-ji"),
+         ("indirect", "a slower pace of talks", "Park Jae-won")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

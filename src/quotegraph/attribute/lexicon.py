@@ -33,7 +33,13 @@ REPORTING_VERBS = (
     "complain", "tell",
     # Testimony and replies ("Clinton testified that ...", "Sanders responds that ...").
     "testified", "testifies", "testify", "responds", "respond", "contends",
-)
+) + tuple(f"{aux} {verb}" for aux in ("is", "was", "are", "were", "has been", "have been", "had been")
+          for verb in ("saying", "telling", "calling for", "calling on", "warning", "arguing",
+                       "claiming", "insisting", "urging"))
+# The progressive cues above ("is calling for") read as their present tense ("calls for").
+PROGRESSIVE_AS = {"saying": "says", "telling": "tells", "calling for": "calls for",
+                  "calling on": "calls on", "warning": "warns", "arguing": "argues",
+                  "claiming": "claims", "insisting": "insists", "urging": "urges"}
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".
 OBJECT_VERBS = (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quotegraph.attribute import lexicon as lx
 
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--|(?<=\s)-(?=\s)")
 _KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "de", "von", "der", "van", "bin",
                          "al", "la", "le", "du", "da", "di", "del", "ibn"})
@@ -96,7 +96,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for k, (s, e, w) in enumerate(out):
         if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
             out[k] = (s, e - 1, w[:-1])
-        elif w == "--":
+        elif w in ("--", "-"):
             out[k] = (s, e, "—")  # the typewriter dash of US copy is a dash
     return out
 
@@ -450,7 +450,7 @@ def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
 
 
 # Words after which "he"/"she" opens a clause: "and he said", "Though she said ...".
-_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once "
+_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once as "
                              "when if yet".split())
 
 

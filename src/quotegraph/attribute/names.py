@@ -112,3 +112,22 @@ def _fuller_name(text: str, surname: str) -> str:
                     and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
                 return surname + " " + given
     return surname
+
+
+def nearest_fuller_name(text: str, surname: str, before: int) -> str | None:
+    """The last full form of a short family-first ``surname`` named before ``before``, when the
+    article names two people by it ("Kim Eun-hye" ... "Kim Young-ho" ... "Kim said"); else None."""
+    if " " in surname or not 2 <= len(surname) <= 4:
+        return None
+    forms: list[tuple[int, str]] = []
+    for m in _family_first(surname).finditer(text, 0, before):
+        given = m.group(1)
+        if given not in lx.NON_NAME_WORDS and given.lower() not in lx.TITLE_WORDS \
+                and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
+            end = m.end(1)
+            while end < before and (text[end].isalnum() or text[end] == "-"):
+                end += 1  # the hyphenated rest of the given name ("Young-ho")
+            forms.append((m.start(), text[m.start():end]))
+    if len({f for _, f in forms}) < 2:
+        return None
+    return forms[-1][1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quotegraph.attribute import cues
+from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
@@ -351,6 +352,8 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
+    if (prog := _PROGRESSIVE.match(cue_text)) is not None:
+        cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
     if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
             and _PREDICATE.match(text, m.end() + 1):
@@ -449,6 +452,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     return None
 
 
+_PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
 _CITING = re.compile(r",?\s+citing\s+")
 _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
                             r"must|did|does|do)\b")

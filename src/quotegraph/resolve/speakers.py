@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.names import fuller_name
+from quotegraph.attribute.names import fuller_name, nearest_fuller_name
 from quotegraph.attribute.mentions import SpeakerNP, speaker_before
 from functools import lru_cache
 
@@ -141,7 +141,12 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
     if np.kind == "unnamed":
         return None, mention
     if np.kind == "name" and np.name:
-        p = reg.find(np.name)
+        p = reg.find(np.name, before=np.start)
+        near = nearest_fuller_name(text, np.name, np.start) if p is not None and " " not in np.name else None
+        if near is not None and near != p.name:
+            # Two people share the family name: "Kim" is the one named last before it.
+            return _make(np, near, np.title, [f"name '{np.name}' -> '{near}' (the last full form "
+                                              f"named before it)"], external), None
         if p is not None and (" " not in p.name or "-" in text):
             full = fuller_name(text, p.name)
             if full != p.name:
