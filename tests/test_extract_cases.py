@@ -1035,6 +1035,23 @@ CASES = [
          ("indirect", "a slower pace of talks", "Park Jae-won")],
     ),
     (
+        "a title of capitalised and lowercase words after the cue; 'Another X said,' before a quote",
+        "The ferry strike went into its second week.\n\n"
+        "“We cannot wait any longer,” said Tromso harbour pilot Eva Lind.\n\n"
+        "Another commuter said, “The buses are full by seven.”",
+        [("direct", "We cannot wait any longer", "Eva Lind"),
+         ("direct", "The buses are full by seven.", None)],
+    ),
+    (
+        "an unnamed source the next sentence names (an article's first attribution)",
+        "Another former deputy quits the Harbour Party.\n\n"
+        "Another former deputy criticises the party's leadership. The former deputy speaker, "
+        "Ivo Brant, spoke about the party on Monday.\n\n"
+        "A spokesman for the ministry said the ferries would run again. The weather improved.",
+        [("indirect", "the party's leadership", "Ivo Brant"),
+         ("indirect", "the ferries would run again", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -374,8 +374,11 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
     np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
-    if np is None:
-        np, j = _loose_after(text, toks)
+    if np is None or (np.kind == "name" and j < len(toks) and toks[j][2].isalpha() and toks[j][2].islower()):
+        # (a name cut short by a lowercase title word: "Ohio State University professor Ann Lee")
+        loose, k = _loose_after(text, toks)
+        if loose is not None and (np is None or k > j):
+            np, j = loose, k
         if np is None:
             return None
     if np is not None and np.kind in ("role", "unnamed") and j < len(toks) and toks[j][2] == ",":
@@ -417,11 +420,16 @@ def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP
             start, end = toks[0][0], toks[j - 1][1]
             return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
         return None, 0
-    j = 0
-    while j < len(toks) and j < 3 and toks[j][2].isalpha() and toks[j][2].islower() \
-            and toks[j][2] not in _NOT_TITLE_WORDS:
+    # The title: up to five words, at least one of them lowercase ("Concord resident", "Ohio
+    # State University professor"); the name is the capitalised run after its last lowercase word.
+    j, last_lower = 0, -1
+    while j < len(toks) and j < 8 and toks[j][2].replace("’", "").replace("'", "").isalpha() \
+            and not (toks[j][2].islower() and toks[j][2] in _NOT_TITLE_WORDS):
+        if toks[j][2].islower():
+            last_lower = j
         j += 1
-    if j == 0:
+    j = last_lower + 1
+    if j == 0 or j > 5:
         return None, 0
     k = j
     while k < len(toks) and k - j < 4 and _is_cap(toks[k][2]) and toks[k][2] not in ",;:()—–":
@@ -640,7 +648,8 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     last = _POSSESSIVE_SUFFIX.sub("", phrase[-1][2].lower())
     national = phrase[0][2] in lx.NATIONALITY_ADJECTIVES and last in lx.INSTITUTION_HEADS \
         and len(phrase) <= 4  # "Kyrgyz border service blames ...": no article in wire style
-    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and not national and not (
+    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and first not in _INDEFINITE \
+            and not national and not (
             last in _UNNAMED and last.endswith("s") and len(phrase) <= 4):
         return None  # a bare plural head is fine: "Democratic party officials said"
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):

@@ -87,6 +87,13 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
                 speaker = _salient(text, f, speaker, current, reg) or speaker
             if speaker is None and f.np.kind == "role":
                 retry.append((len(out), f.np))
+            if speaker is None and f.np.kind == "unnamed":
+                p, at = _named_next(text, f, reg, first=not any(
+                    g.np is not None and g.start < f.start for g in found[:i]))
+                if p is not None:
+                    speaker = _make(f.np, p.name, p.title, [
+                        f"unnamed '{f.np.text}' -> '{p.name}' (named right after it, at {at})"], external)
+                    source = None
         elif f.source_span is not None:
             a, b = f.source_span
             source = Span(a, b, text[a:b])
@@ -381,6 +388,36 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         if not p.title:
             return p, (p.positions[0] if p.positions else -1)
     return None, -1
+
+
+_ONE = frozenset({"a", "an", "another", "one"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+_VERBISH = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|told|made|will|would)\b")
+
+
+def _named_next(text: str, f: Found, reg: Registry, *, first: bool) -> tuple[Person | None, int]:
+    """The person an unnamed source turns out to be when the next sentence names them:
+    "A spokesman for the ministry said X. The spokesman, Ivo Brant, added ...", or, in an
+    article's first attribution, "Another former minister criticised the plan. The former
+    minister of state, Ivo Brant, said ...". One person only ("a", "another", "one" + a
+    singular noun), and the name must open the next sentence."""
+    np = f.np
+    words = np.text.split()
+    head = (np.head or "").lower()
+    if not words or words[0].lower() not in _ONE or not head or head.endswith("s"):
+        return None, 0
+    end = _SENTENCE_END.search(text, max(f.end, np.end))
+    if end is None or end.end() - max(f.end, np.end) > 200:
+        return None, 0
+    at = end.end()
+    for pos, person in reg.between(at, at + 90):
+        lead = text[at:pos]
+        if _VERBISH.search(lead) or len(lead.split()) > 8 or person.institution or " " not in person.name:
+            return None, 0
+        if head in lead.lower() or (first and "," in lead):
+            return person, pos
+        return None, 0
+    return None, 0
 
 
 def _continues_unnamed(f: Found, resolved) -> bool:
