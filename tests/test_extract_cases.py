@@ -1052,6 +1052,16 @@ CASES = [
          ("indirect", "the ferries would run again", None)],
     ),
     (
+        "after the cue a titled name 'of' its state; before it a name after a possessive; a short quote runs on",
+        "The committee vote was close.\n\n"
+        "“We will bring it back in the spring,” said Sen. Ada Quist of Vermont, a former teacher. "
+        "“Count on it, all of you.”\n\n"
+        "“A wasted week,” Harbour Radio's Ivo Brant said.",
+        [("direct", "We will bring it back in the spring", "Ada Quist"),
+         ("direct", "Count on it, all of you.", "Ada Quist"),
+         ("direct", "A wasted week", "Ivo Brant")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -26,7 +26,7 @@ _TITLE_CONTEXT = re.compile(
     r"the|a|an|as|of|its|their|his|her|our)\s*$",
     re.I,
 )
-_MIN_CONTEXT_WORDS = 5
+_MIN_CONTEXT_WORDS = 3
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(

@@ -374,6 +374,13 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
     np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
+    if np is None and j >= 3:
+        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place
+        k = max((n for n in range(1, j - 1) if toks[n][2] == "of"), default=0)
+        head = _classify(text, toks[:k]) if k and all(_is_cap(t[2]) for t in toks[k + 1:j]) else None
+        if head is not None and head.kind == "name":
+            end = toks[j - 1][1]
+            np = SpeakerNP("name", head.start, end, text[head.start:end], name=head.name, title=head.title)
     if np is None or (np.kind == "name" and j < len(toks) and toks[j][2].isalpha() and toks[j][2].islower()):
         # (a name cut short by a lowercase title word: "Ohio State University professor Ann Lee")
         loose, k = _loose_after(text, toks)
@@ -714,6 +721,10 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
         return None
     if words[0].lower() != "the":  # "Russia's foreign minister"
         body = words[1:]
+        named = _bare_name(text, toks[1:]) if 2 <= len(body) <= 3 else None
+        if named is not None and named.name == text[toks[1][0]:end]:
+            # "Fox's Chris Wallace": a name after its employer's possessive
+            return SpeakerNP("name", start, end, phrase, name=named.name, title=words[0])
     last = body[-1].lower()
     k = _name_after_role(body) if words[0].lower() == "the" else None
     if k is not None:
@@ -816,8 +827,9 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         w, lw = words[k - 1], lower[k - 1]
         if k >= 2 and lower[k - 2] in ("of", "for", "the"):
             break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
-        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES:
-            k -= 1
+        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES \
+                and not (k < len(words) and _POSSESSIVE_SUFFIX.search(w)):
+            k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
             k -= 1  # "Ursula von der Leyen"
         else:
