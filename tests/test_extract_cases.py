@@ -1062,6 +1062,16 @@ CASES = [
          ("direct", "A wasted week", "Ivo Brant")],
     ),
     (
+        "a poll's shares and respondents as unnamed sources, each its own statement",
+        "Among farmers, 61 percent said the tariff had hurt them, while 30 percent said it had "
+        "not. Even so, those surveyed said the ministry should act. But those who own larger "
+        "farms say subsidies matter more.",
+        [("indirect", "the tariff had hurt them", None),
+         ("indirect", "it had not", None),
+         ("indirect", "the ministry should act", None),
+         ("indirect", "subsidies matter more", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

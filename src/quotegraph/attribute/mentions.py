@@ -319,6 +319,13 @@ _NOT_SUBJECT_START = frozenset("""it there this these those what how why where w
 they we i you his her their its our my your as if so to and but or""".split())
 
 
+_GENERIC_OPENERS = frozenset("while though although because whereas since when as and but yet even".split())
+# A poll's share or its respondents: "22 percent", "36 percent of Democrats", "49%", "majorities
+# in all five", "those surveyed", "those who back her opponents".
+_POLLED = re.compile(r"(?:\d[\d.,%\-]*|half|most|majorities|a majority|a number)\b|those (?:surveyed|polled|"
+                     r"asked|questioned|interviewed|who \w+(?: \w+){0,4}$)")
+
+
 def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     """The subject of a plain speech cue when no speaker phrase is recognised: "Six in ten
     voters said", "Most analysts in the region say". An unnamed source: the words are kept,
@@ -329,16 +336,24 @@ def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2] not in _GENERIC_STOP and len(toks) - j < 10:
         j -= 1
     phrase = toks[j:]
-    if len(phrase) > 1 and phrase[0][2] in ("But", "And", "Yet", "Still") and (
-            j == 0 or toks[j - 1][2] in ",;:—–("):
-        phrase = phrase[1:]  # "But many Democrats say": the conjunction opens the clause
-        j += 1
+    while len(phrase) > 1 and (phrase[0][2] in ("But", "And", "Yet", "Still")
+                               or phrase[0][2].lower() in _GENERIC_OPENERS) and (
+            j == 0 or toks[j - 1][2] in ",;:—–(" or toks[j - 1][2].lower() in _GENERIC_OPENERS):
+        phrase = phrase[1:]  # "But many Democrats say", "while 22 percent said": the
+        j += 1               # conjunction opens the clause
     if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–(" and
-                                         toks[j - 1][2] not in ("But", "And", "Yet", "Still")):
+                                         toks[j - 1][2] not in ("But", "And", "Yet", "Still")
+                                         and toks[j - 1][2].lower() not in _GENERIC_OPENERS):
         return None
-    if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()):
-        return None  # after a comma only when an introduction ("In Iowa, ...") ends there
     words = [t[2].lower() for t in phrase]
+    polled = _POLLED.match(" ".join(words)) is not None
+    if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()) \
+            and not polled:
+        return None  # after a comma only when an introduction ("In Iowa, ...") ends there,
+        # or for a poll's share ("For Trump voters, 74 percent said")
+    if polled and words[0] == "those":
+        start, end = phrase[0][0], phrase[-1][1]
+        return SpeakerNP("unnamed", start, end, text[start:end], head=words[-1])
     if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS for w in words) \
             or any(w in lx.PRONOUNS or w in ("he", "she", "they", "we", "i") for w in words):
         return None

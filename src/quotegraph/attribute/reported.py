@@ -558,6 +558,13 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     cut = cues.PARTICIPLE_CUE.search(text, pos, e)
     if cut is not None and text[cut.start()] == "," and not in_quote(cut.start(), quotes):
         e = cut.start()  # "called for calm, saying that X": X is a second statement
+    for c in _CONTRAST.finditer(text, pos, e):
+        # "74 percent said they were set, while 22 percent said ...": a second attribution
+        nxt = cues.cue_index(text).first(c.end(), min(e, c.end() + 80))
+        if nxt is not None and not in_quote(c.start(), quotes) and (
+                speaker_before(text, c.end(), nxt.start()) or generic_subject(text, c.end(), nxt.start())):
+            e = c.start()
+            break
     if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
@@ -657,6 +664,7 @@ _CLAUSE_SOON = re.compile(
     r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
     r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
 
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
