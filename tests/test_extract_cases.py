@@ -1072,6 +1072,14 @@ CASES = [
          ("indirect", "subsidies matter more", None)],
     ),
     (
+        "a relative clause whose speaker stands between the pronoun and the cue",
+        "The strike cut output at the smelter, which managers say will cost a month of exports. "
+        "Divers found a wreck that the harbour master said was a Dutch trader. "
+        "It was the port that she said she loved.",
+        [("indirect", "will cost a month of exports", None),
+         ("indirect", "was a Dutch trader", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -350,8 +350,33 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                  clause=(np.start, m.end()))
 
 
+_RELATIVE_SPEAKER = re.compile(r"(?<![\w’'])(?:which|who|whom|that)\s+(?=[^,;:()\"“”]{1,50}$)")
+_NOT_AFTER_RELATIVE = re.compile(r"\s+(?:that|to|in|on|at|the|a|an|about|of|for|with|during|after|before|"
+                                 r"this|last|yesterday|today|so|it|as|when|and|or|but|he|she|they|we|I|you)\b|[\s,.;:]*$")
+
+
+def _relative_report(text: str, s: int, e: int, m: re.Match, quotes, paragraph: int) -> Found | None:
+    """``a vacuum which they say let the militants grow``, ``hackers who officials say are tied
+    to Moscow``: a relative pronoun, the speaker, the cue, then the rest of the relative clause
+    (its verb first) is what they say."""
+    rel = _RELATIVE_SPEAKER.search(text, max(s, m.start() - 50), m.start())
+    if rel is None or _NOT_AFTER_RELATIVE.match(text, m.end(), e):
+        return None
+    np = speaker_before(text, rel.end(), m.start())
+    if np is None or np.start != rel.end():
+        np = generic_subject(text, rel.end() - 1, m.start())
+    if np is None or np.start != rel.end() or np.kind == "institution" and np.text.lower() in ("it",):
+        return None
+    cs, ce = trim(text, m.end(), _clause_end(text, m.end(), e))
+    if word_count(text, cs, ce) < 2:
+        return None
+    return _found(text, cs, ce, m, np, "indirect:relative", quotes, paragraph, clause=(rel.start(), m.end()))
+
+
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
+    if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
+        return rel
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
