@@ -1080,6 +1080,14 @@ CASES = [
          ("indirect", "was a Dutch trader", None)],
     ),
     (
+        "an attribution set off with 'as', before or after what was said",
+        "Last spring, as Harbour Radio reported on Monday, the mill lost its biggest buyer. "
+        "The mine will close in May, as the regional governor said. "
+        "As it was reported, more than 900 people attended the meeting.",
+        [("indirect", "the mill lost its biggest buyer", "Harbour Radio"),
+         ("indirect", "The mine will close in May", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

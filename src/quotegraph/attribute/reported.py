@@ -415,6 +415,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             or cues.cue_index(text).between(s, np.start)):
         # "..., Bayramov said in Baku, Trend reports": the wire's own credit line
         return None
+    if np is not None and np.kind in ("name", "institution", "role", "unnamed") \
+            and _AS_BEFORE.search(text, max(s, np.start - 4), np.start):
+        return _as_reported(text, s, e, m, np, quotes, paragraph)
     if np is not None:
         prefix = text[s:np.start]
         relative = "who" in text[np.end:m.start()]
@@ -532,6 +535,30 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
                        "indirect:coordinated", paragraph, clause=(a.start(), m.end()))
         return first, second
     return None
+
+
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))[Aa]s\s+$")
+_AS_GAP = re.compile(r"[^,;:()\"“”]{0,60}?,\s+")
+
+
+def _as_reported(text: str, s: int, e: int, m: re.Match, np, quotes, paragraph: int) -> Found | None:
+    """``As The Times reported on Saturday, X``, ``X, as the minister put it``: an attribution
+    set off with "as"; the clause after its comma, or the clause before it, is what was said."""
+    as_at = text.rfind("s", s, np.start) - 1
+    gap = _AS_GAP.match(text, m.end(), e)
+    if gap is not None and not in_quote(gap.end(), quotes) and not FINITE.search(text, m.end(), gap.start() + 1):
+        cs, ce = trim(text, gap.end(), e)
+    else:
+        if text[m.end():e].strip(" .!?\"”’") and not _CIRCUMSTANCE.match(text, m.end(), e):
+            return None
+        cs, ce = trim(text, s, as_at)
+        while ce > cs and text[ce - 1] in ",;—– ":
+            ce -= 1
+        if cues.INTRO.match(text, cs) and text.count(",", cs, ce) == 0:
+            return None
+    if word_count(text, cs, ce) < 3:
+        return None
+    return _found(text, cs, ce, m, np, "indirect:as-reported", quotes, paragraph, clause=(as_at, m.end()))
 
 
 def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int] | None:
