@@ -1088,6 +1088,14 @@ CASES = [
          ("indirect", "The mine will close in May", None)],
     ),
     (
+        "a participle after an introduction with commas of its own, or after a dash",
+        "At a fair in Tolland, Conn., on Sunday, Senator Ada Quist of Vermont praised the "
+        "growers, saying that the harvest had saved the county. "
+        "Mayor Ivo Brant changed his mind on the spot – saying the bridge could wait a year.",
+        [("indirect", "the harvest had saved the county", "Ada Quist"),
+         ("indirect", "the bridge could wait a year", "Ivo Brant")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -52,7 +52,7 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
@@ -321,23 +321,36 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
         word = _WORD_AT.search(text, word.end())  # ", while saying", "by saying": the verb is the cue
     if in_quote(word.start(), quotes):
         return None  # (the comma may close a quotation: 'of “New York values,” saying')
-    start = s
+    starts = [s]
     intro = cues.INTRO.match(text[s:m.start()])
     if intro:
         comma = text.find(", ", s, m.start())
         if comma < 0:
             return None
-        start = comma + 2
-    if text.startswith(("It ", "it "), start):
-        np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
-    else:
-        np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
+        starts = [comma + 2]
+    # An introduction with commas of its own ("At a rally in Dover, N.H., on Tuesday, Ann Lee
+    # endorsed Mr. Holm, saying ...", "Here in Columbia, ..."): the subject after a later comma.
+    comma = text.find(", ", starts[0], m.start())
+    while comma >= 0 and len(starts) < 5:
+        starts.append(comma + 2)
+        comma = text.find(", ", comma + 2, m.start())
+    np = None
+    for k, start in enumerate(starts):
+        if text.startswith(("It ", "it "), start):
+            np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
+        else:
+            np = speaker_after(text, start, m.start())
+        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
+            np = None
+        elif not _VERB_NEXT.match(text, np.end, m.start()):
+            aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
+            if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
+                np = None  # (not "Clinton, clearly frustrated, responded ..., saying X")
+        if np is not None and (k == 0 or np.kind in ("name", "role", "institution")):
+            break
+        np = None
+    if np is None:
         return None
-    if not _VERB_NEXT.match(text, np.end, m.start()):
-        aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
-        if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
-            return None  # (not "Clinton, clearly frustrated, responded ..., saying X")
     cs, ce = trim(text, m.end(), e)
     if word_count(text, cs, ce) < 3:
         return None

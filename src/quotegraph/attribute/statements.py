@@ -24,7 +24,7 @@ from quotegraph.spans import matches_between
 _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We are ready';"
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
-_PARTICIPLE_HINT = re.compile(r",[\u201d\u2019\"]?\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
+_PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|\s[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
                               r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
                               r"underlining)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
