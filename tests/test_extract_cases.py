@@ -1089,7 +1089,7 @@ CASES = [
     ),
     (
         "a participle after an introduction with commas of its own, or after a dash",
-        "At a fair in Tolland, Conn., on Sunday, Senator Ada Quist of Vermont praised the "
+        "At a fair in Tolland, Conn., on Sunday, Senator Ada Quist of Vermont visited the "
         "growers, saying that the harvest had saved the county. "
         "Mayor Ivo Brant changed his mind on the spot – saying the bridge could wait a year.",
         [("indirect", "the harvest had saved the county", "Ada Quist"),
