@@ -1096,6 +1096,13 @@ CASES = [
          ("indirect", "the bridge could wait a year", "Ivo Brant")],
     ),
     (
+        "the subject of a first verb speaks after 'but has said' and for unnamed subjects",
+        "Governor Ada Quist has voiced doubts but has said the dam will be finished. "
+        "Several former engineers walked out of the hearing and said the budget was too small.",
+        [("indirect", "the dam will be finished", "Ada Quist"),
+         ("indirect", "the budget was too small", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

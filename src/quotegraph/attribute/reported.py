@@ -501,7 +501,7 @@ _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|cou
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
-_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
 
 def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> SpeakerNP | None:
@@ -519,9 +519,9 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
         start = comma + 2
     np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
             or text[start:np.start].strip() or not _VERB_NEXT.match(text, np.end, m.start()):
-        return None
+        return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
     if cues.cue_index(text).between(np.end, m.start()) or any(start <= q.open < m.start() for q in quotes):
         return None
     return np
