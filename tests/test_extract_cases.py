@@ -1103,6 +1103,13 @@ CASES = [
          ("indirect", "the budget was too small", None)],
     ),
     (
+        "judgements with 'as' and a plural unnamed source before ', who'",
+        "The plan was praised abroad but scorned by local economists, who dismissed it as a "
+        "costly gamble. Mayor Ivo Brant portrayed the plan as a lifeline for the port.",
+        [("indirect", "it as a costly gamble", None),
+         ("indirect", "the plan as a lifeline for the port", "Ivo Brant")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

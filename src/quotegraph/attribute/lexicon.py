@@ -51,6 +51,8 @@ OBJECT_VERBS = (
     "highlighted", "highlights", "underlined", "outlined", "outlines", "calls", "termed",
     "terms", "dubbed", "dubs", "labelled", "labeled", "labels", "branded", "brands", "blasted",
     "blasts",
+    # Judgements with "as" ("portrayed him as a reformer")
+    "portrayed", "portrays",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).

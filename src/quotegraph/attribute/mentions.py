@@ -501,7 +501,7 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
     if last in "—–" and i >= 2:
         return _dash_aside(text, toks, i)
     if last.lower() == "who" and i >= 2 and toks[i - 1][2] == ",":
-        return _relative(text, toks, i - 2)
+        return _relative(text, toks, i - 2) or _unnamed_antecedent(text, toks, i - 2)
     j = i
     while j >= 0:
         w = toks[j][2]
@@ -629,6 +629,21 @@ def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i:
     start = desc[0][0]
     return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
                      title=text[start:desc[-1][1]])
+
+
+def _unnamed_antecedent(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``... scorned by Russian analysts, who dismissed them``: a plural unnamed source before
+    ", who", with its modifiers (it need not open the clause)."""
+    head = _POSSESSIVE_SUFFIX.sub("", toks[i][2].lower())
+    if head not in _UNNAMED or not head.endswith("s"):
+        return None
+    k = i
+    while k > 0 and i - k < 4 and toks[k - 1][2].isalpha() and (
+            _is_cap(toks[k - 1][2]) or toks[k - 1][2].lower() in _ROLE_ADJ
+            or toks[k - 1][2].lower() in _INDEFINITE or toks[k - 1][2].lower() in ("the", "some", "many")):
+        k -= 1
+    start, end = toks[k][0], toks[i][1]
+    return SpeakerNP("unnamed", start, end, text[start:end], head=head)
 
 
 def _relative(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
