@@ -1110,6 +1110,15 @@ CASES = [
          ("indirect", "the plan as a lifeline for the port", "Ivo Brant")],
     ),
     (
+        "a quoted subhead belongs to the speaker of the paragraph after it",
+        "Prime Minister Ivo Brant said the port would reopen in May.\n\n"
+        "'Talks with the dockers are welcome'\n\n"
+        "Minister Lena Holt said the union had asked for a meeting.",
+        [("indirect", "the port would reopen in May", "Ivo Brant"),
+         ("direct", "Talks with the dockers are welcome", "Lena Holt"),
+         ("indirect", "the union had asked for a meeting", "Lena Holt")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

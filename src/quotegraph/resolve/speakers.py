@@ -56,6 +56,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     retry: list[tuple[int, SpeakerNP]] = []
     current: tuple[Found, Speaker] | None = None  # the last statement's person speaking
     unnamed: list[tuple[int, str | None]] = []  # unnamed sources so far: (offset, head noun)
+    out_found: list[Found] = []  # the Found of each statement in ``out``
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -107,6 +108,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if speaker is not None and f.how and f.how.startswith("scorer"):
             speaker = replace(speaker, how=speaker.how + (f.how,))  # why the statement was kept
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        out_found.append(f)
         out.append(Statement(
             kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
             cue=cue, rule=f.rule, source_mention=source,
@@ -119,7 +121,28 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if p is not None:
             how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
             out[k] = replace(s, source_mention=None, speaker=_make(np, p.name, p.title, list(how), external))
+    _subheads_to_next(text, out, out_found)
     return _fullest_names(text, out)
+
+
+def _subheads_to_next(text: str, out: list[Statement], out_found: list[Found]) -> None:
+    """A quoted subhead standing as its own paragraph ("'Talks with the rebels are welcome'")
+    belongs to the speaker of the paragraph right after it, not to the turn before it."""
+    for k, f in enumerate(out_found):
+        if f.rule != "direct:continuation" or k + 1 >= len(out):
+            continue
+        g, nxt = out_found[k + 1], out[k + 1]
+        if g.paragraph != f.paragraph + 1 or nxt.speaker is None or g.inherit is not None:
+            continue
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:f.start].strip(" \t\"“‘'«") or text[f.end:line_end].strip(" \t\"”’'».") \
+                or len(text[f.start:f.end].split()) > 15 or text[f.start:f.end].rstrip().endswith((".", "?", "!")):
+            continue
+        sp = nxt.speaker
+        out[k] = replace(out[k], speaker=replace(sp, how=sp.how + (
+            f"a quoted subhead: the speaker of the paragraph after it (at {g.start})",)))
 
 
 def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
