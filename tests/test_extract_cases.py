@@ -1119,6 +1119,13 @@ CASES = [
          ("indirect", "the union had asked for a meeting", "Lena Holt")],
     ),
     (
+        "a quotation inside an introduction is not what the cue after it reports",
+        "Walking in to chants of “Ada! Ada!,” the senator said her campaign was gaining ground. "
+        "That is why critics say the count was rushed.",
+        [("indirect", "her campaign was gaining ground", None),
+         ("indirect", "the count was rushed", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -54,7 +54,7 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
 _TIME_OPENERS = frozenset("last this next on that".split())
 _SUBORDINATORS = frozenset("""while as when although though because since if so after before once
-until whereas and but that where""".split())
+until whereas and but that where why""".split())
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "two", "three",
                               "four", "current", "former", "other", "senior", "top", "his", "her",
                               "their", "its"})
