@@ -1126,6 +1126,14 @@ CASES = [
          ("indirect", "the count was rushed", None)],
     ),
     (
+        "a lowercase description before a titled name, before and after the cue",
+        "Harbour Party hopeful Sen. Ada Quist was sharply critical of the budget, telling "
+        "reporters: “The ferries are the first thing they cut.”\n\n"
+        "“Nobody asked the islands,” said island veteran Gen. Ivo Brant.",
+        [("direct", "The ferries are the first thing they cut.", "Ada Quist"),
+         ("direct", "Nobody asked the islands", "Ivo Brant")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

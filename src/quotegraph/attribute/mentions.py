@@ -193,7 +193,8 @@ def _loose_before(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) 
     while m > 0 and k - m < 6:
         w = toks[m - 1][2]
         lw = w.lower()
-        if w in ",;:()—–" or not (w.replace("’", "'").replace("'", "").replace("-", "").isalpha()):
+        if w in ",;:()—–" or not (w.replace("’", "'").replace("'", "").replace("-", "").isalpha()
+                                   or w.lower() in _TITLE):
             break
         if not _is_cap(w) and lw in _NOT_TITLE_WORDS:
             break
@@ -463,7 +464,10 @@ def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP
         return None, 0
     named = _bare_name(text, toks[j:k])
     if named is None:
-        return None, 0
+        titled = _titled_name(toks[j:k], text[toks[j][0]:toks[k - 1][1]], toks[j][0], toks[k - 1][1])
+        if titled is None or titled.kind != "name" or " " not in titled.name:
+            return None, 0
+        named = titled  # "hopeful Sen. Ted Cruz": a title word opens the name's run
     start = toks[0][0]
     return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
                      title=text[start:toks[j - 1][1]]), k
