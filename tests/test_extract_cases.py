@@ -1134,6 +1134,16 @@ CASES = [
          ("direct", "Nobody asked the islands", "Ivo Brant")],
     ),
     (
+        "'according to X' set off by commas inside the sentence: both halves are reported",
+        "In Kessa, the mill is still open, according to the regional paper, although orders have "
+        "halved. The mayor approved the sale, according to council minutes, leaving the port "
+        "without a buyer.",
+        [("indirect", "In Kessa, the mill is still open", None),
+         ("indirect", "although orders have halved", None),
+         ("indirect", "The mayor approved the sale", None),
+         ("indirect", "leaving the port without a buyer", None)],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -799,7 +799,39 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       "indirect:according-to", paragraph, clause=(m.start(), src[1]),
                       source_span=src if np is None else None)
         out.append(found)
+        rest = _according_rest(text, s, e, m, src, cs, quotes)
+        if rest is not None:
+            # "In Iowa, Trump is first, according to the poll average, although Carson keeps it
+            # close": the source is set inside one reported sentence; both halves are its
+            out.append(Found(kind_for(text, *rest, quotes), *rest, (m.start(), m.end()), np,
+                             "indirect:according-to", paragraph, clause=(m.start(), src[1]),
+                             source_span=src if np is None else None))
     return out
+
+
+_REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|without|becoming|"
+                         r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
+
+
+def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):
+    """The other half of a sentence with "according to X" set off by commas in its middle."""
+    if cs >= m.end():
+        # the content is after the source: the half before, unless it is only an introduction
+        lead = text[s:m.start()].rstrip()
+        if not lead.endswith(","):
+            return None
+        a, b = trim(text, s, s + len(lead) - 1)
+        if cues.INTRO.match(text[a:b]) and text.count(",", a, b) == 0 or _DESPITE.match(text[a:b]):
+            return None  # only an introduction ("In May, according to X, ...")
+        return (a, b) if word_count(text, a, b) >= 3 and not cues.cue_index(text).between(a, b) else None
+    after = src[1]
+    if not text.startswith(",", after) or in_quote(after, quotes):
+        return None
+    a, b = trim(text, after + 1, e)
+    if not _REST_OPENS.match(text, a) or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
+            or cues.ACCORDING.search(text, a, b):
+        return None
+    return a, b
 
 
 def _according_first(text: str, m: re.Match, e: int, comma: int):
