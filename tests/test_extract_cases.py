@@ -1144,6 +1144,14 @@ CASES = [
          ("indirect", "leaving the port without a buyer", None)],
     ),
     (
+        "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
+        "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
+        "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",
+        [("indirect", "the quota is too low", None),
+         ("indirect", "the mill can be saved", "Ivo Brant"),
+         ("indirect", "the vote was rigged", "Holt")],
+    ),
+    (
         "an indefinite phrase followed by a verb is the content, not a speaker",
         "The mayor spoke to the council on Monday.\n\n"
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",

@@ -320,6 +320,7 @@ _NOT_SUBJECT_START = frozenset("""it there this these those what how why where w
 they we i you his her their its our my your as if so to and but or""".split())
 
 
+_GENERIC_AUX = frozenset("have has had also would will later since previously repeatedly".split())
 _GENERIC_OPENERS = frozenset("while though although because whereas since when as and but yet even".split())
 # A poll's share or its respondents: "22 percent", "36 percent of Democrats", "49%", "majorities
 # in all five", "those surveyed", "those who back her opponents".
@@ -333,6 +334,8 @@ def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     no speaker is named. Only a short phrase that opens its clause and holds no verb of its own."""
     toks = tokens(text, max(lo, cue_start - 100), cue_start)
     toks = [t for t in toks if t[0] >= lo]
+    while len(toks) > 1 and toks[-1][2].lower() in _GENERIC_AUX:
+        toks = toks[:-1]  # "Many prominent Republicans have (also) said"
     j = len(toks)
     while j > 0 and toks[j - 1][2] not in _GENERIC_STOP and len(toks) - j < 10:
         j -= 1
@@ -484,14 +487,14 @@ def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
 
 
 # Words after which "he"/"she" opens a clause: "and he said", "Though she said ...".
-_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once as "
+_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once as where "
                              "when if yet".split())
 
 
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
     last = toks[i][2]
     if last in lx.PRONOUNS:
-        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
+        if i == 0 or toks[i - 1][2] in ",;:—–(" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
             return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
         return None
     if last in ("it", "It"):

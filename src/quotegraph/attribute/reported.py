@@ -99,6 +99,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + t.start()
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        # "(She says the photo ... in tears.)": the bracket closes around the sentence
+        end -= 1
+        while end > start and text[end - 1] in " .!?…":
+            end -= 1
     return start, end
 
 
