@@ -400,7 +400,8 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         if head is not None and head.kind == "name":
             end = toks[j - 1][1]
             np = SpeakerNP("name", head.start, end, text[head.start:end], name=head.name, title=head.title)
-    if np is None or (np.kind == "name" and j < len(toks) and toks[j][2].isalpha() and toks[j][2].islower()):
+    if np is None or (np.kind == "name" and j < len(toks) and toks[j][2].isalpha() and toks[j][2].islower()
+                      and toks[j][2] not in _NOT_TITLE_WORDS):
         # (a name cut short by a lowercase title word: "Ohio State University professor Ann Lee")
         loose, k = _loose_after(text, toks)
         if loose is not None and (np is None or k > j):

@@ -433,7 +433,9 @@ def _named_next(text: str, f: Found, reg: Registry, *, first: bool) -> tuple[Per
     if end is None or end.end() - max(f.end, np.end) > 200:
         return None, 0
     at = end.end()
-    for pos, person in reg.between(at, at + 90):
+    # The people named there at build time (not the deferred surname scan: too dear here).
+    near = sorted((q, p) for p in reg.people for q in p.positions if at <= q < at + 90)
+    for pos, person in near[:1]:
         lead = text[at:pos]
         if _VERBISH.search(lead) or len(lead.split()) > 8 or person.institution or " " not in person.name:
             return None, 0
