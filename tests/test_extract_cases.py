@@ -954,6 +954,209 @@ CASES = [
         "But in recent weeks, aides to the governor say, the mood has soured.",
         [("indirect", "the mood has soured", None)],
     ),
+    (
+        "a titled name 'of' a state, then an appositive, before the cue",
+        "Senator Ada Quist of Vermont, the ranking member on the panel, said the hearing would "
+        "resume in March.",
+        [("indirect", "the hearing would resume in March", "Ada Quist")],
+    ),
+    (
+        "a name whose description has commas of its own (a place, an age, a relative clause)",
+        "Dana Reyes, a nurse from Tolland, Connecticut, said the clinic had run out of beds.\n\n"
+        "Ira Holm, 40, of Salem, who runs a bakery on the square, said flour prices had doubled.",
+        [("indirect", "the clinic had run out of beds", "Dana Reyes"),
+         ("indirect", "flour prices had doubled", "Ira Holm")],
+    ),
+    (
+        "a lowercase title or an indefinite description after the cue of a quote",
+        "The count went on past midnight in the county hall.\n\n"
+        "“It will be closer than anyone thinks,” said pollster Mira Okafor.\n\n"
+        "“We knocked on every door twice,” said one Ohio Democrat.\n\n"
+        "“Nobody expected the rain,” said a veteran strategist, who asked not to be named.",
+        [("direct", "It will be closer than anyone thinks", "Mira Okafor"),
+         ("direct", "We knocked on every door twice", None),
+         ("direct", "Nobody expected the rain", None)],
+    ),
+    (
+        "a participle after a comma that closes a quotation, and after an aside on the subject",
+        "Mayor Lina Sorvik gave a spirited defence of “harbour towns,” saying the port kept the "
+        "region alive.\n\n"
+        "Governor Amos Varga, plainly annoyed, ended the session early, saying the budget had to "
+        "wait.",
+        [("indirect", "the port kept the region alive", "Lina Sorvik"),
+         ("indirect", "the budget had to wait", "Amos Varga")],
+    ),
+    (
+        "testimony, replies and plural claims without 'that', an aside before 'that'",
+        "Senator Ora Penn testified that the files had been destroyed in March. "
+        "Mayor Ivo Kask responds that the city never held the files. "
+        "Farmers and their unions argue the quota favours the largest dairies. "
+        "Ms. Penn wrote a letter to the council. "
+        "Mr. Kask insisted, for his part, that nothing was hidden.",
+        [("indirect", "the files had been destroyed in March", "Ora Penn"),
+         ("indirect", "the city never held the files", "Ivo Kask"),
+         ("indirect", "the quota favours the largest dairies", None),
+         ("indirect", "nothing was hidden", "Ivo Kask")],
+    ),
+    (
+        "'according to' after content that opens with an introduction, or after 'But' or a colon",
+        "Meanwhile, bread prices rose by a third in the spring, according to the state "
+        "statistics office. But according to the bakers' union, the rise has already stopped. "
+        "It has gone unnoticed: According to the latest figures, flour imports doubled in June.",
+        [("indirect", "Meanwhile, bread prices rose by a third in the spring", "state statistics office"),
+         ("indirect", "the rise has already stopped", None),
+         ("indirect", "flour imports doubled in June", None)],
+    ),
+    (
+        "a name after a title with lowercase words the lexicon does not list",
+        "Harbour party campaign manager Ola Brun replied that the count was fair. "
+        "“We will appeal,” dairy cooperative spokeswoman Rita Moen said.",
+        [("indirect", "the count was fair", "Ola Brun"),
+         ("direct", "We will appeal", "Rita Moen")],
+    ),
+    (
+        "progressive cues, a pronoun after a spaced hyphen, ', calling X Y' after a quote",
+        "Mayor Ilse Brandt is calling for a second bridge over the river. "
+        "The council balked - she called the plan \"overdue\" and said the money was there.\n\n"
+        "“Nobody listens to the harbour towns,” Senator Pavel Orr said, calling the vote "
+        "“a quiet scandal.”",
+        [("indirect", "a second bridge over the river", "Ilse Brandt"),
+         ("mixed", 'the plan "overdue"', "Ilse Brandt"),
+         ("indirect", "the money was there", "Ilse Brandt"),
+         ("direct", "Nobody listens to the harbour towns", "Pavel Orr"),
+         ("mixed", "the vote “a quiet scandal.”", "Pavel Orr")],
+    ),
+    (
+        "two people share a family name: the bare one is the one named last before it",
+        "Spokesperson Park Min-ji said on Monday the talks would resume.\n\n"
+        "Last week the president appointed Park Jae-won, a former envoy to Geneva, as adviser. "
+        "Park has been calling for a slower pace of talks.",
+        [("indirect", "the talks would resume", "Park Min-ji"),
+         ("indirect", "a slower pace of talks", "Park Jae-won")],
+    ),
+    (
+        "a title of capitalised and lowercase words after the cue; 'Another X said,' before a quote",
+        "The ferry strike went into its second week.\n\n"
+        "“We cannot wait any longer,” said Tromso harbour pilot Eva Lind.\n\n"
+        "Another commuter said, “The buses are full by seven.”",
+        [("direct", "We cannot wait any longer", "Eva Lind"),
+         ("direct", "The buses are full by seven.", None)],
+    ),
+    (
+        "an unnamed source the next sentence names (an article's first attribution)",
+        "Another former deputy quits the Harbour Party.\n\n"
+        "Another former deputy criticises the party's leadership. The former deputy speaker, "
+        "Ivo Brant, spoke about the party on Monday.\n\n"
+        "A spokesman for the ministry said the ferries would run again. The weather improved.",
+        [("indirect", "the party's leadership", "Ivo Brant"),
+         ("indirect", "the ferries would run again", None)],
+    ),
+    (
+        "after the cue a titled name 'of' its state; before it a name after a possessive; a short quote runs on",
+        "The committee vote was close.\n\n"
+        "“We will bring it back in the spring,” said Sen. Ada Quist of Vermont, a former teacher. "
+        "“Count on it, all of you.”\n\n"
+        "“A wasted week,” Harbour Radio's Ivo Brant said.",
+        [("direct", "We will bring it back in the spring", "Ada Quist"),
+         ("direct", "Count on it, all of you.", "Ada Quist"),
+         ("direct", "A wasted week", "Ivo Brant")],
+    ),
+    (
+        "a poll's shares and respondents as unnamed sources, each its own statement",
+        "Among farmers, 61 percent said the tariff had hurt them, while 30 percent said it had "
+        "not. Even so, those surveyed said the ministry should act. But those who own larger "
+        "farms say subsidies matter more.",
+        [("indirect", "the tariff had hurt them", None),
+         ("indirect", "it had not", None),
+         ("indirect", "the ministry should act", None),
+         ("indirect", "subsidies matter more", None)],
+    ),
+    (
+        "a relative clause whose speaker stands between the pronoun and the cue",
+        "The strike cut output at the smelter, which managers say will cost a month of exports. "
+        "Divers found a wreck that the harbour master said was a Dutch trader. "
+        "It was the port that she said she loved.",
+        [("indirect", "will cost a month of exports", None),
+         ("indirect", "was a Dutch trader", None)],
+    ),
+    (
+        "an attribution set off with 'as', before or after what was said",
+        "Last spring, as Harbour Radio reported on Monday, the mill lost its biggest buyer. "
+        "The mine will close in May, as the regional governor said. "
+        "As it was reported, more than 900 people attended the meeting.",
+        [("indirect", "the mill lost its biggest buyer", "Harbour Radio"),
+         ("indirect", "The mine will close in May", None)],
+    ),
+    (
+        "a participle after an introduction with commas of its own, or after a dash",
+        "At a fair in Tolland, Conn., on Sunday, Senator Ada Quist of Vermont visited the "
+        "growers, saying that the harvest had saved the county. "
+        "Mayor Ivo Brant changed his mind on the spot – saying the bridge could wait a year.",
+        [("indirect", "the harvest had saved the county", "Ada Quist"),
+         ("indirect", "the bridge could wait a year", "Ivo Brant")],
+    ),
+    (
+        "the subject of a first verb speaks after 'but has said' and for unnamed subjects",
+        "Governor Ada Quist has voiced doubts but has said the dam will be finished. "
+        "Several former engineers walked out of the hearing and said the budget was too small.",
+        [("indirect", "the dam will be finished", "Ada Quist"),
+         ("indirect", "the budget was too small", None)],
+    ),
+    (
+        "judgements with 'as' and a plural unnamed source before ', who'",
+        "The plan was praised abroad but scorned by local economists, who dismissed it as a "
+        "costly gamble. Mayor Ivo Brant portrayed the plan as a lifeline for the port.",
+        [("indirect", "it as a costly gamble", None),
+         ("indirect", "the plan as a lifeline for the port", "Ivo Brant")],
+    ),
+    (
+        "a quoted subhead belongs to the speaker of the paragraph after it",
+        "Prime Minister Ivo Brant said the port would reopen in May.\n\n"
+        "'Talks with the dockers are welcome'\n\n"
+        "Minister Lena Holt said the union had asked for a meeting.",
+        [("indirect", "the port would reopen in May", "Ivo Brant"),
+         ("direct", "Talks with the dockers are welcome", "Lena Holt"),
+         ("indirect", "the union had asked for a meeting", "Lena Holt")],
+    ),
+    (
+        "a quotation inside an introduction is not what the cue after it reports",
+        "Walking in to chants of “Ada! Ada!,” the senator said her campaign was gaining ground. "
+        "That is why critics say the count was rushed.",
+        [("indirect", "her campaign was gaining ground", None),
+         ("indirect", "the count was rushed", None)],
+    ),
+    (
+        "a lowercase description before a titled name, before and after the cue",
+        "Harbour Party hopeful Sen. Ada Quist was sharply critical of the budget, telling "
+        "reporters: “The ferries are the first thing they cut.”\n\n"
+        "“Nobody asked the islands,” said island veteran Gen. Ivo Brant.",
+        [("direct", "The ferries are the first thing they cut.", "Ada Quist"),
+         ("direct", "Nobody asked the islands", "Ivo Brant")],
+    ),
+    (
+        "'according to X' set off by commas inside the sentence: both halves are reported",
+        "In Kessa, the mill is still open, according to the regional paper, although orders have "
+        "halved. The mayor approved the sale, according to council minutes, leaving the port "
+        "without a buyer.",
+        [("indirect", "In Kessa, the mill is still open", None),
+         ("indirect", "although orders have halved", None),
+         ("indirect", "The mayor approved the sale", None),
+         ("indirect", "leaving the port without a buyer", None)],
+    ),
+    (
+        "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
+        "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
+        "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",
+        [("indirect", "the quota is too low", None),
+         ("indirect", "the mill can be saved", "Ivo Brant"),
+         ("indirect", "the vote was rigged", "Holt")],
+    ),
+    (
+        "an indefinite phrase followed by a verb is the content, not a speaker",
+        "The mayor spoke to the council on Monday.\n\n"
+        "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",
+        [("direct", "The bridge stays shut", None)],
+    ),
 ]
 
 

@@ -41,7 +41,8 @@ PARTICIPLE_CUE = re.compile(
     r",?\s+(?:and\s+)?(?:adding|noting|stressing|saying|warning|pointing\s+out|emphasizing|"
     r"emphasising|underscoring|underlining|recalling|explaining|arguing|insisting|stating|"
     r"observing|highlighting|making\s+it\s+clear|calling\s+on|urging|reiterating|"
-    r"asserting|claiming|suggesting|acknowledging|admitting|announcing)(?:\s+that)?(?:\s*:)?\s+"
+    r"asserting|claiming|suggesting|acknowledging|admitting|announcing|calling|describing)"
+    r"(?:\s+that)?(?:\s*:)?\s+"
 )
 
 # What may stand between a cue and its "that": objects and circumstances of the telling.

@@ -26,7 +26,9 @@ _TITLE_CONTEXT = re.compile(
     r"the|a|an|as|of|its|their|his|her|our)\s*$",
     re.I,
 )
-_MIN_CONTEXT_WORDS = 5
+_MIN_CONTEXT_WORDS = 3
+_WORD_BEFORE = re.compile(r"[a-z][ \t]+$")  # the quotation goes on a phrase ("chants of "Marco!"")
+_CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+")
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(
@@ -72,6 +74,10 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         return None
     np = speaker_before(text, pos, m.start())
     if np is not None and _GLUE.match(text[pos:np.start]):
+        if _CLAUSE_AFTER.match(text, m.end(), e) and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
+            # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
+            # reports the clause after it; the quotation is part of an introduction
+            return None
         return _direct(q, m, np, "direct:after-quote", clause=(np.start, m.end())), m.start()
     return None
 

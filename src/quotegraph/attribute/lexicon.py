@@ -31,7 +31,15 @@ REPORTING_VERBS = (
     # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
     "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",
     "complain", "tell",
-)
+    # Testimony and replies ("Clinton testified that ...", "Sanders responds that ...").
+    "testified", "testifies", "testify", "responds", "respond", "contends",
+) + tuple(f"{aux} {verb}" for aux in ("is", "was", "are", "were", "has been", "have been", "had been")
+          for verb in ("saying", "telling", "calling for", "calling on", "warning", "arguing",
+                       "claiming", "insisting", "urging"))
+# The progressive cues above ("is calling for") read as their present tense ("calls for").
+PROGRESSIVE_AS = {"saying": "says", "telling": "tells", "calling for": "calls for",
+                  "calling on": "calls on", "warning": "warns", "arguing": "argues",
+                  "claiming": "claims", "insisting": "insists", "urging": "urges"}
 
 # Reporting verbs that take a direct object that is the content: "criticised this approach".
 OBJECT_VERBS = (
@@ -43,6 +51,8 @@ OBJECT_VERBS = (
     "highlighted", "highlights", "underlined", "outlined", "outlines", "calls", "termed",
     "terms", "dubbed", "dubs", "labelled", "labeled", "labels", "branded", "brands", "blasted",
     "blasts",
+    # Judgements with "as" ("portrayed him as a reformer")
+    "portrayed", "portrays",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).

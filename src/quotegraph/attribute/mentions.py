@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quotegraph.attribute import lexicon as lx
 
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--|(?<=\s)-(?=\s)")
 _KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "de", "von", "der", "van", "bin",
                          "al", "la", "le", "du", "da", "di", "del", "ibn"})
@@ -54,7 +54,7 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _TIME_NOUNS = frozenset("week month year morning evening night day weekend".split())
 _TIME_OPENERS = frozenset("last this next on that".split())
 _SUBORDINATORS = frozenset("""while as when although though because since if so after before once
-until whereas and but that where""".split())
+until whereas and but that where why""".split())
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "two", "three",
                               "four", "current", "former", "other", "senior", "top", "his", "her",
                               "their", "its"})
@@ -96,7 +96,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for k, (s, e, w) in enumerate(out):
         if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
             out[k] = (s, e - 1, w[:-1])
-        elif w == "--":
+        elif w in ("--", "-"):
             out[k] = (s, e, "—")  # the typewriter dash of US copy is a dash
     return out
 
@@ -162,7 +162,102 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     np = _phrase_ending_at(text, toks, i)
     if np is None:
         np = _name_of_place(text, toks, i) or _before_circumstance(text, toks, i)
+    if np is None and toks[i][2] == ",":
+        np = _long_appositive(text, lo, toks, i)
+    if np is None and _is_cap(toks[i][2]):
+        np = _loose_before(text, lo, toks, i)
     return np
+
+
+_CLAUSE_OPENERS = frozenset("and but while as when although though because since after before if "
+                            "that so yet".split())
+
+
+def _loose_before(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Sanders campaign manager Ed Pike replied``, ``super PAC spokeswoman Ann Roe said``: a
+    name after a title with lowercase words the lexicon does not list. The title must open the
+    clause (sentence start, punctuation or a conjunction before it)."""
+    k = i
+    while k > 0 and i - k < 3 and _is_cap(toks[k - 1][2]) and toks[k - 1][2] not in ",;:()—–" \
+            and not _POSSESSIVE.match(toks[k - 1][2]):
+        k -= 1
+    named = None
+    while named is None and i - k >= 1:
+        named = _bare_name(text, toks[k:i + 1])
+        if named is None:
+            k += 1
+    if named is None:
+        return None
+    m = k
+    lowercase = False
+    while m > 0 and k - m < 6:
+        w = toks[m - 1][2]
+        lw = w.lower()
+        if w in ",;:()—–" or not (w.replace("’", "'").replace("'", "").replace("-", "").isalpha()
+                                   or w.lower() in _TITLE):
+            break
+        if not _is_cap(w) and lw in _NOT_TITLE_WORDS:
+            break
+        lowercase = lowercase or not _is_cap(w)
+        m -= 1
+    if not lowercase or m == k:
+        return None
+    if m > 0 and toks[m - 1][2].lower() in ("the", "a", "an"):
+        m -= 1
+    if m > 0 and toks[m - 1][2] not in ",;:()—–" and toks[m - 1][2].lower() not in _CLAUSE_OPENERS:
+        return None
+    if m == 0 and text[lo:toks[0][0]].strip(" \t\n\"“”‘’'"):
+        return None
+    start = toks[m][0]
+    if toks[m][2].lower() in _CLAUSE_OPENERS or toks[m][2] in _OPENING_ADVERBS:
+        return None
+    return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
+                     title=text[start:toks[k - 1][1]])
+
+
+_RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
+
+
+def _long_appositive(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``Dana Reyes, a nurse from Tolland, Connecticut, said``, ``Ira Holm, 40, of Salem, who
+    runs a bakery, said``: a name opening the sentence, then a description with commas of its
+    own. Each comma piece must be a description (no verb), or a relative clause."""
+    k = 0
+    if toks and toks[0][2] in ("But", "And", "Yet", "Still"):
+        k = 1
+    if k >= i or text[lo:toks[0][0]].strip(" \t\n\"“”‘’'") or toks[k][2] == ",":
+        return None
+    c = k
+    while c < i and toks[c][2] != ",":
+        c += 1
+    if c >= i or c == k or i - c > 45:
+        return None
+    pieces: list[list[str]] = [[]]
+    for t in toks[c + 1:i]:
+        if t[2] in ";:()—–":
+            return None
+        if t[2] == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(t[2].lower())
+    if len(pieces) < 2 or any(not p for p in pieces):
+        return None
+    relative = False
+    for p in pieces:
+        if p[0] in _RELATIVE_OPENERS:
+            relative = True
+            if any(w in _VERB_WORDS for w in p):
+                return None
+        elif p[0] in ("and", "or", "but") or any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in p):
+            return None
+    sub = toks[k:c]
+    head = _phrase_ending_at(text, sub, len(sub) - 1) or _name_of_place(text, sub, len(sub) - 1)
+    if head is None or head.start != toks[k][0]:
+        return None
+    if head.kind == "name":
+        return SpeakerNP("name", head.start, head.end, head.text, name=head.name,
+                         title=head.title or text[toks[c + 1][0]:toks[i - 1][1]])
+    return head if relative and head.kind in ("role", "unnamed") else None
 
 
 def _name_of_place(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
@@ -225,26 +320,44 @@ _NOT_SUBJECT_START = frozenset("""it there this these those what how why where w
 they we i you his her their its our my your as if so to and but or""".split())
 
 
+_GENERIC_AUX = frozenset("have has had also would will later since previously repeatedly".split())
+_GENERIC_OPENERS = frozenset("while though although because whereas since when as and but yet even".split())
+# A poll's share or its respondents: "22 percent", "36 percent of Democrats", "49%", "majorities
+# in all five", "those surveyed", "those who back her opponents".
+_POLLED = re.compile(r"(?:\d[\d.,%\-]*|half|most|majorities|a majority|a number)\b|those (?:surveyed|polled|"
+                     r"asked|questioned|interviewed|who \w+(?: \w+){0,4}$)")
+
+
 def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     """The subject of a plain speech cue when no speaker phrase is recognised: "Six in ten
     voters said", "Most analysts in the region say". An unnamed source: the words are kept,
     no speaker is named. Only a short phrase that opens its clause and holds no verb of its own."""
     toks = tokens(text, max(lo, cue_start - 100), cue_start)
     toks = [t for t in toks if t[0] >= lo]
+    while len(toks) > 1 and toks[-1][2].lower() in _GENERIC_AUX:
+        toks = toks[:-1]  # "Many prominent Republicans have (also) said"
     j = len(toks)
     while j > 0 and toks[j - 1][2] not in _GENERIC_STOP and len(toks) - j < 10:
         j -= 1
     phrase = toks[j:]
-    if len(phrase) > 1 and phrase[0][2] in ("But", "And", "Yet", "Still") and (
-            j == 0 or toks[j - 1][2] in ",;:—–("):
-        phrase = phrase[1:]  # "But many Democrats say": the conjunction opens the clause
-        j += 1
+    while len(phrase) > 1 and (phrase[0][2] in ("But", "And", "Yet", "Still")
+                               or phrase[0][2].lower() in _GENERIC_OPENERS) and (
+            j == 0 or toks[j - 1][2] in ",;:—–(" or toks[j - 1][2].lower() in _GENERIC_OPENERS):
+        phrase = phrase[1:]  # "But many Democrats say", "while 22 percent said": the
+        j += 1               # conjunction opens the clause
     if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–(" and
-                                         toks[j - 1][2] not in ("But", "And", "Yet", "Still")):
+                                         toks[j - 1][2] not in ("But", "And", "Yet", "Still")
+                                         and toks[j - 1][2].lower() not in _GENERIC_OPENERS):
         return None
-    if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()):
-        return None  # after a comma only when an introduction ("In Iowa, ...") ends there
     words = [t[2].lower() for t in phrase]
+    polled = _POLLED.match(" ".join(words)) is not None
+    if j > 0 and toks[j - 1][2] == "," and not _INTRO_START.match(text[lo:toks[j - 1][0]].lstrip()) \
+            and not polled:
+        return None  # after a comma only when an introduction ("In Iowa, ...") ends there,
+        # or for a poll's share ("For Trump voters, 74 percent said")
+    if polled and words[0] == "those":
+        start, end = phrase[0][0], phrase[-1][1]
+        return SpeakerNP("unnamed", start, end, text[start:end], head=words[-1])
     if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS for w in words) \
             or any(w in lx.PRONOUNS or w in ("he", "she", "they", "we", "i") for w in words):
         return None
@@ -279,9 +392,22 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j += 1
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
-    if j == 0:
-        return None
-    np = _classify(text, toks[:j])
+    np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
+    if np is None and j >= 3:
+        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place
+        k = max((n for n in range(1, j - 1) if toks[n][2] == "of"), default=0)
+        head = _classify(text, toks[:k]) if k and all(_is_cap(t[2]) for t in toks[k + 1:j]) else None
+        if head is not None and head.kind == "name":
+            end = toks[j - 1][1]
+            np = SpeakerNP("name", head.start, end, text[head.start:end], name=head.name, title=head.title)
+    if np is None or (np.kind == "name" and j < len(toks) and toks[j][2].isalpha() and toks[j][2].islower()
+                      and toks[j][2] not in _NOT_TITLE_WORDS):
+        # (a name cut short by a lowercase title word: "Ohio State University professor Ann Lee")
+        loose, k = _loose_after(text, toks)
+        if loose is not None and (np is None or k > j):
+            np, j = loose, k
+        if np is None:
+            return None
     if np is not None and np.kind in ("role", "unnamed") and j < len(toks) and toks[j][2] == ",":
         # "..., said the President's spokesperson, Vincent Magwenya."
         k = j + 1
@@ -295,6 +421,62 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     return np
 
 
+_LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close"})
+_NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
+    lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
+
+
+def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP | None, int]:
+    """After the cue, the speaker forms the lexicon does not list: a lowercase title before a
+    name ("said pollster Ada Quist", "campaign manager Ed Pike said") and an indefinite
+    description ("said one Ohio Democrat", "said a veteran strategist"). The phrase must end
+    the sentence or meet a comma, a dash or a relative clause, so "said a new law would"
+    is no speaker. Returns the phrase and how many tokens it took."""
+    def ends_at(j: int) -> bool:
+        return j == len(toks) or toks[j][2].lower() in _LOOSE_FOLLOWERS
+    if toks[0][2].lower() in _INDEFINITE:
+        j = 1
+        while j < len(toks) and j <= 6:
+            w = toks[j][2]
+            if not (w.isalpha() or "-" in w) or (w.lower() in _NOT_TITLE_WORDS and not _is_cap(w)):
+                break
+            j += 1
+            if text.startswith(".", toks[j - 1][1]):
+                break  # the sentence ends here
+        if j >= 2 and ends_at(j) and toks[j - 1][2].isalpha():
+            start, end = toks[0][0], toks[j - 1][1]
+            return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
+        return None, 0
+    # The title: up to five words, at least one of them lowercase ("Concord resident", "Ohio
+    # State University professor"); the name is the capitalised run after its last lowercase word.
+    j, last_lower = 0, -1
+    while j < len(toks) and j < 8 and toks[j][2].replace("’", "").replace("'", "").isalpha() \
+            and not (toks[j][2].islower() and toks[j][2] in _NOT_TITLE_WORDS):
+        if toks[j][2].islower():
+            last_lower = j
+        j += 1
+    j = last_lower + 1
+    if j == 0 or j > 5:
+        return None, 0
+    k = j
+    while k < len(toks) and k - j < 4 and _is_cap(toks[k][2]) and toks[k][2] not in ",;:()—–":
+        k += 1
+        if text.startswith(".", toks[k - 1][1]) and len(toks[k - 1][2]) > 1:
+            break  # "Luntz." ends the sentence; "J." is an initial
+    if k - j < 2 or not (k == len(toks) or toks[k][2].lower() in _LOOSE_FOLLOWERS
+                         or (toks[k][2].isalpha() and toks[k][2].islower())):
+        return None, 0
+    named = _bare_name(text, toks[j:k])
+    if named is None:
+        titled = _titled_name(toks[j:k], text[toks[j][0]:toks[k - 1][1]], toks[j][0], toks[k - 1][1])
+        if titled is None or titled.kind != "name" or " " not in titled.name:
+            return None, 0
+        named = titled  # "hopeful Sen. Ted Cruz": a title word opens the name's run
+    start = toks[0][0]
+    return SpeakerNP("name", start, named.end, text[start:named.end], name=named.name,
+                     title=text[start:toks[j - 1][1]]), k
+
+
 def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     """``toks`` as a personal name without a title (two to four capitalised words), or None."""
     if not 2 <= len(toks) <= 4 or toks[0][2] in lx.NON_NAME_WORDS:
@@ -306,14 +488,14 @@ def _bare_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
 
 
 # Words after which "he"/"she" opens a clause: "and he said", "Though she said ...".
-_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once "
+_PRONOUN_OPENERS = frozenset("and but that though although while because since after before once as where "
                              "when if yet".split())
 
 
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
     last = toks[i][2]
     if last in lx.PRONOUNS:
-        if i == 0 or toks[i - 1][2] in ",;:—–" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
+        if i == 0 or toks[i - 1][2] in ",;:—–(" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
             return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
         return None
     if last in ("it", "It"):
@@ -327,7 +509,7 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
     if last in "—–" and i >= 2:
         return _dash_aside(text, toks, i)
     if last.lower() == "who" and i >= 2 and toks[i - 1][2] == ",":
-        return _relative(text, toks, i - 2)
+        return _relative(text, toks, i - 2) or _unnamed_antecedent(text, toks, i - 2)
     j = i
     while j >= 0:
         w = toks[j][2]
@@ -412,7 +594,7 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
     if j <= 0 or i - j > 25:
         return None
     appos = text[toks[j + 1][0]:toks[i - 1][1]] if i - 1 > j else ""
-    head = _phrase_ending_at(text, toks, j - 1)
+    head = _phrase_ending_at(text, toks, j - 1) or _name_of_place(text, toks, j - 1)
     if head is None and j >= 3 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
         # "Marley Anderson, 21, a junior from Las Vegas, said": an age between the name and
         # its description
@@ -457,6 +639,21 @@ def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i:
                      title=text[start:desc[-1][1]])
 
 
+def _unnamed_antecedent(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
+    """``... scorned by Russian analysts, who dismissed them``: a plural unnamed source before
+    ", who", with its modifiers (it need not open the clause)."""
+    head = _POSSESSIVE_SUFFIX.sub("", toks[i][2].lower())
+    if head not in _UNNAMED or not head.endswith("s"):
+        return None
+    k = i
+    while k > 0 and i - k < 4 and toks[k - 1][2].isalpha() and (
+            _is_cap(toks[k - 1][2]) or toks[k - 1][2].lower() in _ROLE_ADJ
+            or toks[k - 1][2].lower() in _INDEFINITE or toks[k - 1][2].lower() in ("the", "some", "many")):
+        k -= 1
+    start, end = toks[k][0], toks[i][1]
+    return SpeakerNP("unnamed", start, end, text[start:end], head=head)
+
+
 def _relative(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
     """``..., Kazakh President Kassym-Jomart Tokayev, who said`` -> the name before ", who"."""
     j = i
@@ -496,7 +693,8 @@ def _long_subject(text: str, toks: list[tuple[int, int, str]], i: int) -> Speake
     last = _POSSESSIVE_SUFFIX.sub("", phrase[-1][2].lower())
     national = phrase[0][2] in lx.NATIONALITY_ADJECTIVES and last in lx.INSTITUTION_HEADS \
         and len(phrase) <= 4  # "Kyrgyz border service blames ...": no article in wire style
-    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and not national and not (
+    if first not in _SUBJECT_OPENERS and first not in _UNNAMED and first not in _INDEFINITE \
+            and not national and not (
             last in _UNNAMED and last.endswith("s") and len(phrase) <= 4):
         return None  # a bare plural head is fine: "Democratic party officials said"
     if any(t[2].lower() in _CLAUSE_WORDS for t in phrase):
@@ -561,6 +759,10 @@ def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
         return None
     if words[0].lower() != "the":  # "Russia's foreign minister"
         body = words[1:]
+        named = _bare_name(text, toks[1:]) if 2 <= len(body) <= 3 else None
+        if named is not None and named.name == text[toks[1][0]:end]:
+            # "Fox's Chris Wallace": a name after its employer's possessive
+            return SpeakerNP("name", start, end, phrase, name=named.name, title=words[0])
     last = body[-1].lower()
     k = _name_after_role(body) if words[0].lower() == "the" else None
     if k is not None:
@@ -663,8 +865,9 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         w, lw = words[k - 1], lower[k - 1]
         if k >= 2 and lower[k - 2] in ("of", "for", "the"):
             break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
-        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES:
-            k -= 1
+        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES \
+                and not (k < len(words) and _POSSESSIVE_SUFFIX.search(w)):
+            k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
             k -= 1  # "Ursula von der Leyen"
         else:

@@ -112,3 +112,43 @@ def _fuller_name(text: str, surname: str) -> str:
                     and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
                 return surname + " " + given
     return surname
+
+
+def nearest_fuller_name(text: str, surname: str, before: int) -> str | None:
+    """The last full form of a short family-first ``surname`` named before ``before``, when the
+    article names two people by it ("Kim Eun-hye" ... "Kim Young-ho" ... "Kim said"); else None."""
+    if " " in surname or not 2 <= len(surname) <= 4:
+        return None
+    if getattr(_last_forms, "text", None) is not text:
+        _last_forms.text, _last_forms.forms = text, {}
+    forms = _last_forms.forms.get(surname)
+    if forms is None:
+        forms = _last_forms.forms[surname] = _family_first_forms(text, surname)
+    if len({f for _, f in forms}) < 2:
+        return None  # (one person by this name: nothing to choose)
+    before_it = [f for pos, f in forms if pos < before]
+    return before_it[-1] if before_it else None
+
+
+_last_forms = threading.local()  # the forms of the last text asked about, per surname
+
+
+def _family_first_forms(text: str, surname: str) -> list[tuple[int, str]]:
+    forms: list[tuple[int, str]] = []
+    if text.count(surname) < 2:
+        return forms
+    pattern = _family_first(surname)
+    at = text.find(surname)
+    while at >= 0:  # matched only where the surname stands (str.find is far faster)
+        m = pattern.match(text, at)
+        at = text.find(surname, at + 1)
+        if m is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue
+        given = m.group(1)
+        if given not in lx.NON_NAME_WORDS and given.lower() not in lx.TITLE_WORDS \
+                and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
+            end = m.end(1)
+            while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                end += 1  # the hyphenated rest of the given name ("Young-ho")
+            forms.append((m.start(), text[m.start():end]))
+    return forms

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quotegraph.attribute import cues
+from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
@@ -51,7 +52,7 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
@@ -98,6 +99,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + t.start()
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        # "(She says the photo ... in tears.)": the bracket closes around the sentence
+        end -= 1
+        while end > start and text[end - 1] in " .!?…":
+            end -= 1
     return start, end
 
 
@@ -304,31 +310,55 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
     return out
 
 
+# A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
+_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
+
+
 def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
     """``Erdogan lashed out at Israel, saying X``: the subject of a sentence that reports no
     speech of its own says X. Only for a subject that reads as a speaker (a name, a role, an
     institution, a pronoun) at the sentence start, after an introduction if there is one."""
     m = _PARTICIPLE_SAYING.search(text, s, e)
-    if m is None or in_quote(m.start(), quotes):
+    if m is None:
         return None
-    start = s
+    word = _WORD_AT.search(text, m.start())
+    if word.group() in ("while", "by"):
+        word = _WORD_AT.search(text, word.end())  # ", while saying", "by saying": the verb is the cue
+    if in_quote(word.start(), quotes):
+        return None  # (the comma may close a quotation: 'of “New York values,” saying')
+    starts = [s]
     intro = cues.INTRO.match(text[s:m.start()])
     if intro:
         comma = text.find(", ", s, m.start())
         if comma < 0:
             return None
-        start = comma + 2
-    if text.startswith(("It ", "it "), start):
-        np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
-    else:
-        np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or not _VERB_NEXT.match(text, np.end, m.start()):
+        starts = [comma + 2]
+    # An introduction with commas of its own ("At a rally in Dover, N.H., on Tuesday, Ann Lee
+    # endorsed Mr. Holm, saying ...", "Here in Columbia, ..."): the subject after a later comma.
+    comma = text.find(", ", starts[0], m.start())
+    while comma >= 0 and len(starts) < 5:
+        starts.append(comma + 2)
+        comma = text.find(", ", comma + 2, m.start())
+    np = None
+    for k, start in enumerate(starts):
+        if text.startswith(("It ", "it "), start):
+            np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
+        else:
+            np = speaker_after(text, start, m.start())
+        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
+            np = None
+        elif not _VERB_NEXT.match(text, np.end, m.start()):
+            aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
+            if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
+                np = None  # (not "Clinton, clearly frustrated, responded ..., saying X")
+        if np is not None and (k == 0 or np.kind in ("name", "role", "institution")):
+            break
+        np = None
+    if np is None:
         return None
     cs, ce = trim(text, m.end(), e)
     if word_count(text, cs, ce) < 3:
         return None
-    word = _WORD_AT.search(text, m.start())
     q = next((q for q in quotes if q.open == cs and q.outer_end >= ce - 1), None)
     if q is not None and q.end > q.start:
         # "..., saying, “She is unstable.”": the quotation is the statement, word for word
@@ -338,8 +368,35 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                  clause=(np.start, m.end()))
 
 
+_RELATIVE_SPEAKER = re.compile(r"(?<![\w’'])(?:which|who|whom|that)\s+(?=[^,;:()\"“”]{1,50}$)")
+_NOT_AFTER_RELATIVE = re.compile(r"\s+(?:that|to|in|on|at|the|a|an|about|of|for|with|during|after|before|"
+                                 r"this|last|yesterday|today|so|it|as|when|and|or|but|he|she|they|we|I|you)\b|[\s,.;:]*$")
+
+
+def _relative_report(text: str, s: int, e: int, m: re.Match, quotes, paragraph: int) -> Found | None:
+    """``a vacuum which they say let the militants grow``, ``hackers who officials say are tied
+    to Moscow``: a relative pronoun, the speaker, the cue, then the rest of the relative clause
+    (its verb first) is what they say."""
+    rel = _RELATIVE_SPEAKER.search(text, max(s, m.start() - 50), m.start())
+    if rel is None or _NOT_AFTER_RELATIVE.match(text, m.end(), e):
+        return None
+    np = speaker_before(text, rel.end(), m.start())
+    if np is None or np.start != rel.end():
+        np = generic_subject(text, rel.end() - 1, m.start())
+    if np is None or np.start != rel.end() or np.kind == "institution" and np.text.lower() in ("it",):
+        return None
+    cs, ce = trim(text, m.end(), _clause_end(text, m.end(), e))
+    if word_count(text, cs, ce) < 2:
+        return None
+    return _found(text, cs, ce, m, np, "indirect:relative", quotes, paragraph, clause=(rel.start(), m.end()))
+
+
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
+    if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
+        return rel
+    if (prog := _PROGRESSIVE.match(cue_text)) is not None:
+        cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
     if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
             and _PREDICATE.match(text, m.end() + 1):
@@ -376,6 +433,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             or cues.cue_index(text).between(s, np.start)):
         # "..., Bayramov said in Baku, Trend reports": the wire's own credit line
         return None
+    if np is not None and np.kind in ("name", "institution", "role", "unnamed") \
+            and _AS_BEFORE.search(text, max(s, np.start - 4), np.start):
+        return _as_reported(text, s, e, m, np, quotes, paragraph)
     if np is not None:
         prefix = text[s:np.start]
         relative = "who" in text[np.end:m.start()]
@@ -438,6 +498,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     return None
 
 
+_PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
 _CITING = re.compile(r",?\s+citing\s+")
 _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
                             r"must|did|does|do)\b")
@@ -445,7 +506,7 @@ _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|cou
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
-_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
 
 def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> SpeakerNP | None:
@@ -463,9 +524,9 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
         start = comma + 2
     np = speaker_after(text, start, m.start())
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun") \
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
             or text[start:np.start].strip() or not _VERB_NEXT.match(text, np.end, m.start()):
-        return None
+        return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
     if cues.cue_index(text).between(np.end, m.start()) or any(start <= q.open < m.start() for q in quotes):
         return None
     return np
@@ -492,6 +553,30 @@ def _coordinated(text: str, f: Found, e: int, quotes, paragraph: int) -> tuple[F
                        "indirect:coordinated", paragraph, clause=(a.start(), m.end()))
         return first, second
     return None
+
+
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))[Aa]s\s+$")
+_AS_GAP = re.compile(r"[^,;:()\"“”]{0,60}?,\s+")
+
+
+def _as_reported(text: str, s: int, e: int, m: re.Match, np, quotes, paragraph: int) -> Found | None:
+    """``As The Times reported on Saturday, X``, ``X, as the minister put it``: an attribution
+    set off with "as"; the clause after its comma, or the clause before it, is what was said."""
+    as_at = text.rfind("s", s, np.start) - 1
+    gap = _AS_GAP.match(text, m.end(), e)
+    if gap is not None and not in_quote(gap.end(), quotes) and not FINITE.search(text, m.end(), gap.start() + 1):
+        cs, ce = trim(text, gap.end(), e)
+    else:
+        if text[m.end():e].strip(" .!?\"”’") and not _CIRCUMSTANCE.match(text, m.end(), e):
+            return None
+        cs, ce = trim(text, s, as_at)
+        while ce > cs and text[ce - 1] in ",;—– ":
+            ce -= 1
+        if cues.INTRO.match(text, cs) and text.count(",", cs, ce) == 0:
+            return None
+    if word_count(text, cs, ce) < 3:
+        return None
+    return _found(text, cs, ce, m, np, "indirect:as-reported", quotes, paragraph, clause=(as_at, m.end()))
 
 
 def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int] | None:
@@ -543,6 +628,13 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     cut = cues.PARTICIPLE_CUE.search(text, pos, e)
     if cut is not None and text[cut.start()] == "," and not in_quote(cut.start(), quotes):
         e = cut.start()  # "called for calm, saying that X": X is a second statement
+    for c in _CONTRAST.finditer(text, pos, e):
+        # "74 percent said they were set, while 22 percent said ...": a second attribution
+        nxt = cues.cue_index(text).first(c.end(), min(e, c.end() + 80))
+        if nxt is not None and not in_quote(c.start(), quotes) and (
+                speaker_before(text, c.end(), nxt.start()) or generic_subject(text, c.end(), nxt.start())):
+            e = c.start()
+            break
     if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
@@ -559,6 +651,11 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         if any(q.start <= cs + 1 and q.end >= ce - 1 for q in quotes):
             return None  # "X said: "..."" is a direct quote, handled with the quotes
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    aside = _ASIDE_THAT.match(text, pos, e)
+    if aside is not None and not in_quote(aside.start(), quotes):
+        # "Clinton testified, for example, that ...": an aside between the cue and "that"
+        cs, ce = trim(text, aside.end(), e)
+        return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if rest.lstrip().startswith((",", ".", ";", "—", "–")):
         return None  # "X, Lavrov said, adding that ...": the content is before the cue
     skip = _CIRCUMSTANCE.match(text, pos, e)
@@ -611,6 +708,11 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "emphasises", "underlines", "underscores", "predicts", "promises", "vows"):
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
+        # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
+        # "wrote a check", "maintain their innocence", "responded to the attack": an object
+        cs, ce = trim(text, pos, e)
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
             and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
         # "asked the partners to act": a request; "asked why ..." reports no content
@@ -618,6 +720,22 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     return None
 
+
+# Cues read as speech with no "that" whatever follows them; and cues whose object may be a
+# thing, read as speech only when a finite verb comes within a few words.
+_CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended", "allege", "alleges",
+                          "alleged", "testified", "testifies", "testify", "countered", "conceded"})
+_OBJECT_OR_CLAUSE_CUES = frozenset({
+    "claim", "deny", "maintain", "maintains", "warn", "wrote", "writes", "write", "tweeted",
+    "tweets", "reported", "reports", "replied", "replies", "responded", "responds", "respond",
+    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell"})
+_CLAUSE_SOON = re.compile(
+    r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
+    r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
+    r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
+
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though)\s+")
+_ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 _ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
@@ -656,24 +774,19 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
             continue
         before = text[s:m.start()]
         comma = text.find(",", m.end(), e)
-        if not before.strip() or _is_intro(before) and before.rstrip().endswith(","):
-            # "According to X, CONTENT."
-            np = speaker_after(text, m.end(), comma if comma >= 0 else e)
-            if np is not None and np.kind in ("name", "role") and (comma < 0 or np.end < comma) \
-                    and _CLAUSE_START.match(text, np.end):
-                # "According to the minister it is time ..." (no comma after the source)
-                src = (np.start, np.end)
-                cs, ce = trim(text, np.end, e)
-            else:
-                if comma < 0:
-                    continue
-                src = _source_span(text, m.end(), comma)
-                if src is None:
-                    continue
-                cs, ce = trim(text, comma + 1, e)
+        lead = before.strip()
+        front = None
+        if not lead or not _LEAD_CONJUNCTION.sub("", lead + " ") or lead.endswith(":") \
+                or _is_intro(before) and lead.endswith(","):
+            # "According to X, CONTENT.", "But according to X, ...", "...: According to X, ..."
+            front = _according_first(text, m, e, comma)
+            if front is None and not (lead.endswith(",") and word_count(text, s, m.start()) >= 6):
+                continue  # (else "Meanwhile, CONTENT, according to X": the content is before)
+        if front is not None:
+            np, src, (cs, ce) = front
             if _speaks_itself(text, cs, ce, quotes):
                 continue  # "According to a correspondent, Lavrov added that X": Lavrov speaks
-        elif before.rstrip().endswith(","):
+        elif lead.endswith(","):
             # "CONTENT, according to X."
             stop = comma if comma >= 0 else e
             np = speaker_after(text, m.end(), stop)
@@ -691,7 +804,54 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       "indirect:according-to", paragraph, clause=(m.start(), src[1]),
                       source_span=src if np is None else None)
         out.append(found)
+        rest = _according_rest(text, s, e, m, src, cs, quotes)
+        if rest is not None:
+            # "In Iowa, Trump is first, according to the poll average, although Carson keeps it
+            # close": the source is set inside one reported sentence; both halves are its
+            out.append(Found(kind_for(text, *rest, quotes), *rest, (m.start(), m.end()), np,
+                             "indirect:according-to", paragraph, clause=(m.start(), src[1]),
+                             source_span=src if np is None else None))
     return out
+
+
+_REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|without|becoming|"
+                         r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
+
+
+def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):
+    """The other half of a sentence with "according to X" set off by commas in its middle."""
+    if cs >= m.end():
+        # the content is after the source: the half before, unless it is only an introduction
+        lead = text[s:m.start()].rstrip()
+        if not lead.endswith(","):
+            return None
+        a, b = trim(text, s, s + len(lead) - 1)
+        if cues.INTRO.match(text[a:b]) and text.count(",", a, b) == 0 or _DESPITE.match(text[a:b]):
+            return None  # only an introduction ("In May, according to X, ...")
+        return (a, b) if word_count(text, a, b) >= 3 and not cues.cue_index(text).between(a, b) else None
+    after = src[1]
+    if not text.startswith(",", after) or in_quote(after, quotes):
+        return None
+    a, b = trim(text, after + 1, e)
+    if not _REST_OPENS.match(text, a) or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
+            or cues.ACCORDING.search(text, a, b):
+        return None
+    return a, b
+
+
+def _according_first(text: str, m: re.Match, e: int, comma: int):
+    """(speaker phrase, source span, content span) of "According to X, CONTENT", or None."""
+    np = speaker_after(text, m.end(), comma if comma >= 0 else e)
+    if np is not None and np.kind in ("name", "role") and (comma < 0 or np.end < comma) \
+            and _CLAUSE_START.match(text, np.end):
+        # "According to the minister it is time ..." (no comma after the source)
+        return np, (np.start, np.end), trim(text, np.end, e)
+    if comma < 0:
+        return None
+    src = _source_span(text, m.end(), comma)
+    if src is None:
+        return None
+    return np, src, trim(text, comma + 1, e)
 
 
 def _speaks_itself(text: str, cs: int, ce: int, quotes: list[Quote]) -> bool:

@@ -24,7 +24,7 @@ from quotegraph.spans import matches_between
 _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We are ready';"
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
-_PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
+_PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
                               r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
                               r"underlining)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
@@ -33,6 +33,28 @@ _PARTICIPLE_HINT = re.compile(r",\s+(?:saying|adding|warning|arguing|insisting|c
                               r"declaring|calling|accusing|urging)\b"
                               r"|\sas\s+(?:saying|stating)\b"
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
+_HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
+               "noting", "declaring", "telling", "calling", "describing", "branding", "accusing",
+               "urging", "stating", "promising", "explaining", "asserting", "pointing", "recalling",
+               "emphasising", "emphasizing", "underlining", "expressing")
+
+
+def _participle_hints(text: str) -> list[re.Match]:
+    """``_PARTICIPLE_HINT.finditer(text)``, found faster: every hint holds one of the verbs,
+    so the pattern is tried only in a window before each place ``str.find`` finds one (the
+    scan of every space by the pattern itself cost more than the rest of the sentence pass)."""
+    found: dict[tuple[int, int], re.Match] = {}
+    for w in _HINT_WORDS:
+        at = text.find(w)
+        while at >= 0:
+            lo = max(0, at - 130)
+            for m in _PARTICIPLE_HINT.finditer(text, lo, min(len(text), at + len(w) + 40)):
+                if m.end() > at:
+                    found[m.span()] = m
+            at = text.find(w, at + len(w))
+    return [found[k] for k in sorted(found)]
+
+
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
                                r"explaining|declaring|insisting)\s*[:,]?\s*$")
 _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
@@ -83,7 +105,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     maybe = any(k in text for k in _ACCORDING_HINTS)  # a plain scan is far cheaper than the regex
     all_according = list(cues.ACCORDING.finditer(text)) if maybe else []
     according_starts = [m.start() for m in all_according]
-    all_participles = list(_PARTICIPLE_HINT.finditer(text))
+    all_participles = _participle_hints(text)
     participle_starts = [m.start() for m in all_participles]
     sidx = 0
     marks = [m.start() for m in _ANY_MARK.finditer(text)]  # one scan instead of one per paragraph

@@ -112,7 +112,7 @@ class Registry:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
         key = surname_of(name).lower()
         first = name.split()[0] if len(name.split()) > 1 else None
-        person = self.find(name) if first is None else None
+        person = self.find(name, before=pos) if first is None else None
         for p in (() if person else self._by_surname.get(key, ())):
             pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
             if first is None or pfirst is None or _same_first(first, pfirst):
@@ -134,7 +134,7 @@ class Registry:
         self._at = None
         return person
 
-    def find(self, name: str) -> Person | None:
+    def find(self, name: str, before: int | None = None) -> Person | None:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
         cands = self._by_surname.get(surname_of(name).lower(), [])
         first = name.split()[0] if len(name.split()) > 1 else None
@@ -148,6 +148,13 @@ class Registry:
             hits = [p for p in self.people if len(p.name.split()) >= 2 and p.name.split()[0] == name]
             if len(hits) == 1:
                 return hits[0]
+            if hits and before is not None:
+                # Two people share the family name ("Kim Eun-hye", later "Kim Young-ho"): a
+                # bare "Kim" is the one named last before it.
+                named = [(max(q for q in p.positions if q < before), p) for p in hits
+                         if any(q < before for q in p.positions)]
+                if named:
+                    return max(named, key=lambda t: t[0])[1]
         return None
 
     def learn(self, name: str, title: str | None, pos: int) -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.names import fuller_name
+from quotegraph.attribute.names import fuller_name, nearest_fuller_name
 from quotegraph.attribute.mentions import SpeakerNP, speaker_before
 from functools import lru_cache
 
@@ -56,6 +56,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
     retry: list[tuple[int, SpeakerNP]] = []
     current: tuple[Found, Speaker] | None = None  # the last statement's person speaking
     unnamed: list[tuple[int, str | None]] = []  # unnamed sources so far: (offset, head noun)
+    out_found: list[Found] = []  # the Found of each statement in ``out``
     for i, f in enumerate(found):
         speaker: Speaker | None = None
         source: Span | None = None
@@ -87,6 +88,13 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
                 speaker = _salient(text, f, speaker, current, reg) or speaker
             if speaker is None and f.np.kind == "role":
                 retry.append((len(out), f.np))
+            if speaker is None and f.np.kind == "unnamed":
+                p, at = _named_next(text, f, reg, first=not any(
+                    g.np is not None and g.start < f.start for g in found[:i]))
+                if p is not None:
+                    speaker = _make(f.np, p.name, p.title, [
+                        f"unnamed '{f.np.text}' -> '{p.name}' (named right after it, at {at})"], external)
+                    source = None
         elif f.source_span is not None:
             a, b = f.source_span
             source = Span(a, b, text[a:b])
@@ -100,6 +108,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if speaker is not None and f.how and f.how.startswith("scorer"):
             speaker = replace(speaker, how=speaker.how + (f.how,))  # why the statement was kept
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        out_found.append(f)
         out.append(Statement(
             kind=f.kind, start=f.start, end=f.end, text=text[f.start:f.end], speaker=speaker,
             cue=cue, rule=f.rule, source_mention=source,
@@ -112,7 +121,28 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
         if p is not None:
             how = (f"role '{np.text}' -> '{p.name}' (title '{p.title}', mentioned at {at}, after the article was read)",)
             out[k] = replace(s, source_mention=None, speaker=_make(np, p.name, p.title, list(how), external))
+    _subheads_to_next(text, out, out_found)
     return _fullest_names(text, out)
+
+
+def _subheads_to_next(text: str, out: list[Statement], out_found: list[Found]) -> None:
+    """A quoted subhead standing as its own paragraph ("'Talks with the rebels are welcome'")
+    belongs to the speaker of the paragraph right after it, not to the turn before it."""
+    for k, f in enumerate(out_found):
+        if f.rule != "direct:continuation" or k + 1 >= len(out):
+            continue
+        g, nxt = out_found[k + 1], out[k + 1]
+        if g.paragraph != f.paragraph + 1 or nxt.speaker is None or g.inherit is not None:
+            continue
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:f.start].strip(" \t\"“‘'«") or text[f.end:line_end].strip(" \t\"”’'».") \
+                or len(text[f.start:f.end].split()) > 15 or text[f.start:f.end].rstrip().endswith((".", "?", "!")):
+            continue
+        sp = nxt.speaker
+        out[k] = replace(out[k], speaker=replace(sp, how=sp.how + (
+            f"a quoted subhead: the speaker of the paragraph after it (at {g.start})",)))
 
 
 def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
@@ -141,7 +171,12 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
     if np.kind == "unnamed":
         return None, mention
     if np.kind == "name" and np.name:
-        p = reg.find(np.name)
+        p = reg.find(np.name, before=np.start)
+        near = nearest_fuller_name(text, np.name, np.start) if p is not None and " " not in np.name else None
+        if near is not None and near != p.name:
+            # Two people share the family name: "Kim" is the one named last before it.
+            return _make(np, near, np.title, [f"name '{np.name}' -> '{near}' (the last full form "
+                                              f"named before it)"], external), None
         if p is not None and (" " not in p.name or "-" in text):
             full = fuller_name(text, p.name)
             if full != p.name:
@@ -376,6 +411,38 @@ def _role(np: SpeakerNP, reg: Registry) -> tuple[Person | None, int]:
         if not p.title:
             return p, (p.positions[0] if p.positions else -1)
     return None, -1
+
+
+_ONE = frozenset({"a", "an", "another", "one"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+_VERBISH = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|told|made|will|would)\b")
+
+
+def _named_next(text: str, f: Found, reg: Registry, *, first: bool) -> tuple[Person | None, int]:
+    """The person an unnamed source turns out to be when the next sentence names them:
+    "A spokesman for the ministry said X. The spokesman, Ivo Brant, added ...", or, in an
+    article's first attribution, "Another former minister criticised the plan. The former
+    minister of state, Ivo Brant, said ...". One person only ("a", "another", "one" + a
+    singular noun), and the name must open the next sentence."""
+    np = f.np
+    words = np.text.split()
+    head = (np.head or "").lower()
+    if not words or words[0].lower() not in _ONE or not head or head.endswith("s"):
+        return None, 0
+    end = _SENTENCE_END.search(text, max(f.end, np.end))
+    if end is None or end.end() - max(f.end, np.end) > 200:
+        return None, 0
+    at = end.end()
+    # The people named there at build time (not the deferred surname scan: too dear here).
+    near = sorted((q, p) for p in reg.people for q in p.positions if at <= q < at + 90)
+    for pos, person in near[:1]:
+        lead = text[at:pos]
+        if _VERBISH.search(lead) or len(lead.split()) > 8 or person.institution or " " not in person.name:
+            return None, 0
+        if head in lead.lower() or (first and "," in lead):
+            return person, pos
+        return None, 0
+    return None, 0
 
 
 def _continues_unnamed(f: Found, resolved) -> bool:
