@@ -209,11 +209,39 @@ def _word_starts(text: str, start: int, surnames) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {s: [] for names in by_run.values() for s in names}
     if not by_run:
         return out
+    if len(by_run) <= _FIND_RUNS:
+        # A few runs: str.find per run beats compiling a regex that serves this article only.
+        for run, names in by_run.items():
+            for at in _run_starts(text, start, run):
+                for surname in names:
+                    if text.startswith(surname, at):
+                        out[surname].append(at)
+        return out
     words = re.compile(r"(?<![^\W_])" + trie_alternation(by_run) + r"(?![^\W_])")
     for m in words.finditer(text, start):
         for surname in by_run[m.group()]:
             if text.startswith(surname, m.start()):
                 out[surname].append(m.start())
+    return out
+
+
+_FIND_RUNS = 24  # up to this many distinct runs, one str.find loop each; past it, one regex
+_IN_RUN = re.compile(r"[^\W_]")
+
+
+def _run_starts(text: str, start: int, run: str) -> list[int]:
+    """Where ``run`` (a letter/digit run) stands from ``start`` as a whole run, neither
+    preceded nor followed by a letter or digit: what ``(?<![^\\W_])run(?![^\\W_])`` finds."""
+    out = []
+    n = len(run)
+    at = text.find(run, start)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _IN_RUN.match(text, at - 1)) and not _IN_RUN.match(text, end):
+            out.append(at)
+            at = text.find(run, end)
+        else:
+            at = text.find(run, at + 1)
     return out
 
 

@@ -1,0 +1,68 @@
+"""The speed work's shortcuts (issue 7) against the plain definitions they replace.
+
+Each shortcut must find exactly what its plain version finds; these texts are written to hit
+the cases where a shortcut could slip: boundaries at the very start, runs of line breaks,
+closing quotes after a sentence mark, names inside longer words or next to underscores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.relate.occasions import sentence_spans
+from quotegraph.resolve.people import _FIND_RUNS, _word_starts
+
+
+def _plain_sentence_spans(text: str) -> list[tuple[int, int]]:
+    # The definition: a sentence mark (and a closing quote) and spaces before a capital,
+    # or a run of line breaks.
+    end = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+    spans, start = [], 0
+    for m in end.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+SENTENCE_TEXTS = [
+    "The minister spoke. Then he left.",
+    "It ended.\n\nThe next day came.\n\n\nA third line",
+    "\n\nOpening blank lines. 2 more follow.",
+    "He asked: “Why?” “Because,” she said! “Fine.”\nDone.",
+    "Prices rose 1.5 percent. in lower case. Not here? yes. Yes.",
+    "Ends with a mark.",
+    ".\n.\n\n!",
+    "Quote closes.’ ‘Another one.' \"A third.\"   \n  Z",
+    "",
+]
+
+
+def test_occasion_sentences_are_the_plain_ones():
+    for text in SENTENCE_TEXTS:
+        assert sentence_spans(text) == _plain_sentence_spans(text), text
+
+
+def _plain_word_starts(text: str, start: int, surnames) -> dict[str, list[int]]:
+    # The definition: every place from start where the surname begins a whole letter/digit run.
+    out = {}
+    for s in surnames:
+        run = re.match(r"[^\W_]+", s).group()
+        rx = re.compile(r"(?<![^\W_])" + re.escape(run) + r"(?![^\W_])")
+        out[s] = [m.start() for m in rx.finditer(text, start) if text.startswith(s, m.start())]
+    return out
+
+
+def test_surname_places_with_few_and_many_surnames():
+    text = ("Obama met O'Brien. Obamas, xObama, Obama_ and Obama2 are other words; Obama. "
+            "Éric Éricx _Éric Éric. Smith-Jones and Smith and Jones. O'Brienx O'Brien")
+    few = ["Obama", "O'Brien", "Éric", "Smith-Jones", "Smith", "Jones"]
+    many = few + [f"Name{k}" for k in range(_FIND_RUNS + 2)]  # past the str.find path
+    for surnames in (few, many):
+        for start in (0, 1, 5, 10, 19, 80):
+            got = _word_starts(text, start, surnames)
+            assert got == _plain_word_starts(text, start, surnames), (start, len(surnames))
+    # "_" is no letter: "Obama_" counts, "Obamas", "xObama" and "Obama2" do not.
+    assert _word_starts(text, 0, few)["Obama"] == [0, text.index("Obama_"), text.index("Obama.")]
