@@ -66,3 +66,16 @@ def test_surname_places_with_few_and_many_surnames():
             assert got == _plain_word_starts(text, start, surnames), (start, len(surnames))
     # "_" is no letter: "Obama_" counts, "Obamas", "xObama" and "Obama2" do not.
     assert _word_starts(text, 0, few)["Obama"] == [0, text.index("Obama_"), text.index("Obama.")]
+
+
+def test_role_then_name_finds_what_the_full_scan_finds():
+    from quotegraph.resolve.people import _ROLE_THEN_NAME, _role_then_name
+
+    text = ("The President's spokesperson, Vincent Magwenya, said it. The UN secretary-general, "
+            "Amina Rahal. said more. An ex-minister, Tom Bell said no. Ministers’, Ann Lee, "
+            "told them. The chairmanship, Bob Fay, was vacant. Her adviser, Jan Koval, "
+            "a minister, Petr Novak, added nothing. spokesman, Li Wei, said so")
+    for start in (0, 1, 30, 31, 90):
+        want = [m.span() for m in _ROLE_THEN_NAME.finditer(text, start)]
+        assert [m.span() for m in _role_then_name(text, start)] == want, start
+    assert any(m.group("name") == "Vincent Magwenya" for m in _role_then_name(text, 0))

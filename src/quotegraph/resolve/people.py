@@ -335,10 +335,45 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME_RUN + r")$")
 
 
+_ROLE_FORMS = frozenset(_ROLE_WORDS | {w.capitalize() for w in _ROLE_WORDS})
+_ROLE_LENGTHS = sorted({len(w) for w in _ROLE_FORMS})
+_COMMA_THEN_CAPITAL = re.compile(r",[ \t]+[A-Z]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _role_then_name(text: str, start: int):
+    """The matches of ``_ROLE_THEN_NAME.finditer(text, start)``, found from the commas.
+
+    Every match is a role word ending at a comma (or at an apostrophe before one) that a
+    capital follows; those commas are few, and the role word before each is a word of known
+    length, so only the places where a role word ends at such a comma are tried, in text order
+    and never inside the previous match, as ``finditer`` would. The full scan tried the role
+    trie at every word of the text for a handful of matches per article."""
+    last = start
+    for comma in _COMMA_THEN_CAPITAL.finditer(text, start):
+        c = comma.start()
+        ends = (c, c - 1) if c > 0 and text[c - 1] in "’'" else (c,)
+        tries = []
+        for end in ends:
+            for n in _ROLE_LENGTHS:
+                at = end - n
+                if at < last:
+                    break
+                # "\b" before the role word: its first character is a letter
+                if text[at:end] in _ROLE_FORMS and (at == 0 or not _WORD_CHAR.match(text, at - 1)):
+                    tries.append(at)
+        for at in sorted(tries):
+            m = _ROLE_THEN_NAME.match(text, at)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
 def _appositive_names(text: str, start: int):
     """People named only in apposition to their title ("the President's spokesperson, Vincent
     Magwenya," / "Ali Hasanov, Presidential Aide on Political Affairs,"): (start, name, title)."""
-    for m in _ROLE_THEN_NAME.finditer(text, start):
+    for m in _role_then_name(text, start):
         at, name = m.start("name"), m.group("name")
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
