@@ -79,3 +79,17 @@ def test_role_then_name_finds_what_the_full_scan_finds():
         want = [m.span() for m in _ROLE_THEN_NAME.finditer(text, start)]
         assert [m.span() for m in _role_then_name(text, start)] == want, start
     assert any(m.group("name") == "Vincent Magwenya" for m in _role_then_name(text, 0))
+
+
+def test_occasion_key_trie_holds_every_platform_and_outlet():
+    from quotegraph.relate import occasions as oc
+    from quotegraph.spans import trie_alternation
+
+    words = sorted({f for w in oc._KEY_WORDS for f in (w, w.lower(), w.capitalize(), w.upper())})
+    plain = re.compile("(?:" + trie_alternation(words) + ")" + rf"|{oc._PLATFORM}|{oc._OUTLETS}")
+    sentences = ["He told Al\tJazeera so.", "She wrote on Truth  Social.", "He told Khabar-24 it.",
+                 "Posted on VKontakte", "He told RIA Novosti", "nothing to see here", "He told FT.",
+                 "said on X", "a PRESS event", "Telegrams", "told the Financial\nTimes"]
+    for s in sentences:
+        assert (oc._KEYS.search(s) is None) == (plain.search(s) is None), s
+    assert oc._plain_names("(?:Khabar(?:-24)?|Al\\s+Jazeera)") == ["Khabar", "Al Jazeera"]
