@@ -93,3 +93,28 @@ def test_occasion_key_trie_holds_every_platform_and_outlet():
     for s in sentences:
         assert (oc._KEYS.search(s) is None) == (plain.search(s) is None), s
     assert oc._plain_names("(?:Khabar(?:-24)?|Al\\s+Jazeera)") == ["Khabar", "Al Jazeera"]
+
+
+def test_stem_tries_agree_with_substring_tests():
+    from quotegraph.relate import quantities, relations
+
+    texts = ["nothing here at all", "they were critical of it", "we must act", "backing down",
+             "the indignation grew", "often written", "someone said", "a dozen", "fourteen",
+             "no numbers", "ninety-nine", "a half-measure"]
+    for stems, rx in ((relations._STEMS, relations._STEMS_RE),
+                      (quantities._NUMBER_STEMS, quantities._NUMBER_STEM_RE)):
+        for t in texts + list(stems):
+            assert (rx.search(t) is not None) == any(s in t for s in stems), t
+
+
+def test_relate_leaves_a_plain_statement_equal_and_fills_the_others():
+    from quotegraph import extract
+
+    text = ("The minister said the weather was fine. "
+            "The minister said exports rose 12 percent to $5 billion in 2023.")
+    art = extract(text, use_kb=False)
+    by_text = {s.text: s for s in art.statements}
+    plain = next(s for t, s in by_text.items() if "weather" in t)
+    figures = next(s for t, s in by_text.items() if "exports" in t)
+    assert plain.claims == () and plain.relations == () and plain.occasion is None
+    assert [c.unit for c in figures.claims] == ["percent", "currency"]
