@@ -118,3 +118,16 @@ def test_relate_leaves_a_plain_statement_equal_and_fills_the_others():
     figures = next(s for t, s in by_text.items() if "exports" in t)
     assert plain.claims == () and plain.relations == () and plain.occasion is None
     assert [c.unit for c in figures.claims] == ["percent", "currency"]
+
+
+def test_token_windows_are_per_text_and_safe_to_change():
+    from quotegraph.attribute.mentions import tokens
+
+    a = "Foreign Minister Lena Holt said."
+    b = "The spokesman for the ministry said."
+    first = tokens(a, 0, 26)
+    first.append((0, 0, "changed"))  # a caller changing its list changes nobody else's
+    assert tokens(a, 0, 26) == [(0, 7, "Foreign"), (8, 16, "Minister"), (17, 21, "Lena"),
+                                (22, 26, "Holt")]
+    assert [w for _, _, w in tokens(b, 0, 26)] == ["The", "spokesman", "for", "the", "mini"]
+    assert [w for _, _, w in tokens(a, 0, 26)][-1] == "Holt"  # back to the first text

@@ -91,7 +91,31 @@ class SpeakerNP:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Word tokens with offsets; a sentence-final period is not part of a name ("Lavrov."),
-    but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.")."""
+    but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.").
+
+    The rules ask for the same window before a cue several times (the quote rule, the
+    reported rule, the scorer's candidates): the windows of the text being read are kept, and
+    a new list of the same tokens is given each time."""
+    entry = _seen[0] if _seen else None  # read once: another thread may switch texts
+    if entry is not None and entry[0] is text:
+        windows = entry[1]
+        known = windows.get((start, end))
+        if known is not None:
+            return list(known)
+    else:
+        windows = {}
+        _seen[:] = [(text, windows)]
+    out = _tokens(text, start, end)
+    windows[start, end] = tuple(out)
+    return out
+
+
+# The text being read and its windows' tokens (one text at a time; holding the text keeps its
+# identity from being reused by another string).
+_seen: list[tuple[str, dict[tuple[int, int], tuple[tuple[int, int, str], ...]]]] = []
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     for k, (s, e, w) in enumerate(out):
         if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
