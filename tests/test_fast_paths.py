@@ -131,3 +131,19 @@ def test_token_windows_are_per_text_and_safe_to_change():
                                 (22, 26, "Holt")]
     assert [w for _, _, w in tokens(b, 0, 26)] == ["The", "spokesman", "for", "the", "mini"]
     assert [w for _, _, w in tokens(a, 0, 26)][-1] == "Holt"  # back to the first text
+
+
+def test_speaker_phrases_are_kept_per_text_and_window():
+    from quotegraph.attribute.mentions import speaker_before
+
+    a = "Yesterday Foreign Minister Lena Holt said the talks would go on."
+    b = "Yesterday the embassy's spokesman Tom Reed said the talks would go on."
+    cue_a, cue_b = a.index(" said") + 1, b.index(" said") + 1
+    whole = speaker_before(a, 0, cue_a)
+    assert whole.name == "Lena Holt"
+    assert speaker_before(a, 0, cue_a) == whole  # asked again: the same answer
+    late = speaker_before(a, a.index("Holt"), cue_a)  # another window of the same cue
+    assert late is not None and late.text == "Holt"
+    other = speaker_before(b, 0, cue_b)
+    assert other is not None and "Tom Reed" in other.text
+    assert speaker_before(a, 0, cue_a) == whole  # back to the first text
