@@ -147,3 +147,21 @@ def test_speaker_phrases_are_kept_per_text_and_window():
     other = speaker_before(b, 0, cue_b)
     assert other is not None and "Tom Reed" in other.text
     assert speaker_before(a, 0, cue_a) == whole  # back to the first text
+
+
+def test_platform_occasions_need_the_platform_as_written():
+    from quotegraph.model import Span, Statement
+    from quotegraph.relate.occasions import find_occasions
+
+    def occasion(text: str, said: str):
+        cue = text.index(said)
+        st = Statement(kind="indirect", start=len(text) - 10, end=len(text) - 1,
+                       text=text[-10:-1], speaker=None, cue=Span(cue, cue + len(said), said),
+                       rule="test")
+        return find_occasions(text, [st])[0]
+
+    posted = occasion("The minister wrote on Telegram that talks were over.", "wrote")
+    assert posted is not None and posted.kind == "social media post" and posted.venue.text == "Telegram"
+    truth = occasion("The candidate posted on Truth Social that he had won.", "posted")
+    assert truth is not None and truth.venue.text == "Truth Social"
+    assert occasion("The minister wrote on telegram paper that talks were over.", "wrote") is None

@@ -212,13 +212,26 @@ _PATTERN_KEYS: tuple[tuple[str, ...] | None, ...] = (
     None, ("post", "tweet", "message", "video"), ("channel", "account", "page", "blog"),
     ("tweeted",), ("statement", "communiq", "release", "declaration"),
 )
+# And words one of which must be in the sentence as written (the platform names are matched in
+# their own case): "posted on Telegram" needs "Telegram", whatever the verb (that pattern has
+# no lower-case key, and ran on every sentence searched).
+_PLATFORM_WORDS = tuple(sorted({n.split()[0] for n in _plain_names(_PLATFORM)}))
+_PATTERN_CASED_KEYS: tuple[tuple[str, ...] | None, ...] = (
+    None, None, None, None, None, None, None, None, None, None, None, None, None,
+    _PLATFORM_WORDS, _PLATFORM_WORDS, _PLATFORM_WORDS, None, None,
+)
+if not len(_PATTERNS) == len(_PATTERN_KEYS) == len(_PATTERN_CASED_KEYS):
+    raise ValueError("occasions: one key entry per pattern in _PATTERNS")
 
 
 def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasion | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
-    low = text[lo:hi].lower()
-    for (kind, rx), keys in zip(_PATTERNS, _PATTERN_KEYS):
+    sentence = text[lo:hi]
+    low = sentence.lower()
+    for (kind, rx), keys, cased in zip(_PATTERNS, _PATTERN_KEYS, _PATTERN_CASED_KEYS):
         if keys is not None and not any(map(low.__contains__, keys)):
+            continue
+        if cased is not None and not any(map(sentence.__contains__, cased)):
             continue
         for m in rx.finditer(text, lo, hi):
             s, e = m.start(), m.end()
