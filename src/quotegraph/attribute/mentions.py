@@ -91,7 +91,36 @@ class SpeakerNP:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Word tokens with offsets; a sentence-final period is not part of a name ("Lavrov."),
-    but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.")."""
+    but abbreviations and initials keep theirs ("Mr.", "U.S.", "J.").
+
+    The rules ask for the same window before a cue several times (the quote rule, the
+    reported rule, the scorer's candidates): the windows of the text being read are kept, and
+    a new list of the same tokens is given each time."""
+    windows = _memo(text)
+    known = windows.get((start, end))
+    if known is not None:
+        return list(known)
+    out = _tokens(text, start, end)
+    windows[start, end] = tuple(out)
+    return out
+
+
+# The text being read and what was worked out on it: token windows under (start, end) and
+# speaker phrases before a cue under ("before", lo, cue_start). One text at a time; holding
+# the text keeps its identity from being reused by another string.
+_seen: list[tuple[str, dict]] = []
+
+
+def _memo(text: str) -> dict:
+    entry = _seen[0] if _seen else None  # read once: another thread may switch texts
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    memo: dict = {}
+    _seen[:] = [(text, memo)]
+    return memo
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     for k, (s, e, w) in enumerate(out):
         if w[-1] == "." and len(w) > 2 and w.count(".") == 1 and w[:-1].lower() not in _KEEP_DOT:
@@ -126,7 +155,19 @@ def _without_abbreviations(toks: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
-    """The speaker phrase that ends right before a cue in ``text[lo:cue_start]``, if any."""
+    """The speaker phrase that ends right before a cue in ``text[lo:cue_start]``, if any.
+
+    A pure function of its arguments, asked again for the same cue by several rules (a
+    quarter of the calls): the answers for the text being read are kept."""
+    memo = _memo(text)
+    key = ("before", lo, cue_start)
+    if key in memo:
+        return memo[key]
+    np = memo[key] = _speaker_before(text, lo, cue_start)
+    return np
+
+
+def _speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     toks = tokens(text, max(lo, cue_start - 160), cue_start)
     if toks and toks[0][0] < lo:
         toks = [t for t in toks if t[0] >= lo]

@@ -21,13 +21,23 @@ def relate(text: str, statements: Sequence[Statement],
            mentions: Sequence[Mention] = ()) -> list[Statement]:
     """``statements`` with what each one says filled in: its numeric claims, relations, the
     lists of actors it names together and the occasion it was made on."""
+    if not statements:
+        return []  # groups and occasions are only ever read through statements
     groups = find_groups(text, mentions)
-    occasions = find_occasions(text, statements) if statements else []
+    occasions = find_occasions(text, statements)
     near = _Near(text, mentions)
-    return [replace(st, claims=find_claims(text, st.start, st.end),
-                    relations=find_relations(text, st, near.around(st)),
-                    groups=statement_groups(st, groups), occasion=occasion)
-            for st, occasion in zip(statements, occasions)]
+    out = []
+    for st, occasion in zip(statements, occasions):
+        claims = find_claims(text, st.start, st.end)
+        relations = find_relations(text, st, near.around(st))
+        in_groups = statement_groups(st, groups)
+        if (claims, relations, in_groups, occasion) == (st.claims, st.relations, st.groups,
+                                                         st.occasion):
+            out.append(st)  # most statements say nothing of these: no copy (an equal value)
+        else:
+            out.append(replace(st, claims=claims, relations=relations, groups=in_groups,
+                               occasion=occasion))
+    return out
 
 
 class _Near:

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotegraph.model import Mention, Relation, Span, Statement
+from quotegraph.spans import trie_alternation
 
 PLOVER = {"accuse": "ACCUSE", "criticise": "ACCUSE", "demand": "REQUEST",
           "threaten": "THREATEN", "support": "SUPPORT", "praise": "SUPPORT"}
@@ -224,6 +225,13 @@ _STEMS = ("accus", "blam", "critic", "condemn", "denounc", "slam", "demand", "ur
           *_EVALUATIVE_WORDS)
 
 
+# "Is any stem in the statement": one trie search instead of 66 substring tests, half the time
+# (stems hold no space, which the trie would read as any run of whitespace).
+if any(" " in stem for stem in _STEMS):
+    raise ValueError("relations: a trigger stem holds a space; _STEMS_RE would misread it")
+_STEMS_RE = re.compile(trie_alternation(_STEMS))
+
+
 def statement_start(text: str, statement: Statement) -> int:
     """Where the statement's words start for relations: at the cue when it precedes the span
     ("accused Washington of ..."), and at the sentence start when the cue is a participle after a
@@ -345,7 +353,7 @@ def find_relations(text: str, statement: Statement,
     lo = statement_start(text, statement)
     hi = statement.end
     low = text[lo:hi].lower()
-    if not any(map(low.__contains__, _STEMS)):
+    if _STEMS_RE.search(low) is None:  # no stem of any trigger
         return ()
     actors = _actors(text, lo, hi, mentions)
     out: list[Relation] = []

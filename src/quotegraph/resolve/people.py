@@ -216,11 +216,39 @@ def _word_starts(text: str, start: int, surnames) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {s: [] for names in by_run.values() for s in names}
     if not by_run:
         return out
+    if len(by_run) <= _FIND_RUNS:
+        # A few runs: str.find per run beats compiling a regex that serves this article only.
+        for run, names in by_run.items():
+            for at in _run_starts(text, start, run):
+                for surname in names:
+                    if text.startswith(surname, at):
+                        out[surname].append(at)
+        return out
     words = re.compile(r"(?<![^\W_])" + trie_alternation(by_run) + r"(?![^\W_])")
     for m in words.finditer(text, start):
         for surname in by_run[m.group()]:
             if text.startswith(surname, m.start()):
                 out[surname].append(m.start())
+    return out
+
+
+_FIND_RUNS = 24  # up to this many distinct runs, one str.find loop each; past it, one regex
+_IN_RUN = re.compile(r"[^\W_]")
+
+
+def _run_starts(text: str, start: int, run: str) -> list[int]:
+    """Where ``run`` (a letter/digit run) stands from ``start`` as a whole run, neither
+    preceded nor followed by a letter or digit: what ``(?<![^\\W_])run(?![^\\W_])`` finds."""
+    out = []
+    n = len(run)
+    at = text.find(run, start)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _IN_RUN.match(text, at - 1)) and not _IN_RUN.match(text, end):
+            out.append(at)
+            at = text.find(run, end)
+        else:
+            at = text.find(run, at + 1)
     return out
 
 
@@ -314,10 +342,45 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME_RUN + r")$")
 
 
+_ROLE_FORMS = frozenset(_ROLE_WORDS | {w.capitalize() for w in _ROLE_WORDS})
+_ROLE_LENGTHS = sorted({len(w) for w in _ROLE_FORMS})
+_COMMA_THEN_CAPITAL = re.compile(r",[ \t]+[A-Z]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _role_then_name(text: str, start: int):
+    """The matches of ``_ROLE_THEN_NAME.finditer(text, start)``, found from the commas.
+
+    Every match is a role word ending at a comma (or at an apostrophe before one) that a
+    capital follows; those commas are few, and the role word before each is a word of known
+    length, so only the places where a role word ends at such a comma are tried, in text order
+    and never inside the previous match, as ``finditer`` would. The full scan tried the role
+    trie at every word of the text for a handful of matches per article."""
+    last = start
+    for comma in _COMMA_THEN_CAPITAL.finditer(text, start):
+        c = comma.start()
+        ends = (c, c - 1) if c > 0 and text[c - 1] in "’'" else (c,)
+        tries = []
+        for end in ends:
+            for n in _ROLE_LENGTHS:
+                at = end - n
+                if at < last:
+                    break
+                # "\b" before the role word: its first character is a letter
+                if text[at:end] in _ROLE_FORMS and (at == 0 or not _WORD_CHAR.match(text, at - 1)):
+                    tries.append(at)
+        for at in sorted(tries):
+            m = _ROLE_THEN_NAME.match(text, at)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
 def _appositive_names(text: str, start: int):
     """People named only in apposition to their title ("the President's spokesperson, Vincent
     Magwenya," / "Ali Hasanov, Presidential Aide on Political Affairs,"): (start, name, title)."""
-    for m in _ROLE_THEN_NAME.finditer(text, start):
+    for m in _role_then_name(text, start):
         at, name = m.start("name"), m.group("name")
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))

@@ -1,0 +1,167 @@
+"""The speed work's shortcuts (issue 7) against the plain definitions they replace.
+
+Each shortcut must find exactly what its plain version finds; these texts are written to hit
+the cases where a shortcut could slip: boundaries at the very start, runs of line breaks,
+closing quotes after a sentence mark, names inside longer words or next to underscores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.relate.occasions import sentence_spans
+from quotegraph.resolve.people import _FIND_RUNS, _word_starts
+
+
+def _plain_sentence_spans(text: str) -> list[tuple[int, int]]:
+    # The definition: a sentence mark (and a closing quote) and spaces before a capital,
+    # or a run of line breaks.
+    end = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+    spans, start = [], 0
+    for m in end.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+SENTENCE_TEXTS = [
+    "The minister spoke. Then he left.",
+    "It ended.\n\nThe next day came.\n\n\nA third line",
+    "\n\nOpening blank lines. 2 more follow.",
+    "He asked: “Why?” “Because,” she said! “Fine.”\nDone.",
+    "Prices rose 1.5 percent. in lower case. Not here? yes. Yes.",
+    "Ends with a mark.",
+    ".\n.\n\n!",
+    "Quote closes.’ ‘Another one.' \"A third.\"   \n  Z",
+    "",
+]
+
+
+def test_occasion_sentences_are_the_plain_ones():
+    for text in SENTENCE_TEXTS:
+        assert sentence_spans(text) == _plain_sentence_spans(text), text
+
+
+def _plain_word_starts(text: str, start: int, surnames) -> dict[str, list[int]]:
+    # The definition: every place from start where the surname begins a whole letter/digit run.
+    out = {}
+    for s in surnames:
+        run = re.match(r"[^\W_]+", s).group()
+        rx = re.compile(r"(?<![^\W_])" + re.escape(run) + r"(?![^\W_])")
+        out[s] = [m.start() for m in rx.finditer(text, start) if text.startswith(s, m.start())]
+    return out
+
+
+def test_surname_places_with_few_and_many_surnames():
+    text = ("Obama met O'Brien. Obamas, xObama, Obama_ and Obama2 are other words; Obama. "
+            "Éric Éricx _Éric Éric. Smith-Jones and Smith and Jones. O'Brienx O'Brien")
+    few = ["Obama", "O'Brien", "Éric", "Smith-Jones", "Smith", "Jones"]
+    many = few + [f"Name{k}" for k in range(_FIND_RUNS + 2)]  # past the str.find path
+    for surnames in (few, many):
+        for start in (0, 1, 5, 10, 19, 80):
+            got = _word_starts(text, start, surnames)
+            assert got == _plain_word_starts(text, start, surnames), (start, len(surnames))
+    # "_" is no letter: "Obama_" counts, "Obamas", "xObama" and "Obama2" do not.
+    assert _word_starts(text, 0, few)["Obama"] == [0, text.index("Obama_"), text.index("Obama.")]
+
+
+def test_role_then_name_finds_what_the_full_scan_finds():
+    from quotegraph.resolve.people import _ROLE_THEN_NAME, _role_then_name
+
+    text = ("The President's spokesperson, Vincent Magwenya, said it. The UN secretary-general, "
+            "Amina Rahal. said more. An ex-minister, Tom Bell said no. Ministers’, Ann Lee, "
+            "told them. The chairmanship, Bob Fay, was vacant. Her adviser, Jan Koval, "
+            "a minister, Petr Novak, added nothing. spokesman, Li Wei, said so")
+    for start in (0, 1, 30, 31, 90):
+        want = [m.span() for m in _ROLE_THEN_NAME.finditer(text, start)]
+        assert [m.span() for m in _role_then_name(text, start)] == want, start
+    assert any(m.group("name") == "Vincent Magwenya" for m in _role_then_name(text, 0))
+
+
+def test_occasion_key_trie_holds_every_platform_and_outlet():
+    from quotegraph.relate import occasions as oc
+    from quotegraph.spans import trie_alternation
+
+    words = sorted({f for w in oc._KEY_WORDS for f in (w, w.lower(), w.capitalize(), w.upper())})
+    plain = re.compile("(?:" + trie_alternation(words) + ")" + rf"|{oc._PLATFORM}|{oc._OUTLETS}")
+    sentences = ["He told Al\tJazeera so.", "She wrote on Truth  Social.", "He told Khabar-24 it.",
+                 "Posted on VKontakte", "He told RIA Novosti", "nothing to see here", "He told FT.",
+                 "said on X", "a PRESS event", "Telegrams", "told the Financial\nTimes"]
+    for s in sentences:
+        assert (oc._KEYS.search(s) is None) == (plain.search(s) is None), s
+    assert oc._plain_names("(?:Khabar(?:-24)?|Al\\s+Jazeera)") == ["Khabar", "Al Jazeera"]
+
+
+def test_stem_tries_agree_with_substring_tests():
+    from quotegraph.relate import quantities, relations
+
+    texts = ["nothing here at all", "they were critical of it", "we must act", "backing down",
+             "the indignation grew", "often written", "someone said", "a dozen", "fourteen",
+             "no numbers", "ninety-nine", "a half-measure"]
+    for stems, rx in ((relations._STEMS, relations._STEMS_RE),
+                      (quantities._NUMBER_STEMS, quantities._NUMBER_STEM_RE)):
+        for t in texts + list(stems):
+            assert (rx.search(t) is not None) == any(s in t for s in stems), t
+
+
+def test_relate_leaves_a_plain_statement_equal_and_fills_the_others():
+    from quotegraph import extract
+
+    text = ("The minister said the weather was fine. "
+            "The minister said exports rose 12 percent to $5 billion in 2023.")
+    art = extract(text, use_kb=False)
+    by_text = {s.text: s for s in art.statements}
+    plain = next(s for t, s in by_text.items() if "weather" in t)
+    figures = next(s for t, s in by_text.items() if "exports" in t)
+    assert plain.claims == () and plain.relations == () and plain.occasion is None
+    assert [c.unit for c in figures.claims] == ["percent", "currency"]
+
+
+def test_token_windows_are_per_text_and_safe_to_change():
+    from quotegraph.attribute.mentions import tokens
+
+    a = "Foreign Minister Lena Holt said."
+    b = "The spokesman for the ministry said."
+    first = tokens(a, 0, 26)
+    first.append((0, 0, "changed"))  # a caller changing its list changes nobody else's
+    assert tokens(a, 0, 26) == [(0, 7, "Foreign"), (8, 16, "Minister"), (17, 21, "Lena"),
+                                (22, 26, "Holt")]
+    assert [w for _, _, w in tokens(b, 0, 26)] == ["The", "spokesman", "for", "the", "mini"]
+    assert [w for _, _, w in tokens(a, 0, 26)][-1] == "Holt"  # back to the first text
+
+
+def test_speaker_phrases_are_kept_per_text_and_window():
+    from quotegraph.attribute.mentions import speaker_before
+
+    a = "Yesterday Foreign Minister Lena Holt said the talks would go on."
+    b = "Yesterday the embassy's spokesman Tom Reed said the talks would go on."
+    cue_a, cue_b = a.index(" said") + 1, b.index(" said") + 1
+    whole = speaker_before(a, 0, cue_a)
+    assert whole.name == "Lena Holt"
+    assert speaker_before(a, 0, cue_a) == whole  # asked again: the same answer
+    late = speaker_before(a, a.index("Holt"), cue_a)  # another window of the same cue
+    assert late is not None and late.text == "Holt"
+    other = speaker_before(b, 0, cue_b)
+    assert other is not None and "Tom Reed" in other.text
+    assert speaker_before(a, 0, cue_a) == whole  # back to the first text
+
+
+def test_platform_occasions_need_the_platform_as_written():
+    from quotegraph.model import Span, Statement
+    from quotegraph.relate.occasions import find_occasions
+
+    def occasion(text: str, said: str):
+        cue = text.index(said)
+        st = Statement(kind="indirect", start=len(text) - 10, end=len(text) - 1,
+                       text=text[-10:-1], speaker=None, cue=Span(cue, cue + len(said), said),
+                       rule="test")
+        return find_occasions(text, [st])[0]
+
+    posted = occasion("The minister wrote on Telegram that talks were over.", "wrote")
+    assert posted is not None and posted.kind == "social media post" and posted.venue.text == "Telegram"
+    truth = occasion("The candidate posted on Truth Social that he had won.", "posted")
+    assert truth is not None and truth.venue.text == "Truth Social"
+    assert occasion("The minister wrote on telegram paper that talks were over.", "wrote") is None
