@@ -162,11 +162,18 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
 def request_mix(port: int, n: int, seed: int, words: tuple[list[str], list[str]] = (COMMON, RARE),
                 ) -> list[tuple[str, str]]:
     """n (endpoint name, path) pairs, seeded; speakers and actors are real ids from the store."""
-    common, rare = words
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     speakers = [s["id"] for s in json.loads(get(conn, "/api/speakers?limit=200")[1])["items"]]
     actors = [a["id"] for a in json.loads(get(conn, "/api/actors?limit=200")[1])["items"]]
     conn.close()
+    return mix_of(speakers, actors, n, seed, words)
+
+
+def mix_of(speakers: list[str], actors: list[str], n: int, seed: int,
+           words: tuple[list[str], list[str]] = (COMMON, RARE)) -> list[tuple[str, str]]:
+    """The mix itself, from the store's top 200 speaker and actor ids (api_profile.py builds
+    the same mix in-process)."""
+    common, rare = words
     if not speakers or not actors:
         sys.exit("api_load: the store has no speakers or actors")
     rng = random.Random(seed)
