@@ -81,6 +81,7 @@ def not_found(what: str, key: str) -> HTTPException:
 
 @router.get("/statements", response_model=m.StatementPage, responses=_ERRORS)
 def statements(
+    request: Request,
     db: Store,
     flt: Filter,
     limit: Limit = 20,
@@ -88,10 +89,15 @@ def statements(
     with_facets: Annotated[bool, Query(alias="facets", description="include facet counts")] = True,
     facet_limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> dict[str, Any]:
-    """Search statements; the page of hits plus facet counts for the same filter."""
+    """Search statements; the page of hits plus facet counts for the same filter.
+
+    Facets are exact, except for a full-text query (with or without dates) matching more than
+    2,000 statements: then they count the newest 2,000 matches, and ``facets.sampled`` (2000)
+    and ``facets.of`` (all matches, the same as ``total``) say so. ``total`` is always exact."""
     page = query.search_statements(db, flt, limit=limit, offset=offset)
     if with_facets:
-        page = {**page, "facets": query.facets(db, flt, limit=facet_limit)}
+        page = {**page, "facets": query.facets(db, flt, limit=facet_limit, total=page["total"],
+                                               sample=request.app.state.facet_sample)}
     return page
 
 

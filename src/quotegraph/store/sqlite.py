@@ -320,15 +320,28 @@ class SQLiteStore(Store):
             params.append(hi)
         return sql, params
 
-    def fts_page(self, q: str, *, lo: int | None, hi: int | None, limit: int,
-                 offset: int) -> tuple[int, list[int]] | None:
-        expr = fts.to_fts5(q)
-        if expr is None:
-            return 0, []
-        sub, params = self._fts_where(expr, lo, hi)
+    def _fts_once(self, q: str, lo: int | None, hi: int | None) -> tuple[str, list[Any]]:
+        # A query with no positive term matches nothing: the empty phrase says so to FTS5
+        # (callers skip such queries before; build_where marks them empty).
+        sub, params = self._fts_where(fts.to_fts5(q) or '""', lo, hi)
         # Statements that repeat another are counted once, as the one they repeat (see
         # quotegraph.query.search_statements); the partial index lists them.
-        sub += " AND rowid NOT IN (SELECT pk FROM statements WHERE repeats IS NOT NULL)"
+        return sub + " AND rowid NOT IN (SELECT pk FROM statements WHERE repeats IS NOT NULL)", params
+
+    def fts_newest(self, q: str, *, lo: int | None, hi: int | None,
+                   limit: int) -> tuple[str, list[Any]]:
+        """SQL (and its parameters) selecting the keys of the newest ``limit`` statements
+        matching ``q``, repeats left out: FTS5 walks its index in rowid (= key) order, so
+        the scan stops after ``limit`` matches however common the words are."""
+        sub, params = self._fts_once(q, lo, hi)
+        return (f"SELECT rowid FROM statements_fts WHERE {sub} ORDER BY rowid DESC LIMIT ?",
+                [*params, limit])
+
+    def fts_page(self, q: str, *, lo: int | None, hi: int | None, limit: int,
+                 offset: int) -> tuple[int, list[int]] | None:
+        if fts.to_fts5(q) is None:
+            return 0, []
+        sub, params = self._fts_once(q, lo, hi)
         total = self.one(f"SELECT count(*) AS n FROM statements_fts WHERE {sub}", params)["n"]
         keys = [r["rowid"] for r in self.rows(
             f"SELECT rowid FROM statements_fts WHERE {sub} ORDER BY rowid DESC LIMIT ? OFFSET ?",
