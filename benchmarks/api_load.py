@@ -11,7 +11,9 @@ line, id, date and outlet, and cached (default: a file in the temp directory), b
 100,000 articles takes minutes and the point of this benchmark is the server, not ingest.
 
 The server is the real one: ``python -m quotegraph serve`` as a subprocess on a free loopback
-port. Clients are threads, each with one keep-alive ``http.client`` connection, sending a fixed,
+port. The client is one asyncio loop with ``--concurrency`` keep-alive HTTP/1.1 connections on raw
+streams (an HTTP library's per-request CPU is taken from the server, on the same cores; the report
+gives both CPU times), sending a fixed,
 seeded mix of search (common and rare words), filters (speaker, actor, date range, kind), speaker
 and actor profiles, timeline and network requests. Any status other than 200 counts as an error.
 
@@ -35,11 +37,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -212,35 +212,84 @@ def percentile(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else 0.0
 
 
+async def _one_connection(port: int, jobs: Iterator[tuple[str, str]], times: dict,
+                          errors: dict) -> None:
+    """One keep-alive HTTP/1.1 connection sending the next request of the mix until none is
+    left. Raw asyncio streams, not an HTTP library: the client shares the server's cores, so
+    every microsecond it spends parsing is taken from the server being measured."""
+    import asyncio
+
+    reader = writer = None
+    for name, path in jobs:
+        t = time.perf_counter()
+        problem = None
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+            status = int(head[9:12])
+            lower = head.lower()
+            if b"transfer-encoding: chunked" in lower:
+                body = b""
+                while True:
+                    size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                    body += await reader.readexactly(size + 2)
+                    if size == 0:
+                        break
+            else:
+                at = lower.index(b"content-length:") + 15
+                body = await reader.readexactly(int(lower[at:lower.index(b"\r\n", at)]))
+            if status != 200:
+                problem = f"{status} {path} {body[:200]!r}"
+            if b"connection: close" in lower:
+                writer.close()
+                writer = None
+        except (OSError, ValueError, asyncio.IncompleteReadError, asyncio.TimeoutError) as e:
+            problem = f"{type(e).__name__} {path}: {e}"
+            if writer is not None:
+                writer.close()
+            writer = None
+        times[name].append((time.perf_counter() - t) * 1000)
+        if problem:
+            errors[name].append(problem)
+    if writer is not None:
+        writer.close()
+
+
 def drive(port: int, mix: list[tuple[str, str]], concurrency: int):
-    """Send the mix from `concurrency` threads, each on its own keep-alive connection."""
-    local = threading.local()
+    """Send the mix over `concurrency` keep-alive connections (one asyncio loop); returns the
+    wall time, the latencies and errors by endpoint, and the client's own CPU seconds."""
+    import asyncio
+
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
-    lock = threading.Lock()
+    jobs = iter(mix)  # shared: each connection takes the next request when it is free
 
-    def one(item: tuple[str, str]) -> None:
-        name, path = item
-        if getattr(local, "conn", None) is None:
-            local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        t = time.perf_counter()
+    async def run() -> None:
+        await asyncio.gather(*(_one_connection(port, jobs, times, errors)
+                               for _ in range(concurrency)))
+
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    asyncio.run(run())
+    return time.perf_counter() - t0, times, errors, time.process_time() - cpu0
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and all its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
         try:
-            status, body = get(local.conn, path)
-            problem = None if status == 200 else f"{status} {path} {body[:200]!r}"
-        except (OSError, http.client.HTTPException) as e:
-            local.conn.close()
-            local.conn = None
-            problem = f"{type(e).__name__} {path}: {e}"
-        ms = (time.perf_counter() - t) * 1000
-        with lock:
-            times[name].append(ms)
-            if problem:
-                errors[name].append(problem)
-
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, mix))
-    return time.perf_counter() - t0, times, errors
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo += [int(k) for k in kids]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
 def main() -> int:
@@ -264,7 +313,9 @@ def main() -> int:
         words = (COMMON, RARE) if args.fixed_words else vocabulary(polnear_texts())
         mix = request_mix(port, args.requests + args.warmup, args.seed, words)
         drive(port, mix[:args.warmup], args.concurrency)
-        secs, times, errors = drive(port, mix[args.warmup:], args.concurrency)
+        server_cpu0 = process_cpu(server.pid)
+        secs, times, errors, client_cpu = drive(port, mix[args.warmup:], args.concurrency)
+        server_cpu = process_cpu(server.pid) - server_cpu0
     finally:
         server.terminate()
         try:
@@ -285,6 +336,10 @@ def main() -> int:
           f"p99 {percentile(every, 99):.1f} ms, errors {n_err}")
     print(f"  {repeats / max(1, len(mix) - args.warmup):.0%} of the requests repeat an earlier "
           f"one ({'fixed' if args.fixed_words else 'vocabulary'} search words)")
+    print(f"  CPU: server {server_cpu:.1f} s ({server_cpu / max(1, len(every)) * 1000:.2f} ms "
+          f"a request), load client {client_cpu:.1f} s "
+          f"({client_cpu / max(1, len(every)) * 1000:.2f} ms a request), over {secs:.1f} s "
+          f"on {os.cpu_count()} cores")
     print(f"  {'endpoint':<16} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} errors")
     for name in sorted(times):
         ts = times[name]
