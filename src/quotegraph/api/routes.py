@@ -92,7 +92,7 @@ def statements(
     """Search statements; the page of hits plus facet counts for the same filter.
 
     Facets are exact, except for a full-text query (with or without dates) matching more than
-    2,000 statements: then they count the newest 2,000 matches, and ``facets.sampled`` (2000)
+    1,000 statements: then they count the newest 1,000 matches, and ``facets.sampled`` (1000)
     and ``facets.of`` (all matches, the same as ``total``) say so. ``total`` is always exact."""
     page = query.search_statements(db, flt, limit=limit, offset=offset)
     if with_facets:
