@@ -39,15 +39,18 @@ def handles(request: Request) -> StoreHandles:
     return request.app.state.stores
 
 
-def store(request: Request) -> Any:
-    """The request thread's open store."""
+async def store(request: Request) -> Any:
+    """The app's open store (each thread then reads through a connection of its own).
+
+    ``async`` because it does no I/O worth a thread: FastAPI runs a plain ``def`` dependency
+    in its thread pool, one more hop per request, which under load waits for a free thread."""
     return request.app.state.stores.get()
 
 
 Store = Annotated[Any, Depends(store)]
 
 
-def statement_filter(
+async def statement_filter(
     q: Annotated[str | None, Query(description="full-text query", max_length=500)] = None,
     speaker: Annotated[str | None, Query(description="speaker id or name")] = None,
     about: Annotated[str | None, Query(description="actor id or name the statement is about")] = None,
@@ -57,7 +60,8 @@ def statement_filter(
     until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
 ) -> query.StatementFilter:
-    """The shared filter parameters; empty strings count as absent (HTML forms send them)."""
+    """The shared filter parameters; empty strings count as absent (HTML forms send them).
+    ``async`` as :func:`store`: building a dataclass needs no thread of its own."""
     return query.StatementFilter(
         q=q or None,
         speaker=speaker or None,
