@@ -93,8 +93,10 @@ def run(store: Any, path: str) -> dict[str, float]:
     route = parts.path
     if route == "/api/statements":
         flt = statement_filter(params)
-        timed("search", lambda: query.search_statements(store, flt))
-        timed("facets", lambda: query.facets(store, flt))
+        page: dict[str, Any] = {}
+        timed("search", lambda: page.update(query.search_statements(store, flt)))
+        # as the route does: the search's exact total goes with the facets
+        timed("facets", lambda: query.facets(store, flt, total=page["total"]))
     elif route.startswith("/api/speakers/"):
         timed("profile", lambda: query.get_speaker(store, unquote(route[len("/api/speakers/"):])))
     elif route.startswith("/api/actors/"):

@@ -11,6 +11,7 @@ connection, in this process or another (``quotegraph ingest`` running beside the
 commits; an ``ingest`` through this server also bumps a local counter. Backends without such a
 cheap version (PostgreSQL) are not cached. Only 200 responses to GETs without a body are kept,
 small ones (under ``max_body`` bytes), at most ``max_entries``, least recently used out first.
+Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from collections import OrderedDict
 from typing import Any
 
 DEFAULT_ENTRIES = 4096
+# Every cacheable answer says whether it came from the cache, so a load test counts real hits.
+HIT = (b"x-cache", b"hit")
+MISS = (b"x-cache", b"miss")
 DEFAULT_MAX_BODY = 512 * 1024
 
 
@@ -110,7 +114,8 @@ class ResponseCache:
                 self.misses += 1
         if entry is not None:
             _, status, headers, body = entry
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [*headers, HIT]})
             await send({"type": "http.response.body", "body": body})
             return
 
@@ -122,6 +127,7 @@ class ResponseCache:
             if message["type"] == "http.response.start":
                 start.update(message)
                 keep[0] = message.get("status") == 200
+                message = {**message, "headers": [*message.get("headers", ()), MISS]}
             elif message["type"] == "http.response.body" and keep[0]:
                 parts.append(message.get("body", b""))
                 if sum(map(len, parts)) > self.max_body:
