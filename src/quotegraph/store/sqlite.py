@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -206,6 +207,8 @@ class SQLiteStore(Store):
         super().__init__()
         self.path = Path(path)
         self._uri: str | None = None
+        self._token_lock = threading.Lock()
+        self._token_conn: sqlite3.Connection | None = None
         if str(path) == ":memory:":
             # One private in-memory database shared by this store's connections (tests,
             # throw-away analyses); it lives as long as the store is open.
@@ -272,6 +275,29 @@ class SQLiteStore(Store):
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+
+    def data_token(self) -> int | None:
+        """``PRAGMA data_version`` of a connection used for nothing else, so it changes when
+        any other connection commits: this store's writer, another thread's, another
+        process's. Read before the data it guards, so nothing kept under a token is older
+        than the token."""
+        if self._uri:  # in-memory: not worth a connection of its own
+            return None
+        with self._token_lock:
+            try:
+                if self._token_conn is None:
+                    self._token_conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                                       check_same_thread=False, timeout=5)
+                return self._token_conn.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error:
+                return None
+
+    def close(self) -> None:
+        with self._token_lock:
+            if self._token_conn is not None:
+                self._token_conn.close()
+                self._token_conn = None
+        super().close()
 
     @contextmanager
     def _write(self) -> Iterator[_Exec]:

@@ -1,0 +1,121 @@
+""""Also reported by" from kept cluster members equals a fresh read, and follows every commit.
+
+A server keeps the member rows of the clusters it has shown (store.clusters.MemberCache) until
+the data changes. These tests build a real store of reprints written here, read the hits
+through one long-lived store object, change the data through another connection and through
+the same object, and compare with a store opened afresh (nothing kept) each time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph import query as Q
+from quotegraph.model import Document
+from quotegraph.query import StatementFilter as F
+from quotegraph.store import open_store
+from quotegraph.store.pipeline import ingest_documents
+
+QUOTE = ("\"The new bridge over the fjord will carry its first trains before the end of the "
+         "decade, whatever the cost overruns,\" Infrastructure Minister Tove Lunde said.")
+OUTLETS = ["Fjord Post", "Rail Weekly", "Harbour Herald", "Evening Ledger", "Coast Radio"]
+
+
+def reprint(i: int, day: int) -> Document:
+    text = f"Bridge plans, part {i}\n\n{QUOTE} She spoke in Bergen on day {i}.\n"
+    return Document(text=text, source=f"bridge:{i}", published=f"2025-04-{day:02d}",
+                    outlet=OUTLETS[i % len(OUTLETS)])
+
+
+def reported(store) -> list:
+    return [h["also_reported_by"] for h in Q.search_statements(store, F(q="fjord"))["items"]]
+
+
+def fresh(path) -> list:
+    s = open_store(str(path), create=False)
+    try:
+        return reported(s)
+    finally:
+        s.close()
+
+
+@pytest.fixture()
+def path(tmp_path):
+    p = tmp_path / "bridge.db"
+    s = open_store(str(p))
+    ingest_documents(s, [reprint(i, 10 + i) for i in range(3)])
+    s.close()
+    return p
+
+
+def count_member_reads(store) -> list[int]:
+    reads = [0]
+    real = store.tuples
+
+    def tuples(sql, params=()):
+        if "FROM statement_cluster c JOIN statements s" in sql:
+            reads[0] += 1
+        return real(sql, params)
+
+    store.tuples = tuples
+    return reads
+
+
+def test_the_fixture_clusters_the_reprints(path):
+    got = fresh(path)
+    assert len(got) == 3 and all(r is not None for r in got)
+    assert {r["statements"] for r in got} == {3}
+
+
+def test_kept_members_answer_repeats_and_equal_a_fresh_read(path):
+    s = open_store(str(path), create=False)
+    try:
+        reads = count_member_reads(s)
+        first = reported(s)
+        assert reads[0] == 1
+        assert reported(s) == first == fresh(path)
+        assert reads[0] == 1  # the second page came from the kept rows
+    finally:
+        s.close()
+
+
+def test_a_commit_by_another_connection_is_seen(path):
+    s = open_store(str(path), create=False)
+    try:
+        before = reported(s)
+        other = open_store(str(path), create=False)
+        try:  # a later reprint from a new outlet: the cluster (its id) stays, it grows
+            ingest_documents(other, [reprint(3, 27)])
+        finally:
+            other.close()
+        after = reported(s)
+        assert after == fresh(path) != before
+        assert {r["cluster"] for r in after} == {r["cluster"] for r in before}
+        assert {r["statements"] for r in after} == {4}
+        assert sum("Evening Ledger" in r["outlets"] for r in after) == 3  # all but its own
+    finally:
+        s.close()
+
+
+def test_a_commit_through_the_same_store_is_seen(path):
+    s = open_store(str(path), create=False)
+    try:
+        before = reported(s)
+        ingest_documents(s, [reprint(4, 28)])
+        after = reported(s)
+        assert after == fresh(path) != before
+        assert {r["cluster"] for r in after} == {r["cluster"] for r in before}
+        assert any("Coast Radio" in r["outlets"] for r in after)
+    finally:
+        s.close()
+
+
+def test_an_in_memory_store_keeps_nothing():
+    s = open_store(":memory:")
+    try:
+        ingest_documents(s, [reprint(i, 10 + i) for i in range(3)])
+        reads = count_member_reads(s)
+        assert reported(s) == reported(s)
+        assert reads[0] == 2
+    finally:
+        s.close()
