@@ -125,3 +125,30 @@ def test_the_migration_indexes_the_repeats_of_an_older_store(tmp_path):
         assert_totals_match(s)
     finally:
         s.close()
+
+
+def straight_by(store, sql: str, key: str) -> int:
+    return store.tuples(f"SELECT count(DISTINCT s.pk) FROM statements s {sql} "
+                        "AND s.repeats IS NULL", (key,))[0][0]
+
+
+def assert_kept_totals_match(store) -> None:
+    speakers = [k for (k,) in store.tuples("SELECT id FROM speakers")]
+    actors = [k for (k,) in store.tuples("SELECT id FROM actors")]
+    assert speakers and actors
+    for sid in speakers:
+        assert Q.search_statements(store, F(speaker=sid))["total"] == straight_by(
+            store, "WHERE s.speaker_id = ?", sid), sid
+    for aid in actors:
+        assert Q.search_statements(store, F(about=aid))["total"] == straight_by(
+            store, "JOIN statement_about sa ON sa.statement_pk = s.pk WHERE sa.actor_id = ?",
+            aid), aid
+
+
+def test_one_speaker_or_actor_totals_equal_the_straightforward_count(store):
+    # these totals come from the kept per-speaker and per-actor counts
+    assert_kept_totals_match(store)
+    again = [article(i) for i in range(0, 24, 3)]
+    ingest_documents(store, again, extractor_version="test-3")
+    ingest_documents(store, [article(i) for i in range(24, 30)])
+    assert_kept_totals_match(store)

@@ -133,18 +133,20 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
             out["sampled"], out["of"] = sample, total
             del keys[sample:]
         w, p = "s.pk IN (SELECT value FROM json_each(?))", (json.dumps(keys),)
-    # One pass over the matching statements counts three facets at once.
+    # One pass over the matching statements counts three facets at once, grouped by SQLite
+    # (from the (speaker, kind, outlet) index when the filter is a speaker): a few rows per
+    # speaker come back, not one per statement (30 ms for the most quoted speaker).
     speakers: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    for sid, outlet, kind in store.tuples(
-            f"SELECT s.speaker_id, s.outlet_key, s.kind FROM statements s WHERE {w} AND {ONCE}",
-            p):
+    for sid, outlet, kind, n in store.tuples(
+            f"SELECT s.speaker_id, s.outlet_key, s.kind, count(*) FROM statements s "
+            f"WHERE {w} AND {ONCE} GROUP BY 1, 2, 3", p):
         if sid is not None:
-            speakers[sid] += 1
+            speakers[sid] += n
         if outlet is not None:
-            outlets[outlet] += 1
-        kinds[kind] += 1
+            outlets[outlet] += n
+        kinds[kind] += n
     if where.only == "fts" and store.backend == "sqlite":
         # Text (and dates) alone: the about index, keyed by statement, answers without
         # reading the statement rows a second time (the condition is on s.pk only).
