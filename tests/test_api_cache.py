@@ -107,3 +107,21 @@ def test_answers_say_whether_they_came_from_the_cache(tmp_path: Path) -> None:
         assert [cache_header(bad)[1] for _ in range(2)] == ["miss", "miss"]  # never kept
     finally:
         server.stop()
+
+
+def test_the_version_follows_a_store_whose_name_has_uri_characters(tmp_path: Path) -> None:
+    from quotegraph.api.cache import DataVersion
+    from quotegraph.store import open_store
+
+    odd = tmp_path / "q?x#y%z.db"
+    open_store(str(tmp_path / "q")).close()  # what the unquoted URI would have opened
+    open_store(str(odd)).close()
+    version = DataVersion(odd)
+    try:
+        before = version.current()
+        assert before is not None
+        (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+        ingest(odd, tmp_path / "a.txt")
+        assert version.current() != before
+    finally:
+        version.close()

@@ -119,3 +119,20 @@ def test_an_in_memory_store_keeps_nothing():
         assert reads[0] == 2
     finally:
         s.close()
+
+
+def test_a_path_with_uri_characters_is_kept_apart(tmp_path):
+    # the version connection opens the store by URI: '?', '#' and '%' must stay in the name
+    odd = tmp_path / "a?b#c%d.db"
+    decoy = tmp_path / "a"  # what an unquoted "file:.../a?b#c%d.db" URI would open
+    open_store(str(decoy)).close()
+    s = open_store(str(odd))
+    try:
+        ingest_documents(s, [reprint(i, 10 + i) for i in range(2)])
+        before = s.data_token()
+        assert before is not None
+        ingest_documents(s, [reprint(2, 20)])
+        assert s.data_token() != before
+        assert {r["statements"] for r in reported(s)} == {3}
+    finally:
+        s.close()

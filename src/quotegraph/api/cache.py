@@ -19,7 +19,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 DEFAULT_ENTRIES = 4096
 # Every cacheable answer says whether it came from the cache, so a load test counts real hits.
@@ -38,8 +40,9 @@ class DataVersion:
         path = str(db)
         if path != ":memory:" and "://" not in path:
             try:
-                self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                             check_same_thread=False, timeout=5)
+                # quoted: a '?', '#' or '%' in the file name would otherwise end the path
+                uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
             except sqlite3.Error:
                 self._conn = None
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from quotegraph.errors import StoreError
 from quotegraph.store import fts
@@ -286,8 +287,9 @@ class SQLiteStore(Store):
         with self._token_lock:
             try:
                 if self._token_conn is None:
-                    self._token_conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                                       check_same_thread=False, timeout=5)
+                    uri = "file:" + quote(str(self.path.resolve())) + "?mode=ro"
+                    self._token_conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                                       timeout=5)
                 return self._token_conn.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error:
                 return None
