@@ -64,7 +64,8 @@ def _outlet_facet(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
 # statements, the newest: a very common word matches a tenth of the store, and counting every
 # match took 75 ms for the median common word of 100,000 articles and 600 ms for the worst
 # (no kept count knows words). Then the facets say so: ``sampled`` (how many were counted) and
-# ``of`` (how many match). Filters with kept counts (none, one actor) stay exact at any size.
+# ``of`` (how many match). Every other filter is counted exactly, from kept counts (none, one
+# actor) or over all its matches (a speaker's are bounded by what one person says).
 FACET_SAMPLE = 1000
 
 
