@@ -136,3 +136,15 @@ def test_a_path_with_uri_characters_is_kept_apart(tmp_path):
         assert {r["statements"] for r in reported(s)} == {3}
     finally:
         s.close()
+
+
+def test_the_kept_rows_are_bounded_least_recently_used_out_first():
+    from quotegraph.store.clusters import MemberCache
+
+    cache = MemberCache(size=5)
+    rows = {c: [(c, f"s{c}:{i}", "Fjord Post", "2025-04-01") for i in range(2)] for c in (1, 2, 3)}
+    cache.put("t1", {1: rows[1], 2: rows[2]})
+    assert cache.get("t1", [1]) == {1: rows[1]}  # 1 is now the most recent
+    cache.put("t1", {3: rows[3]})  # 6 rows > 5: the least recent (2) goes
+    assert cache.get("t1", [1, 2, 3]) == {1: rows[1], 3: rows[3]}
+    assert cache.get("t2", [1, 3]) == {}  # another data version: nothing kept

@@ -228,7 +228,7 @@ def refresh(store: Any, article_ids: Iterable[str]) -> int:
     return len(found)
 
 
-CACHED_CLUSTERS = 4096
+CACHED_ROWS = 100_000  # member rows kept at most (a few MB), least recently used out first
 
 
 class MemberCache:
@@ -237,18 +237,20 @@ class MemberCache:
 
     Why: a page of 20 hits in clusters of 120 reprints read 2,400 statement rows for its
     "also reported by" lines, most of the time of a search or profile on a store of wire copy;
-    the same clusters come back on page after page. At most :data:`CACHED_CLUSTERS`, least
-    recently used out first."""
+    the same clusters come back on page after page. At most :data:`CACHED_ROWS` member rows,
+    the least recently used clusters out first."""
 
-    def __init__(self, size: int = CACHED_CLUSTERS) -> None:
+    def __init__(self, size: int = CACHED_ROWS) -> None:
         self.size = size
         self._token: Any = None
         self._rows: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._count = 0
         self._lock = threading.Lock()
 
     def _check(self, token: Any) -> None:
         if token != self._token:
             self._rows.clear()
+            self._count = 0
             self._token = token
 
     def get(self, token: Any, cids: Sequence[int]) -> dict[int, list[tuple[Any, ...]]]:
@@ -266,10 +268,11 @@ class MemberCache:
         with self._lock:
             self._check(token)
             for c, rows in members.items():
+                old = self._rows.pop(c, None)
+                self._count += len(rows) - (len(old) if old is not None else 0)
                 self._rows[c] = rows
-                self._rows.move_to_end(c)
-            while len(self._rows) > self.size:
-                self._rows.popitem(last=False)
+            while self._count > self.size and self._rows:
+                self._count -= len(self._rows.popitem(last=False)[1])
 
 
 _CACHES_LOCK = threading.Lock()
