@@ -1,7 +1,7 @@
 """"Also reported by" from kept cluster members equals a fresh read, and follows every commit.
 
-A server keeps the member rows of the clusters it has shown (store.clusters.MemberCache) until
-the data changes. These tests build a real store of reprints written here, read the hits
+A server keeps a summary of each cluster it has shown (store.clusters.SummaryCache) until the
+data changes. These tests build a real store of reprints written here, read the hits
 through one long-lived store object, change the data through another connection and through
 the same object, and compare with a store opened afresh (nothing kept) each time.
 """
@@ -53,7 +53,7 @@ def count_member_reads(store) -> list[int]:
     real = store.tuples
 
     def tuples(sql, params=()):
-        if "FROM statement_cluster c JOIN statements s" in sql:
+        if "WHERE c.cluster IN" in sql:  # the members of whole clusters
             reads[0] += 1
         return real(sql, params)
 
@@ -138,13 +138,50 @@ def test_a_path_with_uri_characters_is_kept_apart(tmp_path):
         s.close()
 
 
-def test_the_kept_rows_are_bounded_least_recently_used_out_first():
-    from quotegraph.store.clusters import MemberCache
+def test_the_kept_summaries_are_bounded_least_recently_used_out_first():
+    from quotegraph.store.clusters import SummaryCache
 
-    cache = MemberCache(size=5)
-    rows = {c: [(c, f"s{c}:{i}", "Fjord Post", "2025-04-01") for i in range(2)] for c in (1, 2, 3)}
-    cache.put("t1", {1: rows[1], 2: rows[2]})
-    assert cache.get("t1", [1]) == {1: rows[1]}  # 1 is now the most recent
-    cache.put("t1", {3: rows[3]})  # 6 rows > 5: the least recent (2) goes
-    assert cache.get("t1", [1, 2, 3]) == {1: rows[1], 3: rows[3]}
+    cache = SummaryCache(size=2)
+    kept = {c: (2, (f"s{c}", "Fjord Post", "2025-04-01"), ("Fjord Post",)) for c in (1, 2, 3)}
+    cache.put("t1", {1: kept[1], 2: kept[2]})
+    assert cache.get("t1", [1]) == {1: kept[1]}  # 1 is now the most recent
+    cache.put("t1", {3: kept[3]})  # 3 > 2: the least recent (2) goes
+    assert cache.get("t1", [1, 2, 3]) == {1: kept[1], 3: kept[3]}
     assert cache.get("t2", [1, 3]) == {}  # another data version: nothing kept
+
+
+def row_by_row(store, pk: int) -> dict | None:
+    """"Also reported by" of one statement as first written: every member row, in order."""
+    found = store.tuples("SELECT cluster FROM statement_cluster WHERE statement_pk = ?", (pk,))
+    if not found:
+        return None
+    group = store.tuples(
+        "SELECT s.pk, s.id, a.outlet, a.published FROM statement_cluster c "
+        "JOIN statements s ON s.pk = c.statement_pk JOIN articles a ON a.id = s.article_id "
+        "WHERE c.cluster = ? ORDER BY a.published IS NULL, a.published, s.pk", found[0])
+    own = next(m[2] for m in group if m[0] == pk)
+    outlets: list[str] = []
+    for _, _, outlet, _ in group:
+        if outlet and outlet != own and outlet not in outlets:
+            outlets.append(outlet)
+    return {"cluster": found[0][0], "outlets": outlets, "statements": len(group),
+            "first_seen": {"statement_id": group[0][1], "outlet": group[0][2],
+                           "published": group[0][3]}}
+
+
+def test_summaries_equal_the_row_by_row_answer(tmp_path):
+    from quotegraph.store.clusters import also_reported_by
+
+    s = open_store(str(tmp_path / "many.db"))
+    try:  # repeated outlets, one undated reprint, two clusters' worth of days
+        docs = [reprint(i, 1 + (i * 7) % 28) for i in range(9)]
+        docs.append(Document(text=docs[0].text.replace("part 0", "part 99"), source="bridge:99",
+                             published=None, outlet="Rail Weekly"))
+        ingest_documents(s, docs)
+        pks = [pk for (pk,) in s.tuples("SELECT statement_pk FROM statement_cluster")]
+        assert len(pks) >= 10
+        for _ in range(2):  # computed, then from the kept summaries
+            got = also_reported_by(s, pks)
+            assert got == {pk: row_by_row(s, pk) for pk in pks}
+    finally:
+        s.close()
