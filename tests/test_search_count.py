@@ -152,3 +152,29 @@ def test_one_speaker_or_actor_totals_equal_the_straightforward_count(store):
     ingest_documents(store, again, extractor_version="test-3")
     ingest_documents(store, [article(i) for i in range(24, 30)])
     assert_kept_totals_match(store)
+
+
+def test_highlights_of_near_and_far_keys_equal_one_lookup_per_key(store):
+    from quotegraph.store import fts
+    from quotegraph.store.base import MARK_CLOSE, MARK_OPEN
+
+    def one_by_one(pks, word):
+        out = {}
+        for pk in pks:
+            for (marked,) in store.tuples(
+                    "SELECT highlight(statements_fts, 0, ?, ?) FROM statements_fts "
+                    "WHERE statements_fts MATCH ? AND rowid = ?",
+                    (MARK_OPEN, MARK_CLOSE, fts.to_fts5(word), pk)):
+                out[pk] = marked
+        return out
+
+    every = [pk for (pk,) in store.tuples("SELECT pk FROM statements ORDER BY pk")]
+    harbour = sorted(one_by_one(every, "harbour"))
+    ends = [harbour[0], harbour[-1]]  # far apart: more matches between them than the bound
+    for slack in (50, 0):  # 0: the range scan stops early and the keys are looked up
+        store.highlight_slack = slack
+        for word in ("harbour", "reopen", "fees", "nothing"):
+            for pks in (every[-12:], every[::9], every, every[:1], ends):
+                got = store.highlight(pks, word)
+                assert got == one_by_one(pks, word), (slack, word, len(pks))
+    assert len(harbour) > 8

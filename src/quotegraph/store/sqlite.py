@@ -203,6 +203,8 @@ class SQLiteStore(Store):
     """A store in one SQLite file (see the module docstring)."""
 
     backend = "sqlite"
+    # highlight() scans the key range of a page for at most 4 matches a key plus this many
+    highlight_slack = 50
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         super().__init__()
@@ -420,14 +422,24 @@ class SQLiteStore(Store):
         if expr is None or not pks:
             return {}
         out: dict[int, str] = {}
-        for part in chunks(list(pks)):
-            for r in self.rows(
-                "SELECT rowid AS pk, highlight(statements_fts, 0, ?, ?) AS marked "
-                "FROM statements_fts WHERE statements_fts MATCH ? "
-                f"AND rowid IN ({placeholders(len(part))})",
-                [MARK_OPEN, MARK_CLOSE, expr, *part],
-            ):
-                out[r["pk"]] = r["marked"]
+        sql = ("SELECT rowid AS pk, highlight(statements_fts, 0, ?, ?) AS marked "
+               "FROM statements_fts WHERE statements_fts MATCH ? ")
+        for part in chunks(sorted(set(pks))):
+            # A page of search hits is a run of neighbouring matches: one scan of the key
+            # range between its ends (at most `bound` matches) answers it. "rowid IN (...)"
+            # ran the match once per key, ten times slower for a common word.
+            bound = 4 * len(part) + self.highlight_slack
+            want = set(part)
+            rows = self.rows(sql + "AND rowid >= ? AND rowid <= ? LIMIT ?",
+                             [MARK_OPEN, MARK_CLOSE, expr, part[0], part[-1], bound])
+            for r in rows:
+                if r["pk"] in want:
+                    out[r["pk"]] = r["marked"]
+            missing = [pk for pk in part if pk not in out]
+            if missing and len(rows) == bound:  # keys spread far apart: look each one up
+                for r in self.rows(sql + f"AND rowid IN ({placeholders(len(missing))})",
+                                   [MARK_OPEN, MARK_CLOSE, expr, *missing]):
+                    out[r["pk"]] = r["marked"]
         return out
 
     def db_size(self) -> int:
