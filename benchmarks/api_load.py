@@ -148,11 +148,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep
            + os.environ.get("PYTHONPATH", "")}
+    extra = ["--workers", str(workers)] if workers else []
     proc = subprocess.Popen([sys.executable, "-m", "quotegraph", "serve", "--db", str(db),
-                             "--host", "127.0.0.1", "--port", str(port)], env=env,
+                             "--host", "127.0.0.1", "--port", str(port), *extra], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -319,6 +320,8 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=20, help="client threads (default 20)")
     ap.add_argument("--warmup", type=int, default=200, help="requests sent first, not counted")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--workers", type=int, help="server processes (default: serve's own, "
+                    "one per core up to 4)")
     ap.add_argument("--fixed-words", action="store_true",
                     help="search only the 7 common and 8 rare words (mostly cache hits)")
     args = ap.parse_args()
@@ -327,7 +330,7 @@ def main() -> int:
     build_store(db, args.articles, args.seed)
     warm(db)
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, args.workers)
     try:
         words = (COMMON, RARE) if args.fixed_words else vocabulary(polnear_texts())
         mix = request_mix(port, args.requests + args.warmup, args.seed, words)
