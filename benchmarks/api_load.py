@@ -11,7 +11,9 @@ line, id, date and outlet, and cached (default: a file in the temp directory), b
 100,000 articles takes minutes and the point of this benchmark is the server, not ingest.
 
 The server is the real one: ``python -m quotegraph serve`` as a subprocess on a free loopback
-port. Clients are threads, each with one keep-alive ``http.client`` connection, sending a fixed,
+port. The client is one asyncio loop with ``--concurrency`` keep-alive HTTP/1.1 connections on raw
+streams (an HTTP library's per-request CPU is taken from the server, on the same cores; the report
+gives both CPU times), sending a fixed,
 seeded mix of search (common and rare words), filters (speaker, actor, date range, kind), speaker
 and actor profiles, timeline and network requests. Any status other than 200 counts as an error.
 
@@ -35,11 +37,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -127,17 +127,33 @@ def build_store(path: Path, n: int, seed: int) -> None:
     done.write_text(str(n))
 
 
+def warm(db: Path) -> None:
+    """Read the store file once, so the run measures a server whose store is in the OS page
+    cache (as after any while in service), not the disk: the first touch of a cold page of a
+    2 GB store can take a good part of a second, once, at random in the run."""
+    t0 = time.perf_counter()
+    size = 0
+    for path in (db, db.with_name(db.name + "-wal")):
+        if path.exists():
+            with open(path, "rb") as f:
+                while chunk := f.read(1 << 24):
+                    size += len(chunk)
+    print(f"store: read {size / 1e6:,.0f} MB into the OS cache in "
+          f"{time.perf_counter() - t0:.1f} s", flush=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep
            + os.environ.get("PYTHONPATH", "")}
+    extra = ["--workers", str(workers)] if workers else []
     proc = subprocess.Popen([sys.executable, "-m", "quotegraph", "serve", "--db", str(db),
-                             "--host", "127.0.0.1", "--port", str(port)], env=env,
+                             "--host", "127.0.0.1", "--port", str(port), *extra], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -162,11 +178,18 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
 def request_mix(port: int, n: int, seed: int, words: tuple[list[str], list[str]] = (COMMON, RARE),
                 ) -> list[tuple[str, str]]:
     """n (endpoint name, path) pairs, seeded; speakers and actors are real ids from the store."""
-    common, rare = words
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     speakers = [s["id"] for s in json.loads(get(conn, "/api/speakers?limit=200")[1])["items"]]
     actors = [a["id"] for a in json.loads(get(conn, "/api/actors?limit=200")[1])["items"]]
     conn.close()
+    return mix_of(speakers, actors, n, seed, words)
+
+
+def mix_of(speakers: list[str], actors: list[str], n: int, seed: int,
+           words: tuple[list[str], list[str]] = (COMMON, RARE)) -> list[tuple[str, str]]:
+    """The mix itself, from the store's top 200 speaker and actor ids (api_profile.py builds
+    the same mix in-process)."""
+    common, rare = words
     if not speakers or not actors:
         sys.exit("api_load: the store has no speakers or actors")
     rng = random.Random(seed)
@@ -205,35 +228,87 @@ def percentile(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else 0.0
 
 
+async def _one_connection(port: int, jobs: Iterator[tuple[str, str]], times: dict,
+                          errors: dict, hits: Counter) -> None:
+    """One keep-alive HTTP/1.1 connection sending the next request of the mix until none is
+    left. Raw asyncio streams, not an HTTP library: the client shares the server's cores, so
+    every microsecond it spends parsing is taken from the server being measured."""
+    import asyncio
+
+    reader = writer = None
+    for name, path in jobs:
+        t = time.perf_counter()
+        problem = None
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+            status = int(head[9:12])
+            lower = head.lower()
+            if b"transfer-encoding: chunked" in lower:
+                body = b""
+                while True:
+                    size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                    body += await reader.readexactly(size + 2)
+                    if size == 0:
+                        break
+            else:
+                at = lower.index(b"content-length:") + 15
+                body = await reader.readexactly(int(lower[at:lower.index(b"\r\n", at)]))
+            if status != 200:
+                problem = f"{status} {path} {body[:200]!r}"
+            if b"x-cache: hit" in lower:
+                hits[name] += 1
+            if b"connection: close" in lower:
+                writer.close()
+                writer = None
+        except (OSError, ValueError, asyncio.IncompleteReadError, asyncio.TimeoutError) as e:
+            problem = f"{type(e).__name__} {path}: {e}"
+            if writer is not None:
+                writer.close()
+            writer = None
+        times[name].append((time.perf_counter() - t) * 1000)
+        if problem:
+            errors[name].append(problem)
+    if writer is not None:
+        writer.close()
+
+
 def drive(port: int, mix: list[tuple[str, str]], concurrency: int):
-    """Send the mix from `concurrency` threads, each on its own keep-alive connection."""
-    local = threading.local()
+    """Send the mix over `concurrency` keep-alive connections (one asyncio loop); returns the
+    wall time, the latencies, errors and cache hits by endpoint, and the client's CPU seconds."""
+    import asyncio
+
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
-    lock = threading.Lock()
+    hits: Counter = Counter()  # answers the server's response cache gave (X-Cache: hit)
+    jobs = iter(mix)  # shared: each connection takes the next request when it is free
 
-    def one(item: tuple[str, str]) -> None:
-        name, path = item
-        if getattr(local, "conn", None) is None:
-            local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        t = time.perf_counter()
+    async def run() -> None:
+        await asyncio.gather(*(_one_connection(port, jobs, times, errors, hits)
+                               for _ in range(concurrency)))
+
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    asyncio.run(run())
+    return time.perf_counter() - t0, times, errors, hits, time.process_time() - cpu0
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and all its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
         try:
-            status, body = get(local.conn, path)
-            problem = None if status == 200 else f"{status} {path} {body[:200]!r}"
-        except (OSError, http.client.HTTPException) as e:
-            local.conn.close()
-            local.conn = None
-            problem = f"{type(e).__name__} {path}: {e}"
-        ms = (time.perf_counter() - t) * 1000
-        with lock:
-            times[name].append(ms)
-            if problem:
-                errors[name].append(problem)
-
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, mix))
-    return time.perf_counter() - t0, times, errors
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo += [int(k) for k in kids]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
 def main() -> int:
@@ -245,19 +320,25 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=20, help="client threads (default 20)")
     ap.add_argument("--warmup", type=int, default=200, help="requests sent first, not counted")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--workers", type=int, help="server processes (default: serve's own, "
+                    "one per core up to 4)")
     ap.add_argument("--fixed-words", action="store_true",
                     help="search only the 7 common and 8 rare words (mostly cache hits)")
     args = ap.parse_args()
 
     db = args.store or Path(tempfile.gettempdir()) / f"qg-api-load-{args.articles}.db"
     build_store(db, args.articles, args.seed)
+    warm(db)
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, args.workers)
     try:
         words = (COMMON, RARE) if args.fixed_words else vocabulary(polnear_texts())
         mix = request_mix(port, args.requests + args.warmup, args.seed, words)
         drive(port, mix[:args.warmup], args.concurrency)
-        secs, times, errors = drive(port, mix[args.warmup:], args.concurrency)
+        server_cpu0 = process_cpu(server.pid)
+        secs, times, errors, hits, client_cpu = drive(port, mix[args.warmup:],
+                                                      args.concurrency)
+        server_cpu = process_cpu(server.pid) - server_cpu0
     finally:
         server.terminate()
         try:
@@ -277,12 +358,20 @@ def main() -> int:
           f"{rate:,.0f} req/s, p50 {percentile(every, 50):.1f} ms, p95 {p95:.1f} ms, "
           f"p99 {percentile(every, 99):.1f} ms, errors {n_err}")
     print(f"  {repeats / max(1, len(mix) - args.warmup):.0%} of the requests repeat an earlier "
-          f"one ({'fixed' if args.fixed_words else 'vocabulary'} search words)")
-    print(f"  {'endpoint':<16} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} errors")
+          f"one, warm-up included ({'fixed' if args.fixed_words else 'vocabulary'} search words)")
+    print(f"  CPU: server {server_cpu:.1f} s ({server_cpu / max(1, len(every)) * 1000:.2f} ms "
+          f"a request), load client {client_cpu:.1f} s "
+          f"({client_cpu / max(1, len(every)) * 1000:.2f} ms a request), over {secs:.1f} s "
+          f"on {os.cpu_count()} cores")
+    print(f"  {sum(hits.values()) / max(1, len(every)):.0%} were answered from the server's "
+          "response cache (X-Cache: hit; each worker keeps its own)")
+    print(f"  {'endpoint':<16} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} "
+          f"{'cached':>6} errors")
     for name in sorted(times):
         ts = times[name]
         print(f"  {name:<16} {len(ts):>5} {percentile(ts, 50):>7.1f} {percentile(ts, 95):>7.1f} "
-              f"{percentile(ts, 99):>7.1f} {max(ts):>7.1f} {len(errors[name])}")
+              f"{percentile(ts, 99):>7.1f} {max(ts):>7.1f} {hits[name] / len(ts):>6.0%} "
+              f"{len(errors[name])}")
     for name, errs in errors.items():
         for e in errs[:3]:
             print(f"  error {name}: {e}")

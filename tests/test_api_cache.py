@@ -78,3 +78,50 @@ def test_errors_are_not_cached_and_repeats_match(tmp_path: Path) -> None:
                 assert e.headers.get("x-content-type-options") == "nosniff"
     finally:
         server.stop()
+
+
+def test_answers_say_whether_they_came_from_the_cache(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    def cache_header(url: str) -> tuple[int, str | None]:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                return r.status, r.headers.get("x-cache")
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers.get("x-cache")
+
+    db = tmp_path / "q.db"
+    (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SECOND, encoding="utf-8")
+    ingest(db, tmp_path / "a.txt")
+    server = Server("serve", "--db", str(db), "--port", str(_free_port()), "--workers", "1")
+    try:
+        base = server.wait_for_url()
+        server.get(base + "api/stats")  # listening now
+        url = base + "api/statements?q=quay"
+        assert [cache_header(url) for _ in range(3)] == [(200, "miss"), (200, "hit"), (200, "hit")]
+        ingest(db, tmp_path / "b.txt")  # another process commits: the entry is stale
+        assert [cache_header(url) for _ in range(2)] == [(200, "miss"), (200, "hit")]
+        bad = base + "api/statements?since=2024-05-01&until=2024-01-01"
+        assert [cache_header(bad)[1] for _ in range(2)] == ["miss", "miss"]  # never kept
+    finally:
+        server.stop()
+
+
+def test_the_version_follows_a_store_whose_name_has_uri_characters(tmp_path: Path) -> None:
+    from quotegraph.api.cache import DataVersion
+    from quotegraph.store import open_store
+
+    odd = tmp_path / "q?x#y%z.db"
+    open_store(str(tmp_path / "q")).close()  # what the unquoted URI would have opened
+    open_store(str(odd)).close()
+    version = DataVersion(odd)
+    try:
+        before = version.current()
+        assert before is not None
+        (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+        ingest(odd, tmp_path / "a.txt")
+        assert version.current() != before
+    finally:
+        version.close()

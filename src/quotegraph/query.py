@@ -64,9 +64,11 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
                                f"WHERE s.pk IN ({placeholders(len(part))})", part)
         rows.sort(key=lambda r: r["pk"], reverse=True)
     else:
-        page["total"] = store.one(
-            f"SELECT count(*) AS n FROM statements s WHERE {where.sql} AND {ONCE}",
-            where.params)["n"]
+        page["total"] = _kept_total(store, where)
+        if page["total"] is None:
+            page["total"] = store.one(
+                f"SELECT count(*) AS n FROM statements s WHERE {where.sql} AND {ONCE}",
+                where.params)["n"]
         if limit == 0 or offset >= page["total"]:
             return page
         rows = store.rows(
@@ -74,6 +76,22 @@ def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
             f"ORDER BY {store.order_newest} LIMIT ? OFFSET ?", (*where.params, limit, offset))
     page["items"] = to_hits(store, rows, flt.q)
     return page
+
+
+def _kept_total(store: Store, where: Any) -> int | None:
+    """The kept count (store.aggregates) when the filter is one speaker or one actor and
+    nothing else, no dates: what a count over its statements gives, without the count (22 ms
+    for the most quoted speaker or actor of 100,000 articles). None otherwise."""
+    if where.lo is not None or where.hi is not None:
+        return None
+    if where.only == "speaker" and len(where.speakers) == 1:
+        row = store.one("SELECT statements FROM speakers WHERE id = ?", where.speakers)
+    elif where.only == "about" and len(where.actors) == 1:
+        row = store.one("SELECT statements_about AS statements FROM actors WHERE id = ?",
+                        where.actors)
+    else:
+        return None
+    return row["statements"] if row else 0
 
 
 def _count_and_page(store: Store, where: Any, limit: int,
@@ -101,7 +119,9 @@ def _count_and_page(store: Store, where: Any, limit: int,
         params.append(where.hi)
     # A statement about two actors that share a name would otherwise count twice.
     distinct = "DISTINCT " if len(where.actors) > 1 else ""
-    total = store.one(f"SELECT count({distinct}statement_pk) AS n {sql}", params)["n"]
+    total = _kept_total(store, where)
+    if total is None:
+        total = store.one(f"SELECT count({distinct}statement_pk) AS n {sql}", params)["n"]
     if limit == 0 or offset >= total:
         return total, []
     keys = [r["statement_pk"] for r in store.rows(

@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotegraph.api.cache import DataVersion, ResponseCache
+from quotegraph.store.analysis import FACET_SAMPLE
 from quotegraph.api.limits import DEFAULT_MAX_BODY, BodySizeLimit, SecurityHeaders
 from quotegraph.api.routes import router
 from quotegraph.api.stores import StoreHandles
@@ -51,6 +52,7 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     check_db: bool = True,
     cache: bool = True,
+    facet_sample: int | None = None,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a SQLite path or a ``postgresql://`` DSN).
 
@@ -59,6 +61,8 @@ def create_app(
     ``cors_origins`` lists the origins to allow. Request bodies over ``max_body`` bytes get a
     413. With ``check_db`` (the default) the database is opened once here, so a wrong path
     fails now with a :class:`~quotegraph.errors.StoreError` rather than on the first request.
+    ``facet_sample`` overrides how many matches a full-text query's facets count at most
+    (default :data:`quotegraph.store.analysis.FACET_SAMPLE`).
     """
     if check_db:
         from quotegraph.store import open_store
@@ -86,6 +90,7 @@ def create_app(
     app.state.write_token = write_token or None
     app.state.db = db
     app.state.data_version = version
+    app.state.facet_sample = facet_sample or FACET_SAMPLE
 
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

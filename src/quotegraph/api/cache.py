@@ -11,6 +11,7 @@ connection, in this process or another (``quotegraph ingest`` running beside the
 commits; an ``ingest`` through this server also bumps a local counter. Backends without such a
 cheap version (PostgreSQL) are not cached. Only 200 responses to GETs without a body are kept,
 small ones (under ``max_body`` bytes), at most ``max_entries``, least recently used out first.
+Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 DEFAULT_ENTRIES = 4096
+# Every cacheable answer says whether it came from the cache, so a load test counts real hits.
+HIT = (b"x-cache", b"hit")
+MISS = (b"x-cache", b"miss")
 DEFAULT_MAX_BODY = 512 * 1024
 
 
@@ -34,8 +40,9 @@ class DataVersion:
         path = str(db)
         if path != ":memory:" and "://" not in path:
             try:
-                self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                             check_same_thread=False, timeout=5)
+                # quoted: a '?', '#' or '%' in the file name would otherwise end the path
+                uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
             except sqlite3.Error:
                 self._conn = None
 
@@ -110,7 +117,8 @@ class ResponseCache:
                 self.misses += 1
         if entry is not None:
             _, status, headers, body = entry
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [*headers, HIT]})
             await send({"type": "http.response.body", "body": body})
             return
 
@@ -122,6 +130,7 @@ class ResponseCache:
             if message["type"] == "http.response.start":
                 start.update(message)
                 keep[0] = message.get("status") == 200
+                message = {**message, "headers": [*message.get("headers", ()), MISS]}
             elif message["type"] == "http.response.body" and keep[0]:
                 parts.append(message.get("body", b""))
                 if sum(map(len, parts)) > self.max_body:

@@ -10,6 +10,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from quotegraph.store.analysis import FACET_SAMPLE
+
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -134,6 +136,12 @@ class Facets(_Open):
     outlet: list[FacetValue] = []
     about: list[FacetValue] = []
     kind: list[FacetValue] = []
+    sampled: int | None = Field(
+        None, description="set only when the counts are of a sample: how many matching "
+        f"statements were counted (the newest ones). A full-text query matching more than "
+        f"{FACET_SAMPLE:,} statements is faceted over its newest {FACET_SAMPLE:,}; other "
+        "filters are counted exactly")
+    of: int | None = Field(None, description="with `sampled`: how many statements match")
 
 
 class StatementPage(_Open):

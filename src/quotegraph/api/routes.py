@@ -39,15 +39,18 @@ def handles(request: Request) -> StoreHandles:
     return request.app.state.stores
 
 
-def store(request: Request) -> Any:
-    """The request thread's open store."""
+async def store(request: Request) -> Any:
+    """The app's open store (each thread then reads through a connection of its own).
+
+    ``async`` because it does no I/O worth a thread: FastAPI runs a plain ``def`` dependency
+    in its thread pool, one more hop per request, which under load waits for a free thread."""
     return request.app.state.stores.get()
 
 
 Store = Annotated[Any, Depends(store)]
 
 
-def statement_filter(
+async def statement_filter(
     q: Annotated[str | None, Query(description="full-text query", max_length=500)] = None,
     speaker: Annotated[str | None, Query(description="speaker id or name")] = None,
     about: Annotated[str | None, Query(description="actor id or name the statement is about")] = None,
@@ -57,7 +60,8 @@ def statement_filter(
     until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
 ) -> query.StatementFilter:
-    """The shared filter parameters; empty strings count as absent (HTML forms send them)."""
+    """The shared filter parameters; empty strings count as absent (HTML forms send them).
+    ``async`` as :func:`store`: building a dataclass needs no thread of its own."""
     return query.StatementFilter(
         q=q or None,
         speaker=speaker or None,
@@ -81,6 +85,7 @@ def not_found(what: str, key: str) -> HTTPException:
 
 @router.get("/statements", response_model=m.StatementPage, responses=_ERRORS)
 def statements(
+    request: Request,
     db: Store,
     flt: Filter,
     limit: Limit = 20,
@@ -88,10 +93,15 @@ def statements(
     with_facets: Annotated[bool, Query(alias="facets", description="include facet counts")] = True,
     facet_limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> dict[str, Any]:
-    """Search statements; the page of hits plus facet counts for the same filter."""
+    """Search statements; the page of hits plus facet counts for the same filter.
+
+    Facets are exact, except for a full-text query (with or without dates) matching more than
+    1,000 statements: then they count the newest 1,000 matches, and ``facets.sampled`` (1000)
+    and ``facets.of`` (all matches, the same as ``total``) say so. ``total`` is always exact."""
     page = query.search_statements(db, flt, limit=limit, offset=offset)
     if with_facets:
-        page = {**page, "facets": query.facets(db, flt, limit=facet_limit)}
+        page = {**page, "facets": query.facets(db, flt, limit=facet_limit, total=page["total"],
+                                               sample=request.app.state.facet_sample)}
     return page
 
 

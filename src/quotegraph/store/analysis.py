@@ -6,6 +6,7 @@ group the matching statements (cost grows with the number of matches).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -59,15 +60,31 @@ def _outlet_facet(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
             for r in rows]
 
 
-def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, list[dict]]:
+# Facets of a text query (with or without dates) are counted over at most this many matching
+# statements, the newest: a very common word matches a tenth of the store, and counting every
+# match took 75 ms for the median common word of 100,000 articles and 600 ms for the worst
+# (no kept count knows words). Then the facets say so: ``sampled`` (how many were counted) and
+# ``of`` (how many match). Every other filter is counted exactly, from kept counts (none, one
+# actor) or over all its matches (a speaker's are bounded by what one person says).
+FACET_SAMPLE = 1000
+
+
+def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
+           sample: int = FACET_SAMPLE, total: int | None = None) -> dict[str, Any]:
     """Counts of the statements matching ``flt`` by speaker, outlet, actor spoken about, kind.
 
     Each list holds at most ``limit`` ``{"value", "label", "count"}`` entries, largest first;
-    ``value`` is what to pass back as the filter.
+    ``value`` is what to pass back as the filter. When ``flt`` is a text query (dates aside)
+    matching more than ``sample`` statements, the counts are of the newest ``sample`` matches
+    only, and the result also holds ``"sampled": sample`` and ``"of"``: the number of matches
+    (``total`` when the caller already counted them, as search does). Otherwise the counts are
+    exact and those two keys are absent.
     """
     check_page(limit, 0)
+    if not isinstance(sample, int) or isinstance(sample, bool) or sample < 1:
+        raise QueryError(f"sample must be a whole number 1 or more, not {sample!r}")
     where = build_where(store, flt)
-    out: dict[str, list[dict[str, Any]]] = {"speaker": [], "outlet": [], "about": [], "kind": []}
+    out: dict[str, Any] = {"speaker": [], "outlet": [], "about": [], "kind": []}
     if where.empty:
         return out
     w, p = where.sql, where.params
@@ -104,18 +121,33 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10) -> dict[str, 
         labels = _labels(store, "speaker", [e["value"] for e in top])
         out["speaker"] = [{**e, "label": labels.get(e["value"], e["value"])} for e in top]
         return out
-    # One pass over the matching statements counts three facets at once.
+    if where.only == "fts" and store.backend == "sqlite":
+        # The newest ``sample + 1`` matches, straight from the full-text index in key order
+        # (LIMIT stops the index scan early): one more than the sample tells "more" apart.
+        # Read once, then passed as one JSON array to both passes below.
+        sub, sp = store.fts_newest(where.q, lo=where.lo, hi=where.hi, limit=sample + 1)
+        keys = [k for (k,) in store.tuples(sub, sp)]
+        if len(keys) > sample:
+            if total is None:
+                total = store.fts_page(where.q, lo=where.lo, hi=where.hi, limit=0,
+                                       offset=0)[0]
+            out["sampled"], out["of"] = sample, total
+            del keys[sample:]
+        w, p = "s.pk IN (SELECT value FROM json_each(?))", (json.dumps(keys),)
+    # One pass over the matching statements counts three facets at once, grouped by SQLite
+    # (from the (speaker, kind, outlet) index when the filter is a speaker): a few rows per
+    # speaker come back, not one per statement (30 ms for the most quoted speaker).
     speakers: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    for sid, outlet, kind in store.tuples(
-            f"SELECT s.speaker_id, s.outlet_key, s.kind FROM statements s WHERE {w} AND {ONCE}",
-            p):
+    for sid, outlet, kind, n in store.tuples(
+            f"SELECT s.speaker_id, s.outlet_key, s.kind, count(*) FROM statements s "
+            f"WHERE {w} AND {ONCE} GROUP BY 1, 2, 3", p):
         if sid is not None:
-            speakers[sid] += 1
+            speakers[sid] += n
         if outlet is not None:
-            outlets[outlet] += 1
-        kinds[kind] += 1
+            outlets[outlet] += n
+        kinds[kind] += n
     if where.only == "fts" and store.backend == "sqlite":
         # Text (and dates) alone: the about index, keyed by statement, answers without
         # reading the statement rows a second time (the condition is on s.pk only).

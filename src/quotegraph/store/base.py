@@ -116,6 +116,11 @@ class Store:
         # Articles written since the last refresh_clusters (see store/clusters.py).
         self.touched: set[str] = set()
 
+    def data_token(self) -> Any:
+        """A value that changes whenever the database may have changed, or ``None`` when the
+        backend has no cheap one (then nothing derived from the data is kept in memory)."""
+        return None
+
     # -- connections -------------------------------------------------------------------
 
     def _connect(self) -> Any:  # pragma: no cover - backends implement

@@ -14,7 +14,8 @@ A pair joins one cluster when
 Clusters are the connected components of those pairs (union-find), stored as
 ``statement_cluster (statement_pk, cluster)`` for statements in clusters of two or more; the
 cluster id is its smallest statement key. Outlets and first appearance are read by a query
-(:func:`also_reported_by`), never stored, so they follow article edits.
+(:func:`also_reported_by`), never stored, so they follow article edits (the member rows it
+reads are summarised in memory only until the next commit, see :class:`SummaryCache`).
 
 Incremental update: because a cluster never spans two speakers, ingest recomputes the clusters
 of just the speakers whose statements it wrote (:func:`refresh`), once per ingest run, not per
@@ -26,8 +27,9 @@ statements always give the same clusters.
 from __future__ import annotations
 
 import re
+import threading
 import zlib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -226,45 +228,116 @@ def refresh(store: Any, article_ids: Iterable[str]) -> int:
     return len(found)
 
 
+CACHED_CLUSTERS = 20_000  # summaries kept at most (a few hundred bytes each)
+
+
+class SummaryCache:
+    """Cluster -> its summary (member count, earliest member, outlets in first-appearance
+    order), kept while the store's data token is unchanged (any commit anywhere drops them).
+
+    Why: a page of 20 hits in clusters of 120 reprints read 2,400 statement rows for its
+    "also reported by" lines, most of the time of a search or profile on a store of wire copy;
+    the same clusters come back on page after page. At most :data:`CACHED_CLUSTERS`, the least
+    recently used out first."""
+
+    def __init__(self, size: int = CACHED_CLUSTERS) -> None:
+        self.size = size
+        self._token: Any = None
+        self._kept: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _check(self, token: Any) -> None:
+        if token != self._token:
+            self._kept.clear()
+            self._token = token
+
+    def get(self, token: Any, cids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        with self._lock:
+            self._check(token)
+            found = {}
+            for c in cids:
+                summary = self._kept.get(c)
+                if summary is not None:
+                    self._kept.move_to_end(c)
+                    found[c] = summary
+            return found
+
+    def put(self, token: Any, summaries: dict[int, tuple[Any, ...]]) -> None:
+        with self._lock:
+            self._check(token)
+            for c, summary in summaries.items():
+                self._kept[c] = summary
+                self._kept.move_to_end(c)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+
+
+_CACHES_LOCK = threading.Lock()
+
+
+def _summary_cache(store: Any) -> SummaryCache:
+    with _CACHES_LOCK:
+        cache = getattr(store, "_cluster_summaries", None)
+        if cache is None:
+            cache = store._cluster_summaries = SummaryCache()  # noqa: SLF001 - the store's own
+        return cache
+
+
+def _summaries(store: Any, cids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """``{cluster: (members, (first id, outlet, published), outlets in order)}``; members
+    ordered by article date (undated last), then key, as :func:`cluster_statements`."""
+    out: dict[int, tuple[Any, ...]] = {}
+    for part in chunks(list(cids)):
+        # Each statement row carries its article's outlet and date (written with them, see
+        # store.rows): joining the articles as well doubled the cost of a page of hits.
+        rows = store.tuples(
+            "SELECT c.cluster, s.id, s.outlet, s.published FROM statement_cluster c "
+            "JOIN statements s ON s.pk = c.statement_pk "
+            f"WHERE c.cluster IN ({placeholders(len(part))}) "
+            "ORDER BY c.cluster, s.published IS NULL, s.published, s.pk", part)
+        groups: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        for cid, *member in rows:
+            groups[cid].append(tuple(member))
+        for cid, group in groups.items():
+            outlets = tuple(dict.fromkeys(m[1] for m in group if m[1]))
+            out[cid] = (len(group), group[0], outlets)
+    return out
+
+
 def also_reported_by(store: Any, pks: Sequence[int]) -> dict[int, dict[str, Any]]:
     """``{pk: {"cluster", "outlets", "first_seen": {"outlet", "published", "statement_id"},
     "statements"}}`` for the statements of ``pks`` that are in a cluster. ``outlets`` are the
     other outlets of the cluster (not the statement's own), in first-appearance order."""
     if not pks:
         return {}
-    mine: dict[int, int] = {}
+    mine: dict[int, tuple[int, str | None]] = {}
     for part in chunks(list(pks)):
-        for pk, cid in store.tuples(
-                "SELECT statement_pk, cluster FROM statement_cluster "
-                f"WHERE statement_pk IN ({placeholders(len(part))})", part):
-            mine[pk] = cid
+        for pk, cid, outlet in store.tuples(
+                "SELECT c.statement_pk, c.cluster, s.outlet FROM statement_cluster c "
+                "JOIN statements s ON s.pk = c.statement_pk "
+                f"WHERE c.statement_pk IN ({placeholders(len(part))})", part):
+            mine[pk] = (cid, outlet)
     if not mine:
         return {}
-    members: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    cids = sorted(set(mine.values()))
-    for part in chunks(cids):
-        for row in store.tuples(
-                "SELECT c.cluster, s.pk, s.id, a.outlet, a.published FROM statement_cluster c "
-                "JOIN statements s ON s.pk = c.statement_pk "
-                "JOIN articles a ON a.id = s.article_id "
-                f"WHERE c.cluster IN ({placeholders(len(part))}) "
-                "ORDER BY c.cluster, a.published IS NULL, a.published, s.pk",
-                part):
-            members[row[0]].append(row[1:])
+    cids = sorted({cid for cid, _ in mine.values()})
+    token = store.data_token()
+    kept = _summary_cache(store) if token is not None else None
+    summaries = kept.get(token, cids) if kept is not None else {}
+    missing = [c for c in cids if c not in summaries]
+    if missing:
+        found = _summaries(store, missing)
+        summaries.update(found)
+        if kept is not None:
+            kept.put(token, found)
     out: dict[int, dict[str, Any]] = {}
-    for pk, cid in mine.items():
-        group = members.get(cid, [])
-        if not group:
+    for pk, (cid, own) in mine.items():
+        summary = summaries.get(cid)
+        if summary is None:
             continue
-        own = next((m[2] for m in group if m[0] == pk), None)
-        outlets: list[str] = []
-        for _, _, outlet, _ in group:
-            if outlet and outlet != own and outlet not in outlets:
-                outlets.append(outlet)
-        first = group[0]
-        out[pk] = {"cluster": cid, "outlets": outlets, "statements": len(group),
-                   "first_seen": {"statement_id": first[1], "outlet": first[2],
-                                  "published": first[3]}}
+        n, (first_id, first_outlet, first_published), outlets = summary
+        out[pk] = {"cluster": cid, "outlets": [o for o in outlets if o != own], "statements": n,
+                   "first_seen": {"statement_id": first_id, "outlet": first_outlet,
+                                  "published": first_published}}
     return out
 
 

@@ -41,9 +41,10 @@ class Where:
     """``sql`` (``"1=1"`` when unfiltered) and its parameters for a query on ``statements s``;
     ``empty`` when a filter value matched nothing, so the caller can skip the query.
 
-    ``only`` is ``"fts"`` or ``"about"`` when that is the one filter besides a date range
-    (``lo``/``hi`` statement keys); search then counts and pages straight from the full-text
-    or about index instead of joining statements. ``q`` and ``actors`` keep the values.
+    ``only`` is ``"fts"``, ``"about"`` or ``"speaker"`` when that is the one filter besides a
+    date range (``lo``/``hi`` statement keys); search then counts and pages straight from the
+    full-text or about index, or reads a kept count, instead of joining statements. ``q``,
+    ``actors`` and ``speakers`` keep the values.
     """
 
     sql: str
@@ -52,6 +53,7 @@ class Where:
     only: str | None = None
     q: str | None = None
     actors: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
     lo: int | None = None
     hi: int | None = None
 
@@ -127,6 +129,7 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
     params: list[Any] = []
     sources: list[str] = []
     actor_ids: list[str] = []
+    speaker_ids: list[str] = []
     if q is not None:
         cond = store.fts_condition(q, lo=lo, hi=hi)
         if cond is None:
@@ -135,7 +138,7 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
         params.extend(cond[1])
         sources.append("fts")
     if speaker is not None:
-        ids = resolve_speakers(store, speaker)
+        ids = speaker_ids = resolve_speakers(store, speaker)
         if not ids:
             return Where("1=0", (), empty=True)
         clauses.append(f"s.speaker_id IN ({placeholders(len(ids))})")
@@ -168,6 +171,7 @@ def build_where(store: Store, flt: StatementFilter) -> Where:
         clauses.append("s.article_id = ?")
         params.append(article)
         sources.append("article")
-    only = sources[0] if len(sources) == 1 and sources[0] in ("fts", "about") else None
+    only = (sources[0] if len(sources) == 1 and sources[0] in ("fts", "about", "speaker")
+            else None)
     return Where(" AND ".join(clauses) or "1=1", tuple(params), only=only, q=q,
-                 actors=tuple(actor_ids), lo=lo, hi=hi)
+                 actors=tuple(actor_ids), speakers=tuple(speaker_ids), lo=lo, hi=hi)

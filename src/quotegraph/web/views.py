@@ -116,7 +116,8 @@ def search_page(request: Request) -> HTMLResponse:
     try:
         flt = _filter(params)
         result = query.search_statements(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        fac = query.facets(db, flt, limit=8)
+        fac = query.facets(db, flt, limit=8, total=result["total"],
+                           sample=request.app.state.facet_sample)
     except QueryError as e:
         ctx.update(error=str(e), result={"total": 0, "items": []}, facets={}, pages=None)
         return render(request, "search.html", ctx, 400)
