@@ -165,3 +165,34 @@ def test_platform_occasions_need_the_platform_as_written():
     truth = occasion("The candidate posted on Truth Social that he had won.", "posted")
     assert truth is not None and truth.venue.text == "Truth Social"
     assert occasion("The minister wrote on telegram paper that talks were over.", "wrote") is None
+
+
+def test_span_set_overlaps_and_covers_equal_the_plain_definitions():
+    """SpanSet answers in O(log n) what the occasions and groups stages asked of every span."""
+    import random
+
+    from quotegraph.spans import SpanSet
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 12)))]
+        index = SpanSet(spans)
+        for _ in range(30):
+            s = rng.randint(0, 230)
+            e = s + rng.randint(0, 40)
+            assert index.overlaps(s, e) == any(a < e and s < b for a, b in spans), (spans, s, e)
+            assert index.covers(s, e) == any(a <= s and e <= b for a, b in spans), (spans, s, e)
+
+
+def test_statement_groups_are_those_inside_the_statement():
+    from quotegraph.relate import find_groups, statement_groups
+    from quotegraph.extract import extract
+
+    text = ("Russia, China and India said on Monday that Japan and Korea would join. "
+            "Later Germany and France agreed, and Spain, Italy and Portugal did not.")
+    art = extract(text)
+    groups = find_groups(text, art.mentions)
+    assert len(groups) >= 3
+    for st in art.statements:
+        assert statement_groups(st, groups) == tuple(
+            g for g in groups if st.start <= g.start and g.end <= st.end)

@@ -30,6 +30,21 @@ class SpanSet:
             self._max_end.append(running)
         self._dirty = False
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``: of those opening before ``end``, the
+        furthest end passes ``start``."""
+        if self._dirty:
+            self._index()
+        n = bisect.bisect_left(self._starts, end)
+        return n > 0 and self._max_end[n - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)``."""
+        if self._dirty:
+            self._index()
+        n = bisect.bisect_right(self._starts, start)
+        return n > 0 and self._max_end[n - 1] >= end
+
     def __contains__(self, pos: int) -> bool:
         if self._dirty:
             self._index()

@@ -13,9 +13,11 @@ the whole list, a leading "the" included.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from quotegraph.model import ActorGroup, GroupMember, Mention, Statement
+from quotegraph.spans import SpanSet
 
 # What may stand between two members of one list.
 _JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?",
@@ -64,18 +66,28 @@ def find_groups(text: str, mentions: Sequence[Mention]) -> tuple[ActorGroup, ...
 
 
 def statement_groups(st: Statement, groups: Sequence[ActorGroup]) -> tuple[ActorGroup, ...]:
-    """The groups that lie inside the statement's span."""
-    return tuple(g for g in groups if st.start <= g.start and g.end <= st.end)
+    """The groups that lie inside the statement's span (``groups`` in text order, as
+    find_groups gives them, so only those opening inside the span are looked at)."""
+    out = []
+    for k in range(bisect_left(groups, st.start, key=lambda g: g.start), len(groups)):
+        g = groups[k]
+        if g.start >= st.end:
+            break
+        if g.end <= st.end:
+            out.append(g)
+    return tuple(out)
 
 
 def _members(text: str, mentions: Sequence[Mention]) -> list[GroupMember]:
     """Mentions and collective phrases in text order; a collective phrase covering a mention
     ("Russia's allies" is not a group "Russia" + "allies") takes its place."""
     phrases = [(m.start(), m.end()) for m in _COLLECTIVE.finditer(text)]
+    inside = SpanSet(phrases)
     out = [GroupMember(m.start, m.end, m.text, m.id, m.name) for m in mentions
-           if not any(s <= m.start and m.end <= e for s, e in phrases)]
+           if not inside.covers(m.start, m.end)]
+    taken = SpanSet((x.start, x.end) for x in out)  # phrases never overlap each other
     for s, e in phrases:
-        if not any(x.start < e and s < x.end for x in out):
+        if not taken.overlaps(s, e):
             out.append(GroupMember(s, e, text[s:e]))
     out.sort(key=lambda m: (m.start, -m.end))
     dedup: list[GroupMember] = []

@@ -21,11 +21,11 @@ occasions in one sentence the first one wins.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from quotegraph.model import Occasion, Span, Statement
-from quotegraph.spans import trie_alternation
+from quotegraph.spans import SpanSet, trie_alternation
 
 _NAME = r"[A-Z0-9][\w’'&.-]*(?:\s+(?:(?:of|for|de|the)\s+)?[A-Z0-9][\w’'&.-]*)*"
 _ART = r"(?i:an?|the|his|her|its|their|this|that|\w+['’]s)\s+"  # "today's briefing"
@@ -143,7 +143,8 @@ def find_occasions(text: str, statements: Sequence[Statement]) -> list[Occasion 
     """The occasion of each of an article's ``statements``, in their order. Sentences are
     split once and each sentence searched once, however many statements share it."""
     spans = sentence_spans(text)
-    taken = [(s.start, s.end) for s in statements]
+    taken = SpanSet((s.start, s.end) for s in statements)
+    anchors = sorted(((o.cue.start if o.cue else o.start), k) for k, o in enumerate(statements))
     memo: dict[int, Occasion | None] = {}
 
     def search(k: int) -> Occasion | None:
@@ -163,7 +164,7 @@ def find_occasions(text: str, statements: Sequence[Statement]) -> list[Occasion 
         i = max(0, bisect_right(spans, (anchor, len(text) + 1)) - 1)
         found = search(i)
         if found is None and i > 0 and search(i - 1) is not None and \
-                not _someone_else(st, statements, *spans[i - 1]):
+                not _someone_else(st, statements, anchors, *spans[i - 1]):
             found = memo[i - 1]
         out.append(found)
     return out
@@ -184,13 +185,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _someone_else(st: Statement, statements: Sequence[Statement], lo: int, hi: int) -> bool:
+def _someone_else(st: Statement, statements: Sequence[Statement],
+                  anchors: list[tuple[int, int]], lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` attributes a statement to another speaker: its occasion is
-    theirs ("In an interview, Trump said ... . Mazari said ...")."""
+    theirs ("In an interview, Trump said ... . Mazari said ..."). ``anchors`` are the sorted
+    (cue or start offset, index) of ``statements``, so only the sentence's own are looked at."""
     me = st.speaker.name if st.speaker else None
-    for other in statements:
-        anchor = other.cue.start if other.cue else other.start
-        if lo <= anchor < hi and (other.speaker.name if other.speaker else None) != me:
+    for _, k in anchors[bisect_left(anchors, (lo, -1)):bisect_left(anchors, (hi, -1))]:
+        other = statements[k]
+        if (other.speaker.name if other.speaker else None) != me:
             return True
     return False
 
@@ -224,7 +227,7 @@ if not len(_PATTERNS) == len(_PATTERN_KEYS) == len(_PATTERN_CASED_KEYS):
     raise ValueError("occasions: one key entry per pattern in _PATTERNS")
 
 
-def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasion | None:
+def _first(text: str, lo: int, hi: int, taken: SpanSet) -> Occasion | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     sentence = text[lo:hi]
     low = sentence.lower()
@@ -237,7 +240,7 @@ def _first(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Occasio
             s, e = m.start(), m.end()
             if s > 0 and (text[s - 1].isalnum()):
                 continue  # inside a word
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             if best is None or (s, -e) < (best[0], -best[1]):
                 best = (s, e, kind, m)
