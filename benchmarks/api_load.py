@@ -317,7 +317,7 @@ def main() -> int:
     ap.add_argument("--store", type=Path, help="SQLite file to build once and reuse "
                     "(default: qg-api-load-N.db in the temp directory)")
     ap.add_argument("--requests", type=int, default=5000, help="requests to send (default 5,000)")
-    ap.add_argument("--concurrency", type=int, default=20, help="client threads (default 20)")
+    ap.add_argument("--concurrency", type=int, default=20, help="keep-alive connections (default 20)")
     ap.add_argument("--warmup", type=int, default=200, help="requests sent first, not counted")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--workers", type=int, help="server processes (default: serve's own, "
