@@ -1157,6 +1157,15 @@ CASES = [
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",
         [("direct", "The bridge stays shut", None)],
     ),
+    (
+        "a definite description after the cue is an unnamed speaker; 'said the same' is none",
+        "“The pier will not reopen this year,” said the second harbour official. “We lack the "
+        "timber.”\n\n“I kept every receipt,” said the 52-year-old, who runs the ferry. "
+        "Last spring, 30 percent said the same.",
+        [("direct", "The pier will not reopen this year", None),
+         ("direct", "We lack the timber.", None),
+         ("direct", "I kept every receipt", None)],
+    ),
 ]
 
 

@@ -421,6 +421,9 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     return np
 
 
+# Heads that make "said the same" or "said the other day" no speaker.
+_NOT_DESCRIPTION_HEADS = frozenset("same other day week month year time following next last most least "
+                                   "rest latter former first second third way case end".split())
 _LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close"})
 _NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
     lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
@@ -446,6 +449,26 @@ def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP
         if j >= 2 and ends_at(j) and toks[j - 1][2].isalpha():
             start, end = toks[0][0], toks[j - 1][1]
             return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
+        return None, 0
+    if toks[0][2].lower() == "the" and len(toks) >= 2:
+        # "“...,” said the second official." / "said the 46-year-old, who ...": a definite
+        # description that ends the sentence or meets a comma; the lexicon's roles are taken
+        # as roles, any other lowercase head is kept as the words of an unnamed source.
+        j = 1
+        while j < len(toks) and j <= 5:
+            w = toks[j][2]
+            if not (w.isalpha() or "-" in w) or (w.lower() in _NOT_TITLE_WORDS and not _is_cap(w)):
+                break
+            j += 1
+            if text.startswith(".", toks[j - 1][1]):
+                break
+        head = toks[j - 1][2]
+        if j >= 2 and ends_at(j) and (head.islower() or "-" in head) and head not in _NOT_DESCRIPTION_HEADS:
+            np = _classify(text, toks[:j])
+            if np is not None and np.kind in ("role", "unnamed", "name"):
+                return np, j
+            start, end = toks[0][0], toks[j - 1][1]
+            return SpeakerNP("unnamed", start, end, text[start:end], head=head.lower()), j
         return None, 0
     # The title: up to five words, at least one of them lowercase ("Concord resident", "Ohio
     # State University professor"); the name is the capitalised run after its last lowercase word.
