@@ -1166,6 +1166,13 @@ CASES = [
          ("direct", "We lack the timber.", None),
          ("direct", "I kept every receipt", None)],
     ),
+    (
+        "a bare weekday after the cue is a circumstance: the content comes before it",
+        "The ferry timetable is a fiction, Corran said Thursday at the harbour. "
+        "Corran said Friday the boats would run again.",
+        [("indirect", "The ferry timetable is a fiction", "Corran"),
+         ("indirect", "the boats would run again", "Corran")],
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ _CIRCUMSTANCE = re.compile(
 _PREPOSITION = re.compile(
     r"\s*(?:here|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
     r"following|when|as|earlier|later|late|today|yesterday|on\s+\w+day|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|"
     r"fall|winter|time))\b"
 )  # "said this week he ..." is a circumstance; "said this was ..." opens the clause
