@@ -1173,6 +1173,13 @@ CASES = [
         [("indirect", "The ferry timetable is a fiction", "Corran"),
          ("indirect", "the boats would run again", "Corran")],
     ),
+    (
+        "'and said' after an appositive subject or after a cue with only an object",
+        "Ada Quist, a former port councillor, joined the board and said the pier would reopen. "
+        "Bo Lind posted a map of the route and said the ferry would be late.",
+        [("indirect", "the pier would reopen", "Ada Quist"),
+         ("indirect", "the ferry would be late", "Bo Lind")],
+    ),
 ]
 
 

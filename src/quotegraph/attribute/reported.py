@@ -510,6 +510,10 @@ _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
 
+# An appositive after the subject's name: ", a former state party chairman," (no clause of its own).
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose)\s+[^,;:\"“”()]{2,70}?,(?=\s)")
+
+
 def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> SpeakerNP | None:
     """``Lavrov arrived in Minsk and said X``: the sentence's subject is the speaker of the
     second verb. Only when the subject opens the sentence (after an introduction, if any) and
@@ -525,11 +529,19 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
         start = comma + 2
     np = speaker_after(text, start, m.start())
+    verb_at = np.end if np is not None else start
+    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, m.start())):
+        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
     if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or text[start:np.start].strip() or not _VERB_NEXT.match(text, np.end, m.start()):
+            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, m.start()):
         return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
-    if cues.cue_index(text).between(np.end, m.start()) or any(start <= q.open < m.start() for q in quotes):
+    if any(start <= q.open < m.start() for q in quotes):
         return None
+    for c in cues.cue_index(text).between(np.end, m.start()):
+        # "She declared victory and said ...", "Fields posted a photograph and said ...": a
+        # first cue with only an object reports nothing, so the second one is the statement
+        if _content_after(text, c, m.start(), " ".join(c.group().lower().split()), quotes) is not None:
+            return None
     return np
 
 
