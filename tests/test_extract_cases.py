@@ -1180,6 +1180,16 @@ CASES = [
         [("indirect", "the pier would reopen", "Ada Quist"),
          ("indirect", "the ferry would be late", "Bo Lind")],
     ),
+    (
+        "', saying' after a generic or adverb-led subject, and past a circumstance to 'that'",
+        "Several growers echoed the complaint, saying the quota is too low for the valley. "
+        "In May, a county judge sided with the growers, saying the levy broke the charter. "
+        "The harbour board sternly rebuked the ferry company, saying at a hearing in Kessa that "
+        "it had ignored the safety rules.",
+        [("indirect", "the quota is too low for the valley", None),
+         ("indirect", "the levy broke the charter", None),
+         ("indirect", "it had ignored the safety rules", None)],
+    ),
 ]
 
 

@@ -356,8 +356,12 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             break
         np = None
     if np is None:
+        np = _subject_before_verb(text, starts[0], m.start())
+    if np is None:
         return None
     cs, ce = trim(text, m.end(), e)
+    if (lead := _CIRCUMSTANCE_THAT.match(text, cs, ce)) is not None and not in_quote(lead.start(), quotes):
+        cs = lead.end()  # "saying at a church in Cleveland that X": X is what was said
     if word_count(text, cs, ce) < 3:
         return None
     q = next((q for q in quotes if q.open == cs and q.outer_end >= ce - 1), None)
@@ -367,6 +371,44 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                      clause=(np.start, m.end()))
     return Found(kind_for(text, cs, ce, quotes), cs, ce, word.span(), np, "indirect:participle", paragraph,
                  clause=(np.start, m.end()))
+
+
+_CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
+# The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
+# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").
+_MAIN_VERB = re.compile(r"\s(?:(?:also|later|then|again|quickly|[a-z]{3,}ly)\s+)?"
+                        r"(?:[a-z]{3,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
+                        r"threw|stood|hit|led|fought|won|came|broke|sent|kept|met|rose|joined|"
+                        r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+)\b")
+
+
+def _subject_before_verb(text: str, start: int, cue_start: int) -> SpeakerNP | None:
+    """``Several growers echoed the remarks, saying X`` / ``In May, a district judge sided with
+    them, saying X``: the phrase before the sentence's first past-tense verb, when it opens the
+    sentence and reads as a speaker (the lexicon's subjects or a generic one such as "Other
+    Republicans"). Only when the forms ``speaker_after`` knows did not match."""
+    while start < cue_start and text[start].isspace():
+        start += 1
+    v = _MAIN_VERB.search(text, start, min(cue_start, start + 120))
+    if v is None or v.start() <= start:
+        return None
+    head = text[start:v.start()]
+    if any(c in head for c in ";:\"“”()") or cues.cue_index(text).between(start, v.start()):
+        return None
+    end = v.start()
+    if head.endswith(","):
+        end -= 1  # "Republicans, who hold a majority in the Senate, have blocked"
+    np = speaker_before(text, start, end) or generic_subject(text, start, end)
+    if np is None or np.start != start or np.kind not in ("name", "role", "institution", "unnamed") \
+            or text[np.end:end].strip(" ,") and "," not in text[np.end:end]:
+        return None
+    if np.kind == "unnamed" and (np.head or "") in _ACTING_FORCES:
+        return None  # "The riot police fired water cannon, saying ...": a force acting, no source
+    return np
+
+
+_ACTING_FORCES = frozenset("police troops soldiers forces army militants rebels gunmen crowd crowds "
+                           "protesters protestors demonstrators mob guards".split())
 
 
 _RELATIVE_SPEAKER = re.compile(r"(?<![\w’'])(?:which|who|whom|that)\s+(?=[^,;:()\"“”]{1,50}$)")
