@@ -1190,6 +1190,14 @@ CASES = [
          ("indirect", "the levy broke the charter", None),
          ("indirect", "it had ignored the safety rules", None)],
     ),
+    (
+        "surnames that are also title or nationality words, and 'X of the Y' after the cue",
+        "“The pier is safe,” Ms. White said. “We checked it twice,” said Ben Carson of the Harbour "
+        "Trust. Charlie King said the ferry would run on Sunday.",
+        [("direct", "The pier is safe", "White"),
+         ("direct", "We checked it twice", "Ben Carson"),
+         ("indirect", "the ferry would run on Sunday", "Charlie King")],
+    ),
 ]
 
 

@@ -393,10 +393,13 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
     np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
-    if np is None and j >= 3:
-        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place
+    if j >= 3 and (np is None or (np.kind == "name" and np.title and " of " in f" {np.title} ")):
+        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place (not the
+        # name "Trust" with the title "Ben Carson of the Harbour")
         k = max((n for n in range(1, j - 1) if toks[n][2] == "of"), default=0)
-        head = _classify(text, toks[:k]) if k and all(_is_cap(t[2]) for t in toks[k + 1:j]) else None
+        head = _classify(text, toks[:k]) if k and _is_cap(toks[j - 1][2]) and all(
+            _is_cap(t[2]) or t[2].lower() in _CONNECTORS for t in toks[k + 1:j]) else None
+        # (also "said Ada Quist of the Harbour Trust": a determiner inside the place or body)
         if head is not None and head.kind == "name":
             end = toks[j - 1][1]
             np = SpeakerNP("name", head.start, end, text[head.start:end], name=head.name, title=head.title)
@@ -870,6 +873,23 @@ def _role_before_preposition(body: list[str]) -> str | None:
     return None
 
 
+_GIVEN_NAMES: frozenset[str] | None = None
+# Common first names of either sex (the gendered lists in resolve.people hold only sure ones).
+_MORE_GIVEN_NAMES = frozenset("""Ben Charlie Larry Tom Paul Robert Richard Michael William George
+Steve Steven Bill Chris Daniel Dan Ed Jim Tim Kevin Brian Scott Jeff Ryan Matt Sam Nick Jack Henry
+Adam Rachel Emily Jane Ann Anne Karen Lisa Amy Kate Pat Terry Jerry Gary Tony Greg Eric Carl Joan
+Betty Ruth Carol Helen Alan Neil Ray Roy Fred Frank Harry Andrew Simon Jon Josh Ted Rick Ron""".split())
+
+
+def _given_names() -> frozenset[str]:
+    """The first names quotegraph.resolve.people knows (imported late: it imports this module)."""
+    global _GIVEN_NAMES
+    if _GIVEN_NAMES is None:
+        from quotegraph.resolve.people import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+        _GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _MORE_GIVEN_NAMES
+    return _GIVEN_NAMES
+
+
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
     words = [t[2] for t in toks]
@@ -893,10 +913,14 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
             k -= 1  # "Ursula von der Leyen"
+        elif k == len(words) and k >= 2 and _is_cap(w) and (
+                lower[k - 2] in _HONORIFIC_TITLES or words[k - 2] in _given_names()):
+            k -= 1  # "Ms. White", "Mr. Prince", "Matthew King": a surname that is also a title word
         else:
             break
-    while k < len(words) and lower[k] in _NAME_PARTICLES:
-        k += 1
+    while k < len(words) and lower[k] in _NAME_PARTICLES and not (
+            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
+        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
             and not any(w in _NAME_PARTICLES for w in lower[k:]):
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in
