@@ -1198,6 +1198,13 @@ CASES = [
          ("direct", "We checked it twice", "Ben Carson"),
          ("indirect", "the ferry would run on Sunday", "Charlie King")],
     ),
+    (
+        "a subject set off by commas after an organisation's title or a participle aside",
+        "The Harbour Group's CEO, Ada Quist, said the firm had paid every fee. "
+        "Port commissioner Bo Lind, also touring the docks, said the cranes were too old.",
+        [("indirect", "the firm had paid every fee", "Ada Quist"),
+         ("indirect", "the cranes were too old", "Bo Lind")],
+    ),
 ]
 
 

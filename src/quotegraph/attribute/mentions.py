@@ -628,10 +628,18 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         if head is not None and head.kind != "name":
             head = None
     if head is None and appos:
-        return _named_in_apposition(text, toks, j, i)
+        named = _named_in_apposition(text, toks, j, i)
+        if named is not None:
+            return named
+        # "Democratic front-runner Ann Lee, also campaigning in Ohio, said": a titled name
+        # with a lowercase title word, the forms speaker_before knows
+        head = speaker_before(text, toks[0][0], toks[j][0]) if _ASIDE_OPENER.match(appos) else None
+        if head is None or head.kind != "name" or (head.start > toks[0][0] and text[
+                toks[0][0]:head.start].rstrip()[-1:] not in (",", ";", ":", "—", "–", "(")):
+            return None
     if head is None or not appos:
         return None
-    if head.kind in ("role", "unnamed") and not appos.startswith(("who ", "which ")):
+    if head.kind in ("role", "unnamed", "institution") and not appos.startswith(("who ", "which ")):
         # "The President's spokesperson, Vincent Magwenya, said": the name, titled by the role.
         named = _bare_name(text, toks[j + 1:i])
         if named is not None:
@@ -645,6 +653,9 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
                      title=head.title or appos)
 
 
+_ASIDE_OPENER = re.compile(r"(?:also|still|now|then|once|\w+ing)\s")
+
+
 def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> SpeakerNP | None:
     """``Apple’s chief executive, Tim Cook, said``: a name set off by commas after a short
     description that opens the clause (no verb in it) is the speaker, titled by the description."""
@@ -652,10 +663,10 @@ def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i:
     if named is None:
         return None
     k = j - 1
-    while k >= 0 and toks[k][2] not in ",;:()—–" and j - k <= 6:
+    while k >= 0 and toks[k][2] not in ",;:()—–" and j - k <= 9:
         k -= 1
     desc = toks[k + 1:j]
-    if not desc or j - k > 6 or (k >= 0 and toks[k][2] not in ";:—–(" and k > 0):
+    if not desc or j - k > 9 or (k >= 0 and toks[k][2] not in ";:—–(" and k > 0):
         return None
     words = [t[2].lower() for t in desc]
     if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in words):
