@@ -1205,6 +1205,16 @@ CASES = [
         [("indirect", "the firm had paid every fee", "Ada Quist"),
          ("indirect", "the cranes were too old", "Bo Lind")],
     ),
+    (
+        "'according to' after a closing quotation, with a long source, and a dash after the source",
+        'The mayor wrote to the ferry company, demanding "a full refund," according to a copy of the '
+        "letter seen by the Gazette. The council will spend $4 million on the pier by 2030, according to "
+        "a harbour official who was not allowed to speak publicly before the vote. Six in ten riders "
+        "back the plan, according to a survey last week - about the same as in May.",
+        [("indirect", 'The mayor wrote to the ferry company, demanding "a full refund', None),
+         ("indirect", "The council will spend $4 million on the pier by 2030", None),
+         ("indirect", "Six in ten riders back the plan", None)],
+    ),
 ]
 
 

@@ -830,6 +830,8 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
         before = text[s:m.start()]
         comma = text.find(",", m.end(), e)
         lead = before.strip()
+        if lead.endswith((',"', ",”", ",’", ",''")):
+            lead = lead.rstrip("\"”’'")  # 'threatening "a major lawsuit," according to X'
         front = None
         if not lead or not _LEAD_CONJUNCTION.sub("", lead + " ") or lead.endswith(":") \
                 or _is_intro(before) and lead.endswith(","):
@@ -929,8 +931,15 @@ def _source_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " .,;":
         end -= 1
+    dash = _SOURCE_DASH.search(text, start, end)
+    if dash is not None:
+        end = dash.start()  # "according to a poll last week - virtually the same as ..."
     n = word_count(text, start, end)
-    return (start, end) if 1 <= n <= 12 else None
+    # (up to 20 words: "a campaign official who was not authorized to speak publicly before ...")
+    return (start, end) if 1 <= n <= 20 else None
+
+
+_SOURCE_DASH = re.compile(r"\s[-–—]\s")
 
 
 def _passive(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
