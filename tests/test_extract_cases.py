@@ -1215,6 +1215,13 @@ CASES = [
          ("indirect", "The council will spend $4 million on the pier by 2030", None),
          ("indirect", "Six in ten riders back the plan", None)],
     ),
+    (
+        "a conditional clause before ', X said,' is reported too; a time introduction is not",
+        "If the levy stays, Lind said, the mill will close. In the years since, Lind said, the port has shrunk.",
+        [("indirect", "If the levy stays", "Lind"),
+         ("indirect", "the mill will close", "Lind"),
+         ("indirect", "the port has shrunk", "Lind")],
+    ),
 ]
 
 

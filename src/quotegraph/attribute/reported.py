@@ -487,7 +487,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         if aside is not None:
             # "In the three years since, Barden says, far too many lives were lost": the cue
             # sits inside the reported clause; what follows it is reported too.
-            before = None if _is_intro(prefix) else _content_before(text, s, np.start, prefix)
+            before = None if _is_intro(prefix) and not _CLAUSE_INTRO.match(prefix.strip()) \
+                else _content_before(text, s, np.start, prefix)
             second = Found(kind_for(text, *aside, quotes), aside[0], aside[1], (m.start(), m.end()),
                            np, "indirect:parenthetical", paragraph, clause=(np.start, m.end()))
             if before is None:
@@ -651,6 +652,12 @@ def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int
 
 
 _LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Now)\s+")
+
+
+# A subordinate clause before ", X said, MAIN": part of what is reported ("If the law conflicts
+# with the charter, Lind said, the council must ignore it"), unlike a time or place introduction.
+_CLAUSE_INTRO = re.compile(r"(?:If|When|While|Although|Though|Because|Since|Unless|Once|Whether|Even if|"
+                           r"Even though)\s+(?:[\w’'\-$%.]+\s+){2,}[^,]*,$")
 
 
 def _is_intro(prefix: str) -> bool:
