@@ -1217,10 +1217,11 @@ CASES = [
     ),
     (
         "a conditional clause before ', X said,' is reported too; a time introduction is not",
-        "If the levy stays, Lind said, the mill will close. In the years since, Lind said, the port has shrunk.",
-        [("indirect", "If the levy stays", "Lind"),
+        "If the levy on timber stays in place, Lind said, the mill will close. In the three years since, "
+        "Lind says, the port has shrunk by half.",
+        [("indirect", "If the levy on timber stays in place", "Lind"),
          ("indirect", "the mill will close", "Lind"),
-         ("indirect", "the port has shrunk", "Lind")],
+         ("indirect", "the port has shrunk by half", "Lind")],
     ),
 ]
 
