@@ -1223,6 +1223,13 @@ CASES = [
          ("indirect", "the mill will close", "Lind"),
          ("indirect", "the port has shrunk by half", "Lind")],
     ),
+    (
+        "a quotation split by an inverted attribution with an appositive",
+        "“The risk,” said Ed Lamb, an economist who runs the harbour survey, “is that the ferries "
+        "leave first.”",
+        [("direct", "The risk", "Ed Lamb"),
+         ("direct", "is that the ferries leave first.", "Ed Lamb")],
+    ),
 ]
 
 
