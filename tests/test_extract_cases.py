@@ -1230,6 +1230,13 @@ CASES = [
         [("direct", "The risk", "Ed Lamb"),
          ("direct", "is that the ferries leave first.", "Ed Lamb")],
     ),
+    (
+        "an indefinite speaker description with a prepositional phrase after the cue",
+        "“The ferry will not survive the winter,” said one of the harbour pilots, who asked not to "
+        "be named. “We are tired,” said one owner of a bakery that faces the pier.",
+        [("direct", "The ferry will not survive the winter", None),
+         ("direct", "We are tired", None)],
+    ),
 ]
 
 

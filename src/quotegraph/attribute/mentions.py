@@ -427,6 +427,7 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
 # Heads that make "said the same" or "said the other day" no speaker.
 _NOT_DESCRIPTION_HEADS = frozenset("same other day week month year time following next last most least "
                                    "rest latter former first second third way case end".split())
+_DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "from", "in", "on", "close"})
 _LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close"})
 _NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
     lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
@@ -452,6 +453,27 @@ def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP
         if j >= 2 and ends_at(j) and toks[j - 1][2].isalpha():
             start, end = toks[0][0], toks[j - 1][1]
             return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
+        if j < len(toks) and toks[j][2] in _DESCRIPTION_PREPOSITIONS and toks[j - 1][2].isalpha() \
+                and not text.startswith(".", toks[j - 1][1]):
+            # "said one of those advisers, who ...", "said a strategist for one of the campaigns,
+            # speaking ...", "said one owner of a shop that sells ...": the description goes on
+            # in a short prepositional phrase; its head is the word before the preposition
+            head = toks[j - 1][2].lower() if j >= 2 else None
+            k = j + 1
+            while k < len(toks) and k - j <= 7:
+                w = toks[k][2]
+                if not (w.isalpha() or "-" in w or w.endswith(("'s", "’s"))) or (
+                        w.islower() and w in _CLAUSE_WORDS | _VERB_WORDS):
+                    break
+                k += 1
+                if text.startswith(".", toks[k - 1][1]) and len(toks[k - 1][2]) > 1:
+                    break
+            if head is None and k > j + 1:
+                head = toks[k - 1][2].lower()  # "one of those advisers"
+            if k > j + 1 and head and (ends_at(k) or toks[k][2] in ("that", "speaking")) \
+                    and toks[k - 1][2].isalpha():
+                start, end = toks[0][0], toks[k - 1][1]
+                return SpeakerNP("unnamed", start, end, text[start:end], head=head), k
         return None, 0
     if toks[0][2].lower() == "the" and len(toks) >= 2:
         # "“...,” said the second official." / "said the 46-year-old, who ...": a definite
