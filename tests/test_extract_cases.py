@@ -1237,6 +1237,12 @@ CASES = [
         [("direct", "The ferry will not survive the winter", None),
          ("direct", "We are tired", None)],
     ),
+    (
+        "'told NAME information agency on DATE' after the content: the outlet is the person told",
+        "Talk of a strike at the docks is nonsense, Ada Quist, the head of the pilots' guild, told "
+        "Kessa information agency on March 3.",
+        [("indirect", "Talk of a strike at the docks is nonsense", "Ada Quist")],
+    ),
 ]
 
 
