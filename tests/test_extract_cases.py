@@ -1243,6 +1243,13 @@ CASES = [
         "Kessa information agency on March 3.",
         [("indirect", "Talk of a strike at the docks is nonsense", "Ada Quist")],
     ),
+    (
+        "'said in a statement released by X' and 'said ... Thursday night' before a clause without 'that'",
+        "Bo Lind said in a statement released by the Quist campaign the audit merits a second look. "
+        "The guild said in a statement Thursday night it had dropped the claim.",
+        [("indirect", "the audit merits a second look", "Bo Lind"),
+         ("indirect", "it had dropped the claim", None)],
+    ),
 ]
 
 

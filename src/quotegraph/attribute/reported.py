@@ -16,7 +16,10 @@ from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last\s+week|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"today|yesterday|last\s+week|"
+    r"(?<=statement )(?:released|issued|posted|published|sent)\s+(?:by|on|through|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'\-.]*\s+){1,4}?(?:campaign|office|party|ministry|embassy|website)|"
     r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
     r"on\s+Twitter|on\s+X|on\s+Telegram|in\s+a\s+(?:speech|post|letter|comment)|here|"
     r"(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
