@@ -1250,6 +1250,11 @@ CASES = [
         [("indirect", "the audit merits a second look", "Bo Lind"),
          ("indirect", "it had dropped the claim", None)],
     ),
+    (
+        "a description, then a titled name set off by commas, before the cue",
+        "Another harbour ally, Port Commissioner Ada Quist, told the council that the cranes would be replaced.",
+        [("indirect", "the cranes would be replaced", "Ada Quist")],
+    ),
 ]
 
 

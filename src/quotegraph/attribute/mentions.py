@@ -663,7 +663,7 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         return None
     if head.kind in ("role", "unnamed", "institution") and not appos.startswith(("who ", "which ")):
         # "The President's spokesperson, Vincent Magwenya, said": the name, titled by the role.
-        named = _bare_name(text, toks[j + 1:i])
+        named = _appositive_name(text, toks[j + 1:i])
         if named is not None:
             return SpeakerNP("name", head.start, named.end, text[head.start:named.end],
                              name=named.name, title=head.text)
@@ -678,10 +678,20 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
 _ASIDE_OPENER = re.compile(r"(?:also|still|now|then|once|\w+ing)\s")
 
 
+def _appositive_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
+    """A name set off by commas: bare ("Tom Vilsack") or titled ("Agriculture Secretary Tom Vilsack")."""
+    named = _bare_name(text, toks)
+    if named is None and 3 <= len(toks) <= 6 and all(_is_cap(t[2]) for t in toks):
+        titled = _titled_name(toks, text[toks[0][0]:toks[-1][1]], toks[0][0], toks[-1][1])
+        if titled is not None and titled.kind == "name" and titled.title and " " in titled.name:
+            named = SpeakerNP("name", toks[0][0], toks[-1][1], titled.text, name=titled.name)
+    return named
+
+
 def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> SpeakerNP | None:
     """``Apple’s chief executive, Tim Cook, said``: a name set off by commas after a short
     description that opens the clause (no verb in it) is the speaker, titled by the description."""
-    named = _bare_name(text, toks[j + 1:i])
+    named = _appositive_name(text, toks[j + 1:i])
     if named is None:
         return None
     k = j - 1
