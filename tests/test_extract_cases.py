@@ -1255,6 +1255,13 @@ CASES = [
         "Another harbour ally, Port Commissioner Ada Quist, told the council that the cranes would be replaced.",
         [("indirect", "the cranes would be replaced", "Ada Quist")],
     ),
+    (
+        "a coordinated subject keeps its words as the source, with no single speaker",
+        "The pier is older than the town, he and Mr. Lind said. Ada Quist, Bo Lind and other donors "
+        "said the fund would close in May.",
+        [("indirect", "The pier is older than the town", None),
+         ("indirect", "the fund would close in May", None)],
+    ),
 ]
 
 

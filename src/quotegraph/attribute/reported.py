@@ -444,6 +444,14 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
+    if cue_text in _PLAIN_SPEECH and (both := _CONJOINED.search(text, max(s, m.start() - 120), m.start())) \
+            and both.start(1) >= s and (np is None or np.start > both.start(1)) \
+            and not text[s:both.start(1)].strip(" ,").endswith((" and", " or")) \
+            and (both.start(1) == s or text[s:both.start(1)].rstrip().endswith(",") or not text[s:both.start(1)].strip()):
+        # "..., he and Mr. Allen said", "Ada Quist, Bo Lind and other donors said": a
+        # coordinated subject, kept as the words of the source (no single speaker)
+        a, b = both.span(1)
+        np = SpeakerNP("unnamed", a, b, text[a:b], head=text[a:b].split()[-1].lower())
     if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
             and _PREDICATE.match(text, m.end() + 1):
         inner = embedded_speaker(text, s, m.start())
@@ -546,6 +554,11 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+_CONJUNCT = r"(?:(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,3}|he|she|they|we|I"
+_CONJOINED = re.compile(
+    r"(?:(?<=^)|(?<=[,;.!?]\s)|(?<=\n)|(?<=[.!?]”\s))((?:" + _CONJUNCT + r")(?:,\s+(?:" + _CONJUNCT + r"))*,?\s+and\s+"
+    r"(?:" + _CONJUNCT + r"|(?:other|another|several|many|some|fellow|the|his|her|their)\s+[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*)?))\s+(?:have\s+|had\s+|also\s+)?$")
 _CITING = re.compile(r",?\s+citing\s+")
 _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
                             r"must|did|does|do)\b")
