@@ -1262,6 +1262,13 @@ CASES = [
         [("indirect", "The pier is older than the town", None),
          ("indirect", "the fund would close in May", None)],
     ),
+    (
+        "after 'told' a short phrase without a verb is whom it was told: the content is before",
+        "The ferry needs a new hull, Ada Quist told a council panel Wednesday. Quist told reporters "
+        "the hull failed.",
+        [("indirect", "The ferry needs a new hull", "Ada Quist"),
+         ("indirect", "the hull failed", "Ada Quist")],
+    ),
 ]
 
 

@@ -723,6 +723,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         o = cues.TOLD_OBJECT.match(text, pos, e)
         if o:
             pos = o.end()
+        elif word_count(text, pos, e) <= 7 and not FINITE.search(text, pos, e) \
+                and not _PAST_VERB.search(text, pos, e):
+            return None  # "..., Ash Carter told a Senate panel Wednesday.": whom, not what
     rest = text[pos:e]
     if rest.lstrip().startswith(":"):
         cs, ce = trim(text, pos + rest.index(":") + 1, e)
@@ -801,6 +804,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
 
 # Cues read as speech with no "that" whatever follows them; and cues whose object may be a
 # thing, read as speech only when a finite verb comes within a few words.
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b|\b(?:said|made|took|gave|went|came|got|saw|knew|thought|lost|won|left|"
+                        r"kept|held|met|ran|sent|spent|stood|told|wrote|broke|fell|grew|rose|began)\b")
 _CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended", "allege", "alleges",
                           "alleged", "testified", "testifies", "testify", "countered", "conceded"})
 _OBJECT_OR_CLAUSE_CUES = frozenset({
