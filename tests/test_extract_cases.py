@@ -1269,6 +1269,13 @@ CASES = [
         [("indirect", "The ferry needs a new hull", "Ada Quist"),
          ("indirect", "the hull failed", "Ada Quist")],
     ),
+    (
+        "'with 40 percent saying' and 'did give ..., saying'",
+        "Riders back the ferry, with 40 percent saying it should run all winter. The harbour board "
+        "did give the pilots some credit, saying they had saved the boat.",
+        [("indirect", "it should run all winter", None),
+         ("indirect", "they had saved the boat", None)],
+    ),
 ]
 
 
@@ -1293,6 +1300,13 @@ def test_every_statement_explains_itself():
     assert s.cue.text == "said"
     assert any("the minister" in step and "Sergey Lavrov" in step for step in s.speaker.how)
     assert s.speaker.role == "Russian Foreign Minister"
+
+
+def test_a_subordinating_word_is_no_speaker():
+    text = ("Although he thanked the crew, he sounded a note of doubt, saying, “I am not sure we "
+            "deserve it.”")
+    names = [s.speaker.name for s in extract(text, use_kb=False).statements if s.speaker]
+    assert "Although" not in names
 
 
 def test_unnamed_source_keeps_its_words():

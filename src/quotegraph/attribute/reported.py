@@ -300,7 +300,12 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
             continue
         np = speaker_after(text, m.start("who"), m.end("who"))
         if np is None or np.end != m.end("who") or np.kind not in ("name", "role", "institution"):
-            continue
+            # "with 50 percent saying she is ready", "with the campaign of the former mayor
+            # saying ...": a poll share or a description, kept as the source's words
+            np = speaker_before(text, m.start("who"), m.end("who")) or \
+                generic_subject(text, m.start("who"), m.end("who"))
+            if np is None or np.start != m.start("who") or np.kind not in ("unnamed", "role", "institution"):
+                continue
         pos = m.end()
         q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip(" ,:")), None)
         if q is not None and q.end > q.start and q.outer_end >= e - 2:
@@ -314,6 +319,8 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
     return out
 
 
+_SUBORDINATORS = frozenset("Although Though While When After Before Because Since If As Once Unless Until "
+                           "Whether Whereas But And Yet".split())
 # A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
 _SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
 
@@ -349,8 +356,9 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
         else:
             np = speaker_after(text, start, m.start())
-        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
-            np = None
+        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
+                or np.text in _SUBORDINATORS:
+            np = None  # (not "Although" in "Although he thanked them, he sounded ..., saying")
         elif not _VERB_NEXT.match(text, np.end, m.start()):
             aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
             if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
@@ -382,7 +390,7 @@ _CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“�
 _MAIN_VERB = re.compile(r"\s(?:(?:also|later|then|again|quickly|[a-z]{3,}ly)\s+)?"
                         r"(?:[a-z]{3,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
                         r"threw|stood|hit|led|fought|won|came|broke|sent|kept|met|rose|joined|"
-                        r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+)\b")
+                        r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+|did\s+[a-z]+)\b")
 
 
 def _subject_before_verb(text: str, start: int, cue_start: int) -> SpeakerNP | None:
