@@ -1157,6 +1157,125 @@ CASES = [
         "“The bridge stays shut,” the mayor said. A new survey shows most drivers agree.",
         [("direct", "The bridge stays shut", None)],
     ),
+    (
+        "a definite description after the cue is an unnamed speaker; 'said the same' is none",
+        "“The pier will not reopen this year,” said the second harbour official. “We lack the "
+        "timber.”\n\n“I kept every receipt,” said the 52-year-old, who runs the ferry. "
+        "Last spring, 30 percent said the same.",
+        [("direct", "The pier will not reopen this year", None),
+         ("direct", "We lack the timber.", None),
+         ("direct", "I kept every receipt", None)],
+    ),
+    (
+        "a bare weekday after the cue is a circumstance: the content comes before it",
+        "The ferry timetable is a fiction, Corran said Thursday at the harbour. "
+        "Corran said Friday the boats would run again.",
+        [("indirect", "The ferry timetable is a fiction", "Corran"),
+         ("indirect", "the boats would run again", "Corran")],
+    ),
+    (
+        "'and said' after an appositive subject or after a cue with only an object",
+        "Ada Quist, a former port councillor, joined the board and said the pier would reopen. "
+        "Bo Lind posted a map of the route and said the ferry would be late.",
+        [("indirect", "the pier would reopen", "Ada Quist"),
+         ("indirect", "the ferry would be late", "Bo Lind")],
+    ),
+    (
+        "', saying' after a generic or adverb-led subject, and past a circumstance to 'that'",
+        "Several growers echoed the complaint, saying the quota is too low for the valley. "
+        "In May, a county judge sided with the growers, saying the levy broke the charter. "
+        "The harbour board sternly rebuked the ferry company, saying at a hearing in Kessa that "
+        "it had ignored the safety rules.",
+        [("indirect", "the quota is too low for the valley", None),
+         ("indirect", "the levy broke the charter", None),
+         ("indirect", "it had ignored the safety rules", None)],
+    ),
+    (
+        "surnames that are also title or nationality words, and 'X of the Y' after the cue",
+        "“The pier is safe,” Ms. White said. “We checked it twice,” said Ben Carson of the Harbour "
+        "Trust. Charlie King said the ferry would run on Sunday.",
+        [("direct", "The pier is safe", "White"),
+         ("direct", "We checked it twice", "Ben Carson"),
+         ("indirect", "the ferry would run on Sunday", "Charlie King")],
+    ),
+    (
+        "a subject set off by commas after an organisation's title or a participle aside",
+        "The Harbour Group's CEO, Ada Quist, said the firm had paid every fee. "
+        "Port commissioner Bo Lind, also touring the docks, said the cranes were too old.",
+        [("indirect", "the firm had paid every fee", "Ada Quist"),
+         ("indirect", "the cranes were too old", "Bo Lind")],
+    ),
+    (
+        "'according to' after a closing quotation, with a long source, and a dash after the source",
+        'The mayor wrote to the ferry company, demanding "a full refund," according to a copy of the '
+        "letter seen by the Gazette. The council will spend $4 million on the pier by 2030, according to "
+        "a harbour official who was not allowed to speak publicly before the vote. Six in ten riders "
+        "back the plan, according to a survey last week - about the same as in May.",
+        [("indirect", 'The mayor wrote to the ferry company, demanding "a full refund', None),
+         ("indirect", "The council will spend $4 million on the pier by 2030", None),
+         ("indirect", "Six in ten riders back the plan", None)],
+    ),
+    (
+        "a conditional clause before ', X said,' is reported too; a time introduction is not",
+        "If the levy on timber stays in place, Lind said, the mill will close. In the three years since, "
+        "Lind says, the port has shrunk by half.",
+        [("indirect", "If the levy on timber stays in place", "Lind"),
+         ("indirect", "the mill will close", "Lind"),
+         ("indirect", "the port has shrunk by half", "Lind")],
+    ),
+    (
+        "a quotation split by an inverted attribution with an appositive",
+        "“The risk,” said Ed Lamb, an economist who runs the harbour survey, “is that the ferries "
+        "leave first.”",
+        [("direct", "The risk", "Ed Lamb"),
+         ("direct", "is that the ferries leave first.", "Ed Lamb")],
+    ),
+    (
+        "an indefinite speaker description with a prepositional phrase after the cue",
+        "“The ferry will not survive the winter,” said one of the harbour pilots, who asked not to "
+        "be named. “We are tired,” said one owner of a bakery that faces the pier.",
+        [("direct", "The ferry will not survive the winter", None),
+         ("direct", "We are tired", None)],
+    ),
+    (
+        "'told NAME information agency on DATE' after the content: the outlet is the person told",
+        "Talk of a strike at the docks is nonsense, Ada Quist, the head of the pilots' guild, told "
+        "Kessa information agency on March 3.",
+        [("indirect", "Talk of a strike at the docks is nonsense", "Ada Quist")],
+    ),
+    (
+        "'said in a statement released by X' and 'said ... Thursday night' before a clause without 'that'",
+        "Bo Lind said in a statement released by the Quist campaign the audit merits a second look. "
+        "The guild said in a statement Thursday night it had dropped the claim.",
+        [("indirect", "the audit merits a second look", "Bo Lind"),
+         ("indirect", "it had dropped the claim", None)],
+    ),
+    (
+        "a description, then a titled name set off by commas, before the cue",
+        "Another harbour ally, Port Commissioner Ada Quist, told the council that the cranes would be replaced.",
+        [("indirect", "the cranes would be replaced", "Ada Quist")],
+    ),
+    (
+        "a coordinated subject keeps its words as the source, with no single speaker",
+        "The pier is older than the town, he and Mr. Lind said. Ada Quist, Bo Lind and other donors "
+        "said the fund would close in May.",
+        [("indirect", "The pier is older than the town", None),
+         ("indirect", "the fund would close in May", None)],
+    ),
+    (
+        "after 'told' a short phrase without a verb is whom it was told: the content is before",
+        "The ferry needs a new hull, Ada Quist told a council panel Wednesday. Quist told reporters "
+        "the hull failed.",
+        [("indirect", "The ferry needs a new hull", "Ada Quist"),
+         ("indirect", "the hull failed", "Ada Quist")],
+    ),
+    (
+        "'with 40 percent saying' and 'did give ..., saying'",
+        "Riders back the ferry, with 40 percent saying it should run all winter. The harbour board "
+        "did give the pilots some credit, saying they had saved the boat.",
+        [("indirect", "it should run all winter", None),
+         ("indirect", "they had saved the boat", None)],
+    ),
 ]
 
 
@@ -1181,6 +1300,13 @@ def test_every_statement_explains_itself():
     assert s.cue.text == "said"
     assert any("the minister" in step and "Sergey Lavrov" in step for step in s.speaker.how)
     assert s.speaker.role == "Russian Foreign Minister"
+
+
+def test_a_subordinating_word_is_no_speaker():
+    text = ("Although he thanked the crew, he sounded a note of doubt, saying, “I am not sure we "
+            "deserve it.”")
+    names = [s.speaker.name for s in extract(text, use_kb=False).statements if s.speaker]
+    assert "Although" not in names
 
 
 def test_unnamed_source_keeps_its_words():

@@ -434,10 +434,13 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
     np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
-    if np is None and j >= 3:
-        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place
+    if j >= 3 and (np is None or (np.kind == "name" and np.title and " of " in f" {np.title} ")):
+        # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place (not the
+        # name "Trust" with the title "Ben Carson of the Harbour")
         k = max((n for n in range(1, j - 1) if toks[n][2] == "of"), default=0)
-        head = _classify(text, toks[:k]) if k and all(_is_cap(t[2]) for t in toks[k + 1:j]) else None
+        head = _classify(text, toks[:k]) if k and _is_cap(toks[j - 1][2]) and all(
+            _is_cap(t[2]) or t[2].lower() in _CONNECTORS for t in toks[k + 1:j]) else None
+        # (also "said Ada Quist of the Harbour Trust": a determiner inside the place or body)
         if head is not None and head.kind == "name":
             end = toks[j - 1][1]
             np = SpeakerNP("name", head.start, end, text[head.start:end], name=head.name, title=head.title)
@@ -462,6 +465,10 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     return np
 
 
+# Heads that make "said the same" or "said the other day" no speaker.
+_NOT_DESCRIPTION_HEADS = frozenset("same other day week month year time following next last most least "
+                                   "rest latter former first second third way case end".split())
+_DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "from", "in", "on", "close"})
 _LOOSE_FOLLOWERS = frozenset({",", ";", ":", "—", "–", "(", "who", "familiar", "close"})
 _NOT_TITLE_WORDS = _CLAUSE_WORDS | _VERB_WORDS | _PREPOSITIONS | _CONNECTORS | frozenset(
     lx.CUE_MODIFIERS) | frozenset("a an tonight afterward afterwards there here".split())
@@ -487,6 +494,47 @@ def _loose_after(text: str, toks: list[tuple[int, int, str]]) -> tuple[SpeakerNP
         if j >= 2 and ends_at(j) and toks[j - 1][2].isalpha():
             start, end = toks[0][0], toks[j - 1][1]
             return SpeakerNP("unnamed", start, end, text[start:end], head=toks[j - 1][2].lower()), j
+        if j < len(toks) and toks[j][2] in _DESCRIPTION_PREPOSITIONS and toks[j - 1][2].isalpha() \
+                and not text.startswith(".", toks[j - 1][1]):
+            # "said one of those advisers, who ...", "said a strategist for one of the campaigns,
+            # speaking ...", "said one owner of a shop that sells ...": the description goes on
+            # in a short prepositional phrase; its head is the word before the preposition
+            head = toks[j - 1][2].lower() if j >= 2 else None
+            k = j + 1
+            while k < len(toks) and k - j <= 7:
+                w = toks[k][2]
+                if not (w.isalpha() or "-" in w or w.endswith(("'s", "’s"))) or (
+                        w.islower() and w in _CLAUSE_WORDS | _VERB_WORDS):
+                    break
+                k += 1
+                if text.startswith(".", toks[k - 1][1]) and len(toks[k - 1][2]) > 1:
+                    break
+            if head is None and k > j + 1:
+                head = toks[k - 1][2].lower()  # "one of those advisers"
+            if k > j + 1 and head and (ends_at(k) or toks[k][2] in ("that", "speaking")) \
+                    and toks[k - 1][2].isalpha():
+                start, end = toks[0][0], toks[k - 1][1]
+                return SpeakerNP("unnamed", start, end, text[start:end], head=head), k
+        return None, 0
+    if toks[0][2].lower() == "the" and len(toks) >= 2:
+        # "“...,” said the second official." / "said the 46-year-old, who ...": a definite
+        # description that ends the sentence or meets a comma; the lexicon's roles are taken
+        # as roles, any other lowercase head is kept as the words of an unnamed source.
+        j = 1
+        while j < len(toks) and j <= 5:
+            w = toks[j][2]
+            if not (w.isalpha() or "-" in w) or (w.lower() in _NOT_TITLE_WORDS and not _is_cap(w)):
+                break
+            j += 1
+            if text.startswith(".", toks[j - 1][1]):
+                break
+        head = toks[j - 1][2]
+        if j >= 2 and ends_at(j) and (head.islower() or "-" in head) and head not in _NOT_DESCRIPTION_HEADS:
+            np = _classify(text, toks[:j])
+            if np is not None and np.kind in ("role", "unnamed", "name"):
+                return np, j
+            start, end = toks[0][0], toks[j - 1][1]
+            return SpeakerNP("unnamed", start, end, text[start:end], head=head.lower()), j
         return None, 0
     # The title: up to five words, at least one of them lowercase ("Concord resident", "Ohio
     # State University professor"); the name is the capitalised run after its last lowercase word.
@@ -643,12 +691,20 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
         if head is not None and head.kind != "name":
             head = None
     if head is None and appos:
-        return _named_in_apposition(text, toks, j, i)
+        named = _named_in_apposition(text, toks, j, i)
+        if named is not None:
+            return named
+        # "Democratic front-runner Ann Lee, also campaigning in Ohio, said": a titled name
+        # with a lowercase title word, the forms speaker_before knows
+        head = speaker_before(text, toks[0][0], toks[j][0]) if _ASIDE_OPENER.match(appos) else None
+        if head is None or head.kind != "name" or (head.start > toks[0][0] and text[
+                toks[0][0]:head.start].rstrip()[-1:] not in (",", ";", ":", "—", "–", "(")):
+            return None
     if head is None or not appos:
         return None
-    if head.kind in ("role", "unnamed") and not appos.startswith(("who ", "which ")):
+    if head.kind in ("role", "unnamed", "institution") and not appos.startswith(("who ", "which ")):
         # "The President's spokesperson, Vincent Magwenya, said": the name, titled by the role.
-        named = _bare_name(text, toks[j + 1:i])
+        named = _appositive_name(text, toks[j + 1:i])
         if named is not None:
             return SpeakerNP("name", head.start, named.end, text[head.start:named.end],
                              name=named.name, title=head.text)
@@ -660,17 +716,30 @@ def _appositive(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerN
                      title=head.title or appos)
 
 
+_ASIDE_OPENER = re.compile(r"(?:also|still|now|then|once|\w+ing)\s")
+
+
+def _appositive_name(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
+    """A name set off by commas: bare ("Tom Vilsack") or titled ("Agriculture Secretary Tom Vilsack")."""
+    named = _bare_name(text, toks)
+    if named is None and 3 <= len(toks) <= 6 and all(_is_cap(t[2]) for t in toks):
+        titled = _titled_name(toks, text[toks[0][0]:toks[-1][1]], toks[0][0], toks[-1][1])
+        if titled is not None and titled.kind == "name" and titled.title and " " in titled.name:
+            named = SpeakerNP("name", toks[0][0], toks[-1][1], titled.text, name=titled.name)
+    return named
+
+
 def _named_in_apposition(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> SpeakerNP | None:
     """``Apple’s chief executive, Tim Cook, said``: a name set off by commas after a short
     description that opens the clause (no verb in it) is the speaker, titled by the description."""
-    named = _bare_name(text, toks[j + 1:i])
+    named = _appositive_name(text, toks[j + 1:i])
     if named is None:
         return None
     k = j - 1
-    while k >= 0 and toks[k][2] not in ",;:()—–" and j - k <= 6:
+    while k >= 0 and toks[k][2] not in ",;:()—–" and j - k <= 9:
         k -= 1
     desc = toks[k + 1:j]
-    if not desc or j - k > 6 or (k >= 0 and toks[k][2] not in ";:—–(" and k > 0):
+    if not desc or j - k > 9 or (k >= 0 and toks[k][2] not in ";:—–(" and k > 0):
         return None
     words = [t[2].lower() for t in desc]
     if words[0] in _NOT_SUBJECT_START or any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in words):
@@ -888,6 +957,23 @@ def _role_before_preposition(body: list[str]) -> str | None:
     return None
 
 
+_GIVEN_NAMES: frozenset[str] | None = None
+# Common first names of either sex (the gendered lists in resolve.people hold only sure ones).
+_MORE_GIVEN_NAMES = frozenset("""Ben Charlie Larry Tom Paul Robert Richard Michael William George
+Steve Steven Bill Chris Daniel Dan Ed Jim Tim Kevin Brian Scott Jeff Ryan Matt Sam Nick Jack Henry
+Adam Rachel Emily Jane Ann Anne Karen Lisa Amy Kate Pat Terry Jerry Gary Tony Greg Eric Carl Joan
+Betty Ruth Carol Helen Alan Neil Ray Roy Fred Frank Harry Andrew Simon Jon Josh Ted Rick Ron""".split())
+
+
+def _given_names() -> frozenset[str]:
+    """The first names quotegraph.resolve.people knows (imported late: it imports this module)."""
+    global _GIVEN_NAMES
+    if _GIVEN_NAMES is None:
+        from quotegraph.resolve.people import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+        _GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _MORE_GIVEN_NAMES
+    return _GIVEN_NAMES
+
+
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
     words = [t[2] for t in toks]
@@ -911,10 +997,14 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
             k -= 1  # "Ursula von der Leyen"
+        elif k == len(words) and k >= 2 and _is_cap(w) and (
+                lower[k - 2] in _HONORIFIC_TITLES or words[k - 2] in _given_names()):
+            k -= 1  # "Ms. White", "Mr. Prince", "Matthew King": a surname that is also a title word
         else:
             break
-    while k < len(words) and lower[k] in _NAME_PARTICLES:
-        k += 1
+    while k < len(words) and lower[k] in _NAME_PARTICLES and not (
+            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
+        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
             and not any(w in _NAME_PARTICLES for w in lower[k:]):
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in

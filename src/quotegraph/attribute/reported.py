@@ -16,7 +16,10 @@ from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last\s+week|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"today|yesterday|last\s+week|"
+    r"(?<=statement )(?:released|issued|posted|published|sent)\s+(?:by|on|through|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'\-.]*\s+){1,4}?(?:campaign|office|party|ministry|embassy|website)|"
     r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
     r"on\s+Twitter|on\s+X|on\s+Telegram|in\s+a\s+(?:speech|post|letter|comment)|here|"
     r"(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -25,6 +28,7 @@ _CIRCUMSTANCE = re.compile(
 _PREPOSITION = re.compile(
     r"\s*(?:here|in|at|on|during|after|while|with|to|before|ahead|for|from|by|via|under|amid|"
     r"following|when|as|earlier|later|late|today|yesterday|on\s+\w+day|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|"
     r"fall|winter|time))\b"
 )  # "said this week he ..." is a circumstance; "said this was ..." opens the clause
@@ -296,7 +300,12 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
             continue
         np = speaker_after(text, m.start("who"), m.end("who"))
         if np is None or np.end != m.end("who") or np.kind not in ("name", "role", "institution"):
-            continue
+            # "with 50 percent saying she is ready", "with the campaign of the former mayor
+            # saying ...": a poll share or a description, kept as the source's words
+            np = speaker_before(text, m.start("who"), m.end("who")) or \
+                generic_subject(text, m.start("who"), m.end("who"))
+            if np is None or np.start != m.start("who") or np.kind not in ("unnamed", "role", "institution"):
+                continue
         pos = m.end()
         q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip(" ,:")), None)
         if q is not None and q.end > q.start and q.outer_end >= e - 2:
@@ -310,6 +319,8 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
     return out
 
 
+_SUBORDINATORS = frozenset("Although Though While When After Before Because Since If As Once Unless Until "
+                           "Whether Whereas But And Yet".split())
 # A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
 _SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
 
@@ -345,8 +356,9 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             np = SpeakerNP("pronoun", start, start + 2, text[start:start + 2])  # "It attacked X, saying"
         else:
             np = speaker_after(text, start, m.start())
-        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed"):
-            np = None
+        if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
+                or np.text in _SUBORDINATORS:
+            np = None  # (not "Although" in "Although he thanked them, he sounded ..., saying")
         elif not _VERB_NEXT.match(text, np.end, m.start()):
             aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
             if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
@@ -355,8 +367,12 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             break
         np = None
     if np is None:
+        np = _subject_before_verb(text, starts[0], m.start())
+    if np is None:
         return None
     cs, ce = trim(text, m.end(), e)
+    if (lead := _CIRCUMSTANCE_THAT.match(text, cs, ce)) is not None and not in_quote(lead.start(), quotes):
+        cs = lead.end()  # "saying at a church in Cleveland that X": X is what was said
     if word_count(text, cs, ce) < 3:
         return None
     q = next((q for q in quotes if q.open == cs and q.outer_end >= ce - 1), None)
@@ -366,6 +382,44 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                      clause=(np.start, m.end()))
     return Found(kind_for(text, cs, ce, quotes), cs, ce, word.span(), np, "indirect:participle", paragraph,
                  clause=(np.start, m.end()))
+
+
+_CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
+# The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
+# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").
+_MAIN_VERB = re.compile(r"\s(?:(?:also|later|then|again|quickly|[a-z]{3,}ly)\s+)?"
+                        r"(?:[a-z]{3,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
+                        r"threw|stood|hit|led|fought|won|came|broke|sent|kept|met|rose|joined|"
+                        r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+|did\s+[a-z]+)\b")
+
+
+def _subject_before_verb(text: str, start: int, cue_start: int) -> SpeakerNP | None:
+    """``Several growers echoed the remarks, saying X`` / ``In May, a district judge sided with
+    them, saying X``: the phrase before the sentence's first past-tense verb, when it opens the
+    sentence and reads as a speaker (the lexicon's subjects or a generic one such as "Other
+    Republicans"). Only when the forms ``speaker_after`` knows did not match."""
+    while start < cue_start and text[start].isspace():
+        start += 1
+    v = _MAIN_VERB.search(text, start, min(cue_start, start + 120))
+    if v is None or v.start() <= start:
+        return None
+    head = text[start:v.start()]
+    if any(c in head for c in ";:\"“”()") or cues.cue_index(text).between(start, v.start()):
+        return None
+    end = v.start()
+    if head.endswith(","):
+        end -= 1  # "Republicans, who hold a majority in the Senate, have blocked"
+    np = speaker_before(text, start, end) or generic_subject(text, start, end)
+    if np is None or np.start != start or np.kind not in ("name", "role", "institution", "unnamed") \
+            or text[np.end:end].strip(" ,") and "," not in text[np.end:end]:
+        return None
+    if np.kind == "unnamed" and (np.head or "") in _ACTING_FORCES:
+        return None  # "The riot police fired water cannon, saying ...": a force acting, no source
+    return np
+
+
+_ACTING_FORCES = frozenset("police troops soldiers forces army militants rebels gunmen crowd crowds "
+                           "protesters protestors demonstrators mob guards".split())
 
 
 _RELATIVE_SPEAKER = re.compile(r"(?<![\w’'])(?:which|who|whom|that)\s+(?=[^,;:()\"“”]{1,50}$)")
@@ -398,6 +452,14 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
+    if cue_text in _PLAIN_SPEECH and (both := _CONJOINED.search(text, max(s, m.start() - 120), m.start())) \
+            and both.start(1) >= s and (np is None or np.start > both.start(1)) \
+            and not text[s:both.start(1)].strip(" ,").endswith((" and", " or")) \
+            and (both.start(1) == s or text[s:both.start(1)].rstrip().endswith(",") or not text[s:both.start(1)].strip()):
+        # "..., he and Mr. Allen said", "Ada Quist, Bo Lind and other donors said": a
+        # coordinated subject, kept as the words of the source (no single speaker)
+        a, b = both.span(1)
+        np = SpeakerNP("unnamed", a, b, text[a:b], head=text[a:b].split()[-1].lower())
     if (np is None or np.kind == "unnamed") and cue_text in ("said", "says") \
             and _PREDICATE.match(text, m.end() + 1):
         inner = embedded_speaker(text, s, m.start())
@@ -444,7 +506,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         if aside is not None:
             # "In the three years since, Barden says, far too many lives were lost": the cue
             # sits inside the reported clause; what follows it is reported too.
-            before = None if _is_intro(prefix) else _content_before(text, s, np.start, prefix)
+            before = None if _is_intro(prefix) and not _CLAUSE_INTRO.match(prefix.strip()) \
+                else _content_before(text, s, np.start, prefix)
             second = Found(kind_for(text, *aside, quotes), aside[0], aside[1], (m.start(), m.end()),
                            np, "indirect:parenthetical", paragraph, clause=(np.start, m.end()))
             if before is None:
@@ -499,6 +562,11 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+_CONJUNCT = r"(?:(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,3}|he|she|they|we|I"
+_CONJOINED = re.compile(
+    r"(?:(?<=^)|(?<=[,;.!?]\s)|(?<=\n)|(?<=[.!?]”\s))((?:" + _CONJUNCT + r")(?:,\s+(?:" + _CONJUNCT + r"))*,?\s+and\s+"
+    r"(?:" + _CONJUNCT + r"|(?:other|another|several|many|some|fellow|the|his|her|their)\s+[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*)?))\s+(?:have\s+|had\s+|also\s+)?$")
 _CITING = re.compile(r",?\s+citing\s+")
 _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
                             r"must|did|does|do)\b")
@@ -507,6 +575,10 @@ _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|s
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
+
+
+# An appositive after the subject's name: ", a former state party chairman," (no clause of its own).
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose)\s+[^,;:\"“”()]{2,70}?,(?=\s)")
 
 
 def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> SpeakerNP | None:
@@ -524,11 +596,19 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
         start = comma + 2
     np = speaker_after(text, start, m.start())
+    verb_at = np.end if np is not None else start
+    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, m.start())):
+        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
     if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or text[start:np.start].strip() or not _VERB_NEXT.match(text, np.end, m.start()):
+            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, m.start()):
         return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
-    if cues.cue_index(text).between(np.end, m.start()) or any(start <= q.open < m.start() for q in quotes):
+    if any(start <= q.open < m.start() for q in quotes):
         return None
+    for c in cues.cue_index(text).between(np.end, m.start()):
+        # "She declared victory and said ...", "Fields posted a photograph and said ...": a
+        # first cue with only an object reports nothing, so the second one is the statement
+        if _content_after(text, c, m.start(), " ".join(c.group().lower().split()), quotes) is not None:
+            return None
     return np
 
 
@@ -598,6 +678,12 @@ def _parenthetical(text: str, m: re.Match, np, e: int, quotes) -> tuple[int, int
 _LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Now)\s+")
 
 
+# A subordinate clause before ", X said, MAIN": part of what is reported ("If the law conflicts
+# with the charter, Lind said, the council must ignore it"), unlike a time or place introduction.
+_CLAUSE_INTRO = re.compile(r"(?:If|When|While|Although|Though|Because|Since|Unless|Once|Whether|Even if|"
+                           r"Even though)\s+(?:[\w’'\-$%.]+\s+){2,}[^,]*,$")
+
+
 def _is_intro(prefix: str) -> bool:
     p = _LEAD_CONJUNCTION.sub("", prefix.strip())
     return not p or bool(cues.INTRO.match(p)) or bool(_DESPITE.match(p)) or p.endswith(" and") \
@@ -645,6 +731,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         o = cues.TOLD_OBJECT.match(text, pos, e)
         if o:
             pos = o.end()
+        elif word_count(text, pos, e) <= 7 and not FINITE.search(text, pos, e) \
+                and not _PAST_VERB.search(text, pos, e):
+            return None  # "..., Ash Carter told a Senate panel Wednesday.": whom, not what
     rest = text[pos:e]
     if rest.lstrip().startswith(":"):
         cs, ce = trim(text, pos + rest.index(":") + 1, e)
@@ -723,6 +812,8 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
 
 # Cues read as speech with no "that" whatever follows them; and cues whose object may be a
 # thing, read as speech only when a finite verb comes within a few words.
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b|\b(?:said|made|took|gave|went|came|got|saw|knew|thought|lost|won|left|"
+                        r"kept|held|met|ran|sent|spent|stood|told|wrote|broke|fell|grew|rose|began)\b")
 _CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended", "allege", "alleges",
                           "alleged", "testified", "testifies", "testify", "countered", "conceded"})
 _OBJECT_OR_CLAUSE_CUES = frozenset({
@@ -775,6 +866,8 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
         before = text[s:m.start()]
         comma = text.find(",", m.end(), e)
         lead = before.strip()
+        if lead.endswith((',"', ",”", ",’", ",''")):
+            lead = lead.rstrip("\"”’'")  # 'threatening "a major lawsuit," according to X'
         front = None
         if not lead or not _LEAD_CONJUNCTION.sub("", lead + " ") or lead.endswith(":") \
                 or _is_intro(before) and lead.endswith(","):
@@ -874,8 +967,15 @@ def _source_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " .,;":
         end -= 1
+    dash = _SOURCE_DASH.search(text, start, end)
+    if dash is not None:
+        end = dash.start()  # "according to a poll last week - virtually the same as ..."
     n = word_count(text, start, end)
-    return (start, end) if 1 <= n <= 12 else None
+    # (up to 20 words: "a campaign official who was not authorized to speak publicly before ...")
+    return (start, end) if 1 <= n <= 20 else None
+
+
+_SOURCE_DASH = re.compile(r"\s[-–—]\s")
 
 
 def _passive(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:

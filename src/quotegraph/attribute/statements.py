@@ -169,6 +169,10 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         r = attribute_quote(text, q, s, e, seg_start)
         if r is None:
             r = _participle_intro(text, q, s, pi)
+        if r is None and local and (f := _split_after(text, local[-1], q)) is not None:
+            local.append(f)  # '"A," said Ed Lamb, an economist, "B."': B is Lamb's too
+            seg_start = q.outer_end
+            continue
         if r is not None:
             f, cue_at = r
             local.append(f)
@@ -238,6 +242,23 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
         return None
     return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
                  "indirect:headline-dash", pi, clause=(m.start(), e))
+
+
+_SPLIT_GAP = re.compile(r"(?:,\s+[^\"“”«».;:()]{1,160}?)?,\s*")
+
+
+def _split_after(text: str, prev: Found, q) -> Found | None:
+    """The second half of a quotation split by an inverted attribution: '"A," said Ed Lamb,
+    "B."', also with an appositive or aside after the name ('said Ed Lamb, an economist who
+    ..., "B."'). Only right after a direct statement attributed after its quote."""
+    if prev.kind != "direct" or prev.rule != "direct:after-quote" or prev.np is None \
+            or prev.cue is None or prev.np.start < prev.cue[1] or q.end <= q.start:
+        return None
+    gap = _SPLIT_GAP.fullmatch(text, prev.np.end, q.open)
+    if gap is None or word_count(text, q.start, q.end) < 2:
+        return None
+    return Found("direct", q.start, q.end, prev.cue, prev.np, "direct:split-after", q.paragraph,
+                 clause=prev.clause)
 
 
 def _participle_intro(text: str, q, s: int, pi: int):
