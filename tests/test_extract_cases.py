@@ -1072,6 +1072,16 @@ CASES = [
          ("indirect", "subsidies matter more", None)],
     ),
     (
+        "', and they said' after a reported clause starts a second statement of its own",
+        "Fishing crews have warned that the new quota could empty the northern villages, and "
+        "they said they would block the harbour if the ministry did not meet them. The ministry "
+        "said the quota was final, and the minister added that talks could resume in May.",
+        [("indirect", "the new quota could empty the northern villages", None),
+         ("indirect", "they would block the harbour if the ministry did not meet them", None),
+         ("indirect", "the quota was final", "ministry"),
+         ("indirect", "talks could resume in May", None)],
+    ),
+    (
         "a relative clause whose speaker stands between the pronoun and the cue",
         "The strike cut output at the smelter, which managers say will cost a month of exports. "
         "Divers found a wreck that the harbour master said was a Dutch trader. "

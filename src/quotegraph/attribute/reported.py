@@ -825,7 +825,7 @@ _CLAUSE_SOON = re.compile(
     r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
     r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
 
-_CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though)\s+")
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
