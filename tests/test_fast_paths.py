@@ -196,3 +196,20 @@ def test_statement_groups_are_those_inside_the_statement():
     for st in art.statements:
         assert statement_groups(st, groups) == tuple(
             g for g in groups if st.start <= g.start and g.end <= st.end)
+
+
+def test_named_between_equals_a_walk_over_every_persons_positions():
+    """The speaker rule that looks for a person just after a sentence asks the registry's
+    sorted mentions instead of every position of every person (quadratic in a long text)."""
+    from quotegraph.resolve.people import build_registry
+
+    text = ("Foreign Minister Ada Quist met Trade Minister Bo Lind in Bergholm. Quist said the "
+            "talks went well. Lind said little. President Ivo Brant, who hosted them, said "
+            "Quist and Lind would meet again in May. Brant added that Lind agreed.")
+    reg = build_registry(text, [], [])
+    for lo in range(0, len(text), 7):
+        hi = lo + 90
+        plain = sorted(((q, p) for p in reg.people for q in p.positions if lo <= q < hi),
+                       key=lambda t: t[0])
+        assert reg.named_between(lo, hi) == plain, lo
+    assert any(reg.named_between(0, len(text)))

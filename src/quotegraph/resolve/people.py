@@ -186,6 +186,14 @@ class Registry:
         for k in range(bisect_right(at, pos), len(ms)):
             yield ms[k]
 
+    def named_between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
+        """Mentions known so far at ``lo <= position < hi``, in text order, without running
+        the deferred surname scan (``_mentions`` is kept sorted by :meth:`finish`)."""
+        ms = self._mentions
+        if self._at is None or len(self._at) != len(ms):
+            self._at = [p for p, _ in ms]
+        return ms[bisect_left(self._at, lo):bisect_left(self._at, hi)]
+
     def between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
         """Mentions at ``lo <= position < hi``, in text order."""
         ms, at = self._positions()

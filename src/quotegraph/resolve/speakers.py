@@ -434,7 +434,7 @@ def _named_next(text: str, f: Found, reg: Registry, *, first: bool) -> tuple[Per
         return None, 0
     at = end.end()
     # The people named there at build time (not the deferred surname scan: too dear here).
-    near = sorted((q, p) for p in reg.people for q in p.positions if at <= q < at + 90)
+    near = reg.named_between(at, at + 90)
     for pos, person in near[:1]:
         lead = text[at:pos]
         if _VERBISH.search(lead) or len(lead.split()) > 8 or person.institution or " " not in person.name:
