@@ -213,3 +213,19 @@ def test_named_between_equals_a_walk_over_every_persons_positions():
                        key=lambda t: t[0])
         assert reg.named_between(lo, hi) == plain, lo
     assert any(reg.named_between(0, len(text)))
+
+
+def test_institution_forms_asked_once_per_phrase_give_the_same_names():
+    """_institution keeps the forms that fit a phrase for the article; the pick by position
+    must stay what a fresh look at every form gives, wherever the phrase stands."""
+    from quotegraph.resolve.speakers import _institution, _institution_forms, _LazyForms
+
+    text = ("The Norland Foreign Ministry said talks would resume. The ministry added that the "
+            "Vesteria Trade Ministry had agreed. Later the Trade Ministry of Vesteria said the "
+            "ministry would publish the text, and the foreign ministry confirmed it.")
+    lazy = _LazyForms(text)
+    plain = _institution_forms(text)
+    for phrase in ("the ministry", "The ministry", "the foreign ministry", "the Trade Ministry"):
+        for at in range(0, len(text), 11):
+            assert _institution(phrase, lazy, at) == _institution(phrase, plain, at), (phrase, at)
+    assert lazy.candidates  # the answers came through the per-article cache

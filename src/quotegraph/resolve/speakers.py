@@ -509,6 +509,9 @@ class _LazyForms:
     def __init__(self, text: str) -> None:
         self._text = text
         self._forms: list[tuple[int, str]] | None = None
+        # The forms that fit a phrase depend on the phrase alone (not on where it stands), so
+        # _institution asks each phrase once per article: {bare phrase: candidates}.
+        self.candidates: dict[str, list[tuple[int, str]]] = {}
 
     def __iter__(self):
         if self._forms is None:
@@ -569,6 +572,21 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
     """The fullest name the article gives the institution ``phrase`` ("the ministry" -> "Chinese
     Commerce Ministry"), preferring the nearest earlier mention, then the nearest later one."""
     bare = _DETERMINER.sub("", phrase)
+    cache = getattr(forms, "candidates", None)
+    candidates = cache.get(bare) if cache is not None else None
+    if candidates is None:
+        candidates = _fitting_forms(bare, forms)
+        if cache is not None:
+            cache[bare] = candidates
+    before = [c for c in candidates if c[0] <= at]
+    pick = max(before, key=lambda c: c[0], default=None)
+    if pick is None:
+        pick = min((c for c in candidates if c[0] > at), key=lambda c: c[0], default=None)
+    return pick[1] if pick else bare
+
+
+def _fitting_forms(bare: str, forms) -> list[tuple[int, str]]:
+    """The article's (offset, form) that can name the institution ``bare`` refers to."""
     low = bare.lower()
     if any(k in low for k in _FOREIGN):
         fits = lambda f: any(k in f for k in _FOREIGN)  # noqa: E731
@@ -582,12 +600,7 @@ def _institution(phrase: str, forms, at: int = 0) -> str:
     # A form that says more than the phrase itself ("Armenian Foreign Ministry" for "the Foreign
     # Ministry") beats a nearer repetition of the same words.
     fuller = [c for c in candidates if len(c[1].split()) > len(bare.split())]
-    candidates = fuller or candidates
-    before = [c for c in candidates if c[0] <= at]
-    pick = max(before, key=lambda c: c[0], default=None)
-    if pick is None:
-        pick = min((c for c in candidates if c[0] > at), key=lambda c: c[0], default=None)
-    return pick[1] if pick else bare
+    return fuller or candidates
 
 
 def _inherited(text: str, f: Found, i: int, found: list[Found], resolved, reg: Registry,
