@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from quotegraph.model import Document
 from quotegraph.read.corpus import iter_csv, iter_jsonl
+from quotegraph.read.parquet import iter_parquet
 from quotegraph.read.decode import DecodeError, decode_bytes
 from quotegraph.read.dedupe import Deduplicator
 from quotegraph.read.failure import ReadFailure
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 __all__ = ["CORPUS_SUFFIXES", "DEFAULT_MAX_BYTES", "iter_documents"]
 
 # Suffix -> (reader, CSV delimiter). Every other file is one plain-text document.
-CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": ",", ".tsv": "\t"}
+CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": ",", ".tsv": "\t",
+                   ".parquet": "parquet"}
 
 STDIN = "-"
 
@@ -43,7 +45,7 @@ def iter_documents(paths: Iterable[str], *, stdin: BinaryIO | None = None,
 
     A path is a plain-text file (any extension but the corpus ones), a directory (walked
     recursively in sorted order, hidden entries skipped), ``-`` for ``stdin`` (default
-    ``sys.stdin.buffer``), or a ``.jsonl``/``.ndjson``/``.csv``/``.tsv`` corpus (one document
+    ``sys.stdin.buffer``), or a ``.jsonl``/``.ndjson``/``.csv``/``.tsv``/``.parquet`` corpus (one document
     per row; ``text_field`` names the text column), an ``.html``/``.htm`` page, an
     ``.rss``/``.atom``/``.xml`` feed (one document per item), a ``.warc``/``.warc.gz`` archive
     (one per HTML response record) or an ``http(s)://`` URL (a page or a feed). ``url_lists``
@@ -164,7 +166,8 @@ def _read_path(path: str, st: os.stat_result, *, text_field: str, web: Deduplica
         return
     kind = CORPUS_SUFFIXES.get(os.path.splitext(path)[1].lower()) or web_file_kind(path)
     # Corpora and archives are limited per row or record, everything else as a whole file.
-    if kind not in ("jsonl", ",", "\t", "warc") and (message := too_big(st.st_size, max_bytes)):
+    if kind not in ("jsonl", ",", "\t", "warc", "parquet") and (
+            message := too_big(st.st_size, max_bytes)):
         yield ReadFailure(path, message)
         return
     try:
@@ -176,6 +179,9 @@ def _read_path(path: str, st: os.stat_result, *, text_field: str, web: Deduplica
                 return
             elif kind == "jsonl":
                 yield from iter_jsonl(raw, path=path, text_field=text_field, max_bytes=max_bytes)
+                return
+            elif kind == "parquet":
+                yield from iter_parquet(raw, path=path, text_field=text_field, max_bytes=max_bytes)
                 return
             else:
                 yield from iter_csv(raw, path=path, text_field=text_field, delimiter=kind,
