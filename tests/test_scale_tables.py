@@ -121,3 +121,21 @@ def test_export_articles_and_mentions_tables(tmp_path):
     assert [json.loads(x)["outlet"] for x in one.stdout.splitlines()] == ["Coast Wire"]
     csv = cli("export", "--table", "mentions", "--format", "csv", "--db", str(db))
     assert csv.stdout.splitlines()[0] == "article_id,start,end,text,actor_id,actor_name,actor_type"
+
+
+def test_export_pages_lose_and_repeat_nothing(tmp_path):
+    """Articles and mentions read two articles a page give the same rows as one page."""
+    from quotegraph.export import iter_article_rows, iter_mention_rows
+    from quotegraph.store import open_store
+    from quotegraph.store.filters import StatementFilter
+
+    corpus = tmp_path / "seven.jsonl"
+    write_corpus(corpus, 7)
+    db = tmp_path / "seven.db"
+    cli("ingest", str(corpus), "--db", str(db), "--workers", "1")
+    with open_store(str(db)) as store:
+        for rows in (iter_article_rows, iter_mention_rows):
+            whole = list(rows(store, page=1000))
+            assert list(rows(store, page=2)) == whole and len(whole) >= 8, rows.__name__
+        only = StatementFilter(outlet="Coast Wire")
+        assert list(iter_article_rows(store, only, page=1)) == list(iter_article_rows(store, only))

@@ -116,22 +116,31 @@ def _article_scope(store: Store, flt: StatementFilter) -> tuple[str, tuple[Any, 
     return f"a.id IN (SELECT s.article_id FROM statements s WHERE {where.sql})", where.params
 
 
-def iter_article_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
-                      page: int = PAGE) -> Iterator[dict[str, Any]]:
-    """Every article ``flt`` selects (see :func:`_article_scope`) as a row of
-    :data:`ARTICLE_EXPORT_COLUMNS`, in insertion order, paged."""
+def _article_pages(store: Store, flt: StatementFilter, cols: str,
+                   page: int) -> Iterator[list[dict[str, Any]]]:
+    """The articles ``flt`` selects (see :func:`_article_scope`), ``cols`` of alias ``a``,
+    a page at a time in insertion order (keyset paging on the key, so no row is read twice
+    or skipped however the store grows meanwhile)."""
     scope = _article_scope(store, flt)
     if scope is None:
         return
-    cols = ", ".join(f'a."{c}"' for c in ARTICLE_EXPORT_COLUMNS)
     last = -1
     while True:
         rows = store.rows(f"SELECT a.pk AS pk_, {cols} FROM articles a WHERE {scope[0]} "
                           "AND a.pk > ? ORDER BY a.pk LIMIT ?", (*scope[1], last, page))
         if not rows:
             return
+        last = rows[-1]["pk_"]
+        yield rows
+
+
+def iter_article_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
+                      page: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Every article ``flt`` selects as a row of :data:`ARTICLE_EXPORT_COLUMNS`, in
+    insertion order, paged."""
+    cols = ", ".join(f'a."{c}"' for c in ARTICLE_EXPORT_COLUMNS)
+    for rows in _article_pages(store, flt, cols, page):
         for r in rows:
-            last = r.pop("pk_")
             yield {c: r[c] for c in ARTICLE_EXPORT_COLUMNS}
 
 
@@ -139,16 +148,7 @@ def iter_mention_rows(store: Store, flt: StatementFilter = StatementFilter(), *,
                       page: int = PAGE) -> Iterator[dict[str, Any]]:
     """Every mention of the articles ``flt`` selects, with its actor's name and type, as a
     row of :data:`MENTION_EXPORT_COLUMNS`: article by article, by offset."""
-    scope = _article_scope(store, flt)
-    if scope is None:
-        return
-    last = -1
-    while True:
-        ids = store.rows(f"SELECT a.pk, a.id FROM articles a WHERE {scope[0]} AND a.pk > ? "
-                         "ORDER BY a.pk LIMIT ?", (*scope[1], last, page))
-        if not ids:
-            return
-        last = ids[-1]["pk"]
+    for ids in _article_pages(store, flt, "a.id", page):
         order = {r["id"]: i for i, r in enumerate(ids)}
         found: list[dict[str, Any]] = []
         for part in chunks(list(order)):
