@@ -1286,6 +1286,48 @@ CASES = [
         [("indirect", "it should run all winter", None),
          ("indirect", "they had saved the boat", None)],
     ),
+    # --- names: places, party labels, headline words and sentence openers are not names ---
+    (
+        "a titled name, then 'of' and a two-word place: the name is before 'of'",
+        '"The ferry will run," said Representative Ivo T. Prince of New Falster, who backs the '
+        "plan. Senator Ivo Brant of Vesteria, a ferry supporter, said the route would pay.",
+        [("direct", "The ferry will run", "Ivo T. Prince"),
+         ("indirect", "the route would pay", "Ivo Brant")],
+    ),
+    (
+        "'the governor of New Falster' names a place, not a person called Falster",
+        "Ada Quist spoke in Falster. The governor of New Falster has led the province since May. "
+        "\"We will build it,\" the governor said.",
+        [("direct", "We will build it", None)],
+    ),
+    (
+        "party labels before a name are not given names",
+        "Democrat Ada Quist said the levy was unfair. Conservative Ivo Brant said it was fair.",
+        [("indirect", "the levy was unfair", "Ada Quist"),
+         ("indirect", "it was fair", "Ivo Brant")],
+    ),
+    (
+        "a title-case headline gives no given name: the fullest name is the body's",
+        "Republican Donor Brant Backs Ferry Plan\n\nTop Republican Party donor Ivo Brant said on "
+        "Friday the plan would work. Brant said the cost was fair.",
+        [("indirect", "the plan would work", "Ivo Brant"),
+         ("indirect", "the cost was fair", "Ivo Brant")],
+    ),
+    (
+        "sentence openers are no speakers: 'Having ...', 'Others', 'Even X', 'another ... Republican'",
+        "Having announced that the ferry would stop, Mayor Ada Quist said the port would close. "
+        "Others argue that the fares are too high. Even Brant, a ferry supporter, said the fares "
+        "were too high. \"Fares must fall,\" another Falster Republican added.",
+        [("indirect", "the port would close", "Ada Quist"),
+         ("indirect", "the fares are too high", None),
+         ("indirect", "the fares were too high", "Brant"),
+         ("direct", "Fares must fall", None)],
+    ),
+    (
+        "a wire column's name before a colon is no speaker",
+        "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
+        [],
+    ),
 ]
 
 

@@ -198,6 +198,9 @@ blogger host anchor mr mrs ms dr counselor counsellor secretary-general negotiat
 envoy-designate president-elect lead fisheries agriculture health education transport labour labor
 environment culture tourism industry commerce infrastructure emergency emergencies
 secretary-general's vice-president vice-premier deputy-minister
+democrat democratic republican gop conservative liberal independent billionaire donor candidate
+nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consultant pollster
+operative lobbyist
 """.split())
 
 # Heads that make a capitalised noun phrase an institution rather than a person.
@@ -218,7 +221,7 @@ UNNAMED_SOURCE_HEADS = (
     "data", "statistics", "survey", "poll", "study", "estimates", "figures", "eyewitnesses",
     "protesters", "protestors", "demonstrators", "activists", "villagers", "locals",
     "participants", "organisers", "organizers", "campaigners", "journalists", "reporters",
-    "sides",
+    "sides", "others",
     # collective sources of real wire copy: "..., police said", "prosecutors say"
     "police", "authorities", "prosecutors", "investigators", "officers", "advisers", "advisors",
     "lawyers", "attorneys", "doctors", "scientists", "researchers", "economists", "historians",
@@ -309,4 +312,8 @@ We They You He She I Why What Who Whom Whose Which Where How Speaking According 
 Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
 February March April May June July August September October November December Mr Mrs Ms
 Asked Recently Last Next Over Under Between Among Against Amid Following Unlike Like Given
+Because Although Though Unless Once Having Being Instead Indeed Perhaps Even Only Just Now Soon
+Shortly Already Again Finally Eventually Initially Overall Beyond Others Latest Hours Minutes
+Days Weeks Months Years Year Moments Nevertheless Nonetheless Furthermore Besides Separately
+Similarly Likewise Notably Apparently Reportedly Allegedly Obviously Clearly
 """.split())

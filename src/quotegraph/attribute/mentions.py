@@ -36,6 +36,10 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
                          "another", "unnamed", "anonymous", "various", "multiple", "numerous"})
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still"})
+_PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans", "conservative",
+                            "conservatives", "liberal", "liberals"})  # "another Ohio Republican"
 _VERB_WORDS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
 _ORG_NOUNS = frozenset("""
 party campaign group committee organization organisation company firm union bloc alliance
@@ -309,8 +313,8 @@ def _name_of_place(text: str, toks: list[tuple[int, int, str]], i: int) -> Speak
             if not all(_is_cap(t[2]) for t in toks[k + 1:i + 1]) or k == 0:
                 return None
             np = _phrase_ending_at(text, toks, k - 1)
-            if np is None or np.kind != "name":
-                return None
+            if np is None or np.kind != "name" or (" " not in np.name and not np.title):
+                return None  # (not "Half of Vermont Democrats")
             end = toks[i][1]
             return SpeakerNP("name", np.start, end, text[np.start:end], name=np.name,
                              title=np.title or None)
@@ -841,8 +845,10 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     words = [t[2] for t in toks]
     lower = [w.lower() for w in words]
     phrase = text[start:end]
+    if len(toks) >= 2 and words[0] in _LEADING_ADVERBS:
+        return _classify(text, toks[1:])  # "Even Rendell, a Clinton supporter, said"
     if lower[0] in _INDEFINITE:
-        if lower[-1] in _UNNAMED or lower[-1] in _ROLE_NOUNS or (
+        if lower[-1] in _UNNAMED or lower[-1] in _ROLE_NOUNS or lower[-1] in _PARTY_MEMBERS or (
                 len(words) <= 5 and words[-1].isalpha() and words[-1].islower()):
             return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
         return None
@@ -962,7 +968,7 @@ _GIVEN_NAMES: frozenset[str] | None = None
 _MORE_GIVEN_NAMES = frozenset("""Ben Charlie Larry Tom Paul Robert Richard Michael William George
 Steve Steven Bill Chris Daniel Dan Ed Jim Tim Kevin Brian Scott Jeff Ryan Matt Sam Nick Jack Henry
 Adam Rachel Emily Jane Ann Anne Karen Lisa Amy Kate Pat Terry Jerry Gary Tony Greg Eric Carl Joan
-Betty Ruth Carol Helen Alan Neil Ray Roy Fred Frank Harry Andrew Simon Jon Josh Ted Rick Ron""".split())
+Betty Ruth Carol Helen Alan Neil Ray Roy Fred Frank Harry Andrew Simon Jon Josh Ted Rick Ron Al""".split())
 
 
 def _given_names() -> frozenset[str]:
@@ -972,6 +978,23 @@ def _given_names() -> frozenset[str]:
         from quotegraph.resolve.people import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
         _GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _MORE_GIVEN_NAMES
     return _GIVEN_NAMES
+
+
+def _place_after_name(toks, lower: list[str], phrase: str, start: int) -> SpeakerNP | None:
+    """``Representative Peter T. King of New York``, ``Rep. Lee Zeldin of Ohio``: a titled name,
+    then "of" and the place it is of (at most three capitalised words to the end); the name
+    before "of". Not "Foreign Minister of Belarus Maxim Ryzhenkov", whose name follows."""
+    j = len(lower) - 2
+    while j >= 1 and lower[j] != "of" and len(lower) - j <= 4:
+        j -= 1
+    if j < 1 or lower[j] != "of" or len(lower) - j > 4 \
+            or not all(_is_cap(t[2]) for t in toks[j + 1:]) \
+            or any(t[2] in _given_names() for t in toks[j + 1:]):
+        return None  # (not "Supervisor of Elections Susan Bucher": a person's name after "of")
+    before = _titled_name(toks[:j], phrase[:toks[j - 1][1] - start], start, toks[j - 1][1])
+    if before is None or before.kind != "name" or (" " not in before.name and not before.title):
+        return None  # (not "Half of Vermont Democrats")
+    return before
 
 
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
@@ -986,6 +1009,9 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         return None
     if lower[-1] in lx.INSTITUTION_HEADS:
         return SpeakerNP("institution", start, end, phrase, head=lower[-1])
+    of = _place_after_name(toks, lower, phrase, start)
+    if of is not None:
+        return SpeakerNP("name", start, end, phrase, name=of.name, title=of.title)
     # The personal name is the trailing run of capitalised words that are not title words.
     k = len(words)
     while k > 0:
@@ -998,8 +1024,9 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
             k -= 1  # "Ursula von der Leyen"
         elif k == len(words) and k >= 2 and _is_cap(w) and (
-                lower[k - 2] in _HONORIFIC_TITLES or words[k - 2] in _given_names()):
-            k -= 1  # "Ms. White", "Mr. Prince", "Matthew King": a surname that is also a title word
+                lower[k - 2] in _HONORIFIC_TITLES or words[k - 2] in _given_names()
+                or _INITIAL.fullmatch(words[k - 2])):
+            k -= 1  # "Ms. White", "Mr. Prince", "Matthew King", "Peter T. King": a surname that is also a title word
         else:
             break
     while k < len(words) and lower[k] in _NAME_PARTICLES and not (
@@ -1011,6 +1038,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         # capitals; a personal name is its last two words.
         k = len(words) - 2
     name_toks = toks[k:]
+    if len(name_toks) == 1 and k >= 2 and (lower[k - 1] == "of" or (
+            lower[k - 2] == "of" and lower[k - 1] in _TITLE)):
+        # "the governor of New Jersey": the last word finishes the place, it is nobody's name
+        name_toks = []
     if not name_toks:
         head = " ".join(lower[-2:])
         if head not in lx.ROLE_HEADS:

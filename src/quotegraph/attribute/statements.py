@@ -281,6 +281,12 @@ def _participle_intro(text: str, q, s: int, pi: int):
     return f, intro.start("cue")  # the attribution's own cue stays free for its own statement
 
 
+# Names of wire columns and page sections that stand before a colon like a speaker label.
+_COLUMN_LABELS = frozenset({"The Latest", "Latest", "Analysis", "Update", "Breaking", "Explainer",
+                            "Factbox", "Fact check", "Fact Check", "Exclusive", "Live", "Timeline",
+                            "Correction", "Editorial", "Opinion", "Watch", "Poll", "Q&A"})
+
+
 def _label_colon(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
     """``Saudi foreign minister: Iran must change course`` as a headline or a list item: the
     words after a speaker label and a colon, with no quotation marks, are reported speech."""
@@ -289,6 +295,8 @@ def _label_colon(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
     colon = text.find(": ", start, min(e, start + 80))
     if colon < 0 or any(start <= q.open < colon for q in quotes):
         return None
+    if text[start:colon] in _COLUMN_LABELS:
+        return None  # "The Latest: Cruz to give away a shotgun" is a column's name, not a source
     np = speaker_before(text, start, colon)
     if np is None or np.start != start or np.kind not in ("name", "institution", "role"):
         return None

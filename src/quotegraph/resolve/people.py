@@ -460,6 +460,9 @@ def _split_run(run: str, offset: int) -> tuple[int, str] | None:
             and not any(t[2] in _PARTICLES for t in toks[k:]):
         k = len(toks) - 2  # "Commissioner for Climate Action Wopke Hoekstra"
     name_toks = toks[k:][:4]
+    if len(name_toks) == 1 and k >= 2 and toks[k - 2][2] == "of" and (
+            toks[k - 1][2].lower() in lx.TITLE_WORDS or toks[k - 1][2] in lx.NATIONALITY_ADJECTIVES):
+        return None  # "governor of New Jersey": the last word finishes the place, it is no name
     if not name_toks or name_toks[0][2] in lx.NON_NAME_WORDS or name_toks[0][2] in _PARTICLES \
             or any(t[2].lower() in _VERBS for t in name_toks):
         return None  # "Foreign Minister Says" in a title-case headline is no name
