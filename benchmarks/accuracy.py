@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """How accurately quotegraph finds statements: real news, the invented gold set, PolNeAR.
 
-The real-news set (``tests/gold/real``: excerpts of real articles, annotated by the project) is
-measured first and is the figure that counts; the invented set (``tests/gold/articles``) guards
+The real-news sets are measured first and are the figures that count: ``tests/gold/real``
+(excerpts of real articles, annotated by the project, whose errors rules have been written
+against) and ``tests/gold/real_holdout`` (the same kind of excerpts, measured only, never tuned
+on: what a new user sees). The invented set (``tests/gold/articles``) guards
 the patterns it was written for; PolNeAR is reported overall and by cue class (speech cues
 such as "said", "told", "according to" against thoughts, intentions and evidence).
 
@@ -42,6 +44,8 @@ from quotegraph.model import KINDS
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
 POLNEAR = REPO.parent / "shared" / "polnear"
+# The real-news sets, measured first and in this order: (result name, folder in the gold dir).
+REAL_SETS = (("real", "real"), ("real_holdout", "real_holdout"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also list the misses and false positives of the N worst articles")
     p.add_argument("--gold", type=Path, default=GOLD, help=f"gold-set directory (default {GOLD})")
     p.add_argument("--real", type=Path, default=None,
-                   help="real-news gold directory (default: real/ in the --gold directory)")
+                   help="real-news gold directory (default: real/ in the --gold directory; the "
+                        "held-out set is always real_holdout/ there)")
     p.add_argument("--polnear", type=Path, default=POLNEAR,
                    help=f"PolNeAR directory (default {POLNEAR})")
     p.add_argument("--engine", metavar="MODULE:FUNCTION",
@@ -76,13 +81,14 @@ def measure(args: argparse.Namespace, extract: Extract) -> tuple[dict[str, Any],
     """Run every data set asked for; returns {name: (score, seconds)} and skip messages."""
     results: dict[str, Any] = {}
     skipped: list[str] = []
-    real = args.real or args.gold / "real"
-    if real.is_dir():
-        t = time.perf_counter()
-        results["real"] = (evaluate_gold(real, extract=extract, limit=args.limit),
-                           time.perf_counter() - t)
-    else:
-        skipped.append(f"real-news set skipped: {real} is absent")
+    for name, folder in REAL_SETS:
+        where = args.real if name == "real" and args.real else args.gold / folder
+        if where.is_dir():
+            t = time.perf_counter()
+            results[name] = (evaluate_gold(where, extract=extract, limit=args.limit),
+                             time.perf_counter() - t)
+        else:
+            skipped.append(f"real-news set skipped: {where} is absent")
     t = time.perf_counter()
     results["gold"] = (evaluate_gold(args.gold, extract=extract, limit=args.limit),
                        time.perf_counter() - t)
@@ -109,7 +115,7 @@ def as_json(results: dict[str, Any], skipped: list[str], errors: int) -> dict[st
     return out
 
 
-_LABELS = {"real": "real news", "gold": "invented set"}
+_LABELS = {"real": "real news", "real_holdout": "real news, held out", "gold": "invented set"}
 
 
 def _ratio(hits: int, total: int) -> str:
@@ -117,37 +123,37 @@ def _ratio(hits: int, total: int) -> str:
 
 
 def table(results: dict[str, Any], skipped: list[str]) -> str:
-    lines = [f"{'data set':<15} {'articles':>8} {'predicted':>9} {'gold':>6}  "
+    lines = [f"{'data set':<20} {'articles':>8} {'predicted':>9} {'gold':>6}  "
              f"{'P':>5}  {'R':>5}  {'F1':>5}  {'speaker':<24} {'seconds':>7}"]
     for name, (score, seconds) in results.items():
         c = score.statements
         what = "accuracy" if isinstance(score, GoldScore) else "overlap"
         lines.append(
-            f"{_LABELS.get(name, name.replace('_', ' ')):<15} {len(score.articles):>8} {c.predicted:>9} {c.gold:>6}  "
+            f"{_LABELS.get(name, name.replace('_', ' ')):<20} {len(score.articles):>8} {c.predicted:>9} {c.gold:>6}  "
             f"{c.precision:.3f}  {c.recall:.3f}  {c.f1:.3f}  "
             f"{what + ' ' + _ratio(score.speaker.hits, score.speaker.total):<24} {seconds:>7.1f}"
         )
-    for name in ("real", "gold"):
+    for name in (*(n for n, _ in REAL_SETS), "gold"):
         gold = results.get(name, (None,))[0]
         if gold is None:
             continue
         label = _LABELS[name]
         lines.append("")
-        lines.append(f"{label + ' by kind':<21} recall (found/gold)      precision (correct/predicted)")
+        lines.append(f"{label + ' by kind':<28} recall (found/gold)      precision (correct/predicted)")
         for kind in KINDS:
             k = gold.kind(kind)
-            lines.append(f"  {kind:<19} {_ratio(k.found, k.gold):<24} "
+            lines.append(f"  {kind:<26} {_ratio(k.found, k.gold):<24} "
                          f"{_ratio(k.correct, k.predicted)}")
         published, outlet = gold.published, gold.outlet
-        lines.append(f"{label + ' metadata':<21} published date {_ratio(published.hits, published.total)}"
+        lines.append(f"{label + ' metadata':<28} published date {_ratio(published.hits, published.total)}"
                      f", outlet {_ratio(outlet.hits, outlet.total)}")
     polnear = [(n, sc) for n, (sc, _) in results.items() if n.startswith("polnear_")]
     if polnear:
         lines.append("")
-        lines.append("PolNeAR by cue        recall (found/gold)      precision (correct/predicted)")
+        lines.append("PolNeAR by cue               recall (found/gold)      precision (correct/predicted)")
         for name, score in polnear:
             for cls, k in score.by_cue:
-                lines.append(f"  {name[8:] + ' ' + cls:<19} {_ratio(k.found, k.gold):<24} "
+                lines.append(f"  {name[8:] + ' ' + cls:<26} {_ratio(k.found, k.gold):<24} "
                              f"{_ratio(k.correct, k.predicted)}")
     lines.extend(skipped)
     return "\n".join(lines)

@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Gold folders that measure the scorer (tests/gold/real and the held-out real_holdout).
+MEASURED_ONLY = {"real", "real_holdout"}
+
+
 def documents(args) -> list[tuple[str, str, list[tuple[int, int]]]]:
     """(name, text, gold content spans) for every training document."""
     from quotegraph.evaluate.gold import load_gold
@@ -50,8 +54,8 @@ def documents(args) -> list[tuple[str, str, list[tuple[int, int]]]]:
     else:
         print(f"train_scorer: {args.polnear} is absent; PolNeAR train not used", file=sys.stderr)
     gold = load_gold(args.gold)
-    if "real" in str(args.gold.resolve()).split("/"):
-        raise SystemExit(f"train_scorer: {args.gold}: the real-news set measures the scorer; never train on it")
+    if set(args.gold.resolve().parts) & MEASURED_ONLY:
+        raise SystemExit(f"train_scorer: {args.gold}: the real-news sets measure the scorer; never train on it")
     for g in gold[: args.limit] if args.limit else gold:
         docs.append((g.id, g.text, [(s.start, s.end) for s in g.statements]))
     return docs

@@ -96,11 +96,30 @@ def test_accuracy_table_and_errors(gold_and_engine):
               "--polnear", str(gold / "absent"), "--errors", "1",
               "--engine", "quotes_only:extract", engine_dir=engine_dir)
     assert out.returncode == 0, out.stderr
-    assert "invented set           1         2      3  1.000  0.333  0.500" in out.stdout
+    assert "invented set                1         2      3  1.000  0.333  0.500" in out.stdout
     assert "real-news set skipped" in out.stdout
     assert "PolNeAR skipped" in out.stdout
     assert "== gold: the 1 worst articles ==" in out.stdout
     assert "'the border would open in autumn'" in out.stdout
+
+
+def test_accuracy_reports_each_real_news_set_in_order(gold_and_engine):
+    gold, engine_dir = gold_and_engine
+    for folder in ("real", "real_holdout"):
+        (gold / folder).mkdir()
+        for name in ("a1.txt", "a1.yaml"):
+            (gold / folder / name).write_bytes((gold / "articles" / name).read_bytes())
+    # the held-out copy keeps only the first two statements, so its figures differ
+    (gold / "real_holdout" / "a1.yaml").write_text(RECORD.split("  - kind: indirect")[0],
+                                                   encoding="utf-8")
+    args = ("--gold", str(gold), "--split", "none", "--engine", "quotes_only:extract")
+    d = json.loads(run("accuracy.py", *args, "--json", engine_dir=engine_dir).stdout)
+    assert list(d) == ["real", "real_holdout", "gold", "skipped"]
+    assert (d["real"]["gold"], d["real_holdout"]["gold"]) == (3, 2)  # each set scored on its own
+    out = run("accuracy.py", *args, engine_dir=engine_dir).stdout
+    rows = [line.split("  ")[0] for line in out.splitlines()[1:4]]
+    assert rows == ["real news", "real news, held out", "invented set"]
+    assert "real news, held out by kind" in out and "real-news set skipped" not in out
 
 
 def test_accuracy_reports_a_broken_gold_record(gold_and_engine):

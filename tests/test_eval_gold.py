@@ -139,11 +139,30 @@ def test_missing_directory(tmp_path):
         load_gold(tmp_path / "nowhere")
 
 
+# Every annotated set in the repository: the invented articles and both real-news sets.
+REPO_SETS = ("articles", "real", "real_holdout")
+
+
 @pytest.mark.skipif(not REPO_GOLD.is_dir(), reason="the gold set is not in this checkout")
-def test_the_repository_gold_set_loads():
-    articles = load_gold(REPO_GOLD)
-    assert articles, "tests/gold/articles holds no annotated article"
+@pytest.mark.parametrize("folder", REPO_SETS)
+def test_the_repository_gold_sets_load(folder):
+    directory = REPO_GOLD / folder
+    articles = load_gold(directory)
+    assert articles, f"tests/gold/{folder} holds no annotated article"
+    # every text is annotated: no .txt left out of the scores for want of its .yaml
+    assert {a.id for a in articles} == {p.stem for p in directory.glob("*.txt")}
     for a in articles:
+        assert a.text.endswith("\n"), a.id
         for s in a.statements:
             assert a.text[s.start:s.end] == s.text
             assert s.kind in KINDS
+            assert s.kind == "direct" or not s.text.lower().startswith("that "), (a.id, s.text)
+        if folder != "articles":
+            assert (a.url or "").startswith("http"), f"{a.id}: a real excerpt names its page"
+
+
+@pytest.mark.skipif(not REPO_GOLD.is_dir(), reason="the gold set is not in this checkout")
+def test_the_held_out_set_shares_no_page_with_the_tuned_real_set():
+    tuned = {a.url for a in load_gold(REPO_GOLD / "real")}
+    held = {a.url for a in load_gold(REPO_GOLD / "real_holdout")}
+    assert held and not held & tuned

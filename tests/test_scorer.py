@@ -136,9 +136,10 @@ def test_the_training_script_writes_weights_that_load(tmp_path):
     assert m["weights"]["cue=argued"] > 0  # every example was a statement
 
 
-def test_the_training_script_refuses_the_real_news_set(tmp_path):
+@pytest.mark.parametrize("folder", ["real", "real_holdout"])
+def test_the_training_script_refuses_the_real_news_sets(tmp_path, folder):
     r = subprocess.run([sys.executable, str(REPO / "benchmarks" / "train_scorer.py"),
-                        "--polnear", str(tmp_path / "absent"), "--gold", str(REPO / "tests" / "gold" / "real"),
+                        "--polnear", str(tmp_path / "absent"), "--gold", str(REPO / "tests" / "gold" / folder),
                         "--out", str(tmp_path / "w.json")],
                        capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "src")}, timeout=120)
     assert r.returncode != 0 and "never train on it" in r.stderr
