@@ -1324,6 +1324,13 @@ CASES = [
          ("direct", "Fares must fall", None)],
     ),
     (
+        "capitals of a title-case headline are no given names",
+        "Harbour Widow Ada Quist Defends The Ferry Plan\n\nQuist said the plan was sound. "
+        "Assemblywoman Mira Holm said it was not.",
+        [("indirect", "the plan was sound", "Quist"),
+         ("indirect", "it was not", "Mira Holm")],
+    ),
+    (
         "a wire column's name before a colon is no speaker",
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],

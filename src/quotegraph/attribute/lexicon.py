@@ -200,7 +200,7 @@ environment culture tourism industry commerce infrastructure emergency emergenci
 secretary-general's vice-president vice-premier deputy-minister
 democrat democratic republican gop conservative liberal independent billionaire donor candidate
 nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consultant pollster
-operative lobbyist
+operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 """.split())
 
 # Heads that make a capitalised noun phrase an institution rather than a person.
@@ -315,5 +315,5 @@ Asked Recently Last Next Over Under Between Among Against Amid Following Unlike 
 Because Although Though Unless Once Having Being Instead Indeed Perhaps Even Only Just Now Soon
 Shortly Already Again Finally Eventually Initially Overall Beyond Others Latest Hours Minutes
 Days Weeks Months Years Year Moments Nevertheless Nonetheless Furthermore Besides Separately
-Similarly Likewise Notably Apparently Reportedly Allegedly Obviously Clearly
+Similarly Likewise Notably Apparently Reportedly Allegedly Obviously Clearly Several Few
 """.split())

@@ -72,6 +72,20 @@ def fuller_name(text: str, surname: str) -> str:
     return known
 
 
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_SMALL_WORDS = frozenset("a an the of and or to in on at for by with from as vs".split())
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line holding ``at`` is a title-case headline: four or more words, and every one
+    that is not a small word ("of", "the") capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LINE_WORD.findall(text, start, end if end >= 0 else len(text))
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
 def _fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
@@ -90,6 +104,8 @@ def _fuller_name(text: str, surname: str) -> str:
     if len(surname) < 2:
         return surname
     for m in () if len(surname) < 3 else _given_before(text, surname):
+        if _title_case_line(text, m.start()):
+            continue  # "Offensive Things Donald Trump Has Said": a headline's capitals are no names
         words = m.group(1).split()
         if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
                for w in words):
