@@ -1331,6 +1331,13 @@ CASES = [
          ("indirect", "it was not", "Mira Holm")],
     ),
     (
+        "a title-case headline runs a name into the words after it; a month can be a given name",
+        "Ivo Brant Just Revealed Who He Would Pick For The Board\n\nSenator June Holm said the "
+        "bill would pass.",
+        [("indirect", "Who He Would Pick For The Board", "Ivo Brant"),
+         ("indirect", "the bill would pass", "June Holm")],
+    ),
+    (
         "a wire column's name before a colon is no speaker",
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],

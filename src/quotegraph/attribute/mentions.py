@@ -37,6 +37,9 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
+_MONTHS = frozenset("January February March April May June July August September October "
+                    "November December".split()) - {"May"}  # (not "May": "Brant May Not")
+_GIVEN_MONTHS = frozenset({"April", "May", "June", "August"})
 _LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still"})
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans", "conservative",
                             "conservatives", "liberal", "liberals"})  # "another Ohio Republican"
@@ -999,6 +1002,11 @@ def _place_after_name(toks, lower: list[str], phrase: str, start: int) -> Speake
 
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
+    while len(toks) >= 2 and toks[-1][2] in lx.NON_NAME_WORDS and toks[-1][2] not in _MONTHS:
+        # a title-case headline runs the name into what follows: "Ada Quist Just Said", "Brant May Not"
+        toks = toks[:-1]
+        end = toks[-1][1]
+        phrase = phrase[:end - start]
     words = [t[2] for t in toks]
     lower = [w.lower().rstrip(".") if w.lower() not in _TITLE else w.lower() for w in words]
     for w, lw in zip(words, lower):
@@ -1049,8 +1057,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         if head in lx.ROLE_HEADS:
             return SpeakerNP("role", start, end, phrase, head=head, title=phrase)
         return None
-    if name_toks[0][2] in lx.NON_NAME_WORDS or any(t[2].lower() in _VERB_WORDS for t in name_toks):
-        return None
+    if (name_toks[0][2] in lx.NON_NAME_WORDS and not (
+            name_toks[0][2] in _GIVEN_MONTHS and len(name_toks) >= 2 and k > 0)) \
+            or any(t[2].lower() in _VERB_WORDS for t in name_toks):
+        return None  # (but "Senator June Holm": a month that is a given name, after a title)
     name = phrase[name_toks[0][0] - start:name_toks[-1][1] - start]
     title = phrase[:toks[k - 1][1] - start].strip() if k > 0 else None
     return SpeakerNP("name", start, end, phrase, name=name, title=title or None)
