@@ -104,8 +104,10 @@ def _fuller_name(text: str, surname: str) -> str:
     if len(surname) < 2:
         return surname
     for m in () if len(surname) < 3 else _given_before(text, surname):
-        if _title_case_line(text, m.start()):
-            continue  # "Offensive Things Donald Trump Has Said": a headline's capitals are no names
+        if _title_case_line(text, m.start()) and not text.startswith(",", m.end() + len(surname)):
+            # "Offensive Things Donald Trump Has Said": a headline's capitals are no names
+            # (but a byline "Daniel Ortega-Smith, Deputy Spokesperson" is a name and a title)
+            continue
         words = m.group(1).split()
         if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
                for w in words):
