@@ -74,10 +74,14 @@ def test_every_role_in_people_is_in_the_vocabulary():
     assert used <= set(kb.roles), used - set(kb.roles)
 
 
-def test_a_second_load_is_the_cached_object_and_a_new_process_reads_the_disk_copy(monkeypatch):
+def test_a_second_load_is_the_cached_object_and_a_new_process_reads_the_disk_copy(monkeypatch, tmp_path):
     # (how fast that is belongs to benchmarks, not to a unit test on a loaded machine)
-    first = load_kb()
+    monkeypatch.setenv("QUOTEGRAPH_CACHE_DIR", str(tmp_path))
+    loader._cache.clear()
+    loader._layers.clear()
+    first = load_kb()  # parses the YAML and writes the disk copy
     assert load_kb() is first
+    assert any(tmp_path.iterdir()), "no disk copy was written"
     loader._cache.clear()  # a new process: the pickled copy on disk answers, YAML is not parsed
     loader._layers.clear()
 
@@ -87,6 +91,8 @@ def test_a_second_load_is_the_cached_object_and_a_new_process_reads_the_disk_cop
     monkeypatch.setattr(loader, "_parse_shipped", no_parse)
     third = load_kb()
     assert third is not first and len(third) == len(first)
+    loader._cache.clear()  # later tests load the KB afresh, with the real parser
+    loader._layers.clear()
 
 
 # -- schema errors name file, record and field ---------------------------------------------
