@@ -1338,6 +1338,13 @@ CASES = [
          ("indirect", "the bill would pass", "June Holm")],
     ),
     (
+        "a participle opening a sentence is no given name; Irving is",
+        "Debating Quist in Falster, Brant was calm. Quist said the plan was bad. Irving Holm "
+        "wrote a book. Holm said the book was good.",
+        [("indirect", "the plan was bad", "Quist"),
+         ("indirect", "the book was good", "Irving Holm")],
+    ),
+    (
         "a wire column's name before a colon is no speaker",
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],

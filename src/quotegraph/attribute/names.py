@@ -86,6 +86,15 @@ def _title_case_line(text: str, at: int) -> bool:
     return len(words) >= 4 and len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
+_ING_NAMES = frozenset("Irving Sterling Channing Manning Fleming Harding Golding Browning Darling "
+                       "Fielding Redding Downing Cushing Keating Whiting Dowling".split())
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n…"
+
+
 def _fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
@@ -109,6 +118,9 @@ def _fuller_name(text: str, surname: str) -> str:
             # (but a byline "Daniel Ortega-Smith, Deputy Spokesperson" is a name and a title)
             continue
         words = m.group(1).split()
+        if words[0].endswith("ing") and len(words[0]) >= 6 and words[0] not in _ING_NAMES \
+                and _sentence_start(text, m.start()):
+            words = words[1:]  # "Debating Clinton, he said": a participle opens the sentence
         if any(w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS or w in lx.NATIONALITY_ADJECTIVES
                for w in words):
             words = words[1:] if len(words) == 2 and words[0].lower() in lx.TITLE_WORDS \
