@@ -1286,6 +1286,20 @@ CASES = [
         [("indirect", "it should run all winter", None),
          ("indirect", "they had saved the boat", None)],
     ),
+    (
+        "a quotation beside 'said' with a source phrase no speaker rule knows: kept, no speaker",
+        "“The tide tables are wrong again,” said a 1998 harbour veteran. “Nobody checks the "
+        "buoys any more,” one junior pilot said. “The ferry sails at noon,” this source told "
+        "the Courier.",
+        [("direct", "The tide tables are wrong again", None),
+         ("direct", "Nobody checks the buoys any more", None),
+         ("direct", "The ferry sails at noon", None)],
+    ),
+    (
+        "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
+        "“Storm warnings,” the pilots who were there said to each other and left.",
+        [],
+    ),
 ]
 
 

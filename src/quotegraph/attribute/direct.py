@@ -14,6 +14,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
 from quotegraph.segment.quotes import Quote, word_count
 
 _GLUE = re.compile(r"^[\s,—–\-]*$")
@@ -67,12 +68,18 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if not m:
         return None
     between = text[pos:m.start()]
+    plain = m.group().lower() in PLAIN_QUOTE_CUES
     if _GLUE.match(between):
         np = speaker_after(text, m.end(), e)
+        if np is None and plain:
+            np = source_after(text, m.end(), e)  # '"...," said a 2008 campaign veteran.'
         if np is not None:
             return _direct(q, m, np, "direct:after-quote", clause=(pos, np.end)), m.start()
         return None
     np = speaker_before(text, pos, m.start())
+    if np is None and plain:
+        glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
+        np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
         if _CLAUSE_AFTER.match(text, m.end(), e) and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
