@@ -1296,6 +1296,20 @@ CASES = [
          ("direct", "The ferry sails at noon", None)],
     ),
     (
+        "'X did A and said B' after 'But', after an unlisted introduction, and for a subject "
+        "no speaker rule knows",
+        "By the end of the week, Ada Quist was forced into a retreat and said that the pier "
+        "would stay shut. But the harbour court overruled and said the pier could open in May.",
+        [("indirect", "the pier would stay shut", "Ada Quist"),
+         ("indirect", "the pier could open in May", "harbour court")],
+    ),
+    (
+        "a long opening clause before a comma is no introduction: no subject for 'and said'",
+        "When the pilots who had run the ferry for years walked out, the town shrugged and said "
+        "nothing.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

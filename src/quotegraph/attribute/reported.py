@@ -589,19 +589,23 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
     if m is None or in_quote(m.start(), quotes):
         return None
     start = s
-    intro = cues.INTRO.match(text[s:m.start()])
+    if (lead := _LEAD_WORD.match(text, s, m.start())) is not None:
+        start = lead.end()  # "But the court overruled and said ...", "There, the chairman ..."
+    intro = cues.INTRO.match(text[start:m.start()])
     if intro:
-        comma = text.find(", ", s, m.start())
+        comma = text.find(", ", start, m.start())
         if comma < 0:
             return None
         start = comma + 2
-    np = speaker_after(text, start, m.start())
-    verb_at = np.end if np is not None else start
-    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, m.start())):
-        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, m.start()):
-        return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
+    np = _first_verb_subject(text, start, m.start())
+    if np is None and (comma := text.find(", ", start, m.start())) >= 0 \
+            and _SHORT_INTRO.fullmatch(text, start, comma):
+        # "A few minutes later, they ...", "By the end of the day, Mr. Lee was forced ... and
+        # said": an introduction the list does not hold, short and without a verb
+        start = comma + 2
+        np = _first_verb_subject(text, start, m.start())
+    if np is None:
+        return None
     if any(start <= q.open < m.start() for q in quotes):
         return None
     for c in cues.cue_index(text).between(np.end, m.start()):
@@ -609,6 +613,28 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
         # first cue with only an object reports nothing, so the second one is the statement
         if _content_after(text, c, m.start(), " ".join(c.group().lower().split()), quotes) is not None:
             return None
+    return np
+
+
+_LEAD_WORD = re.compile(r"(?:But|And|Yet|So|Still|There|Here|Then),?\s+")
+# A short introduction before a comma: a few words, none of them a finite verb or a clause word.
+_SHORT_INTRO = re.compile(r"(?:(?!(?:is|was|are|were|has|have|had|said|says|that|who|which|he|she|they|it|we)\b)"
+                          r"[\w’'\-.]+\s+){0,6}(?!(?:is|was|are|were|has|have|had|said|says)\b)[\w’'\-.]+")
+
+
+def _first_verb_subject(text: str, start: int, and_at: int) -> SpeakerNP | None:
+    """The subject opening ``text[start:and_at]`` when a verb follows it: a speaker phrase, or
+    the phrase before the first past-tense verb ("The appeals court overruled ...")."""
+    np = speaker_after(text, start, and_at)
+    verb_at = np.end if np is not None else start
+    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, and_at)):
+        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
+            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, and_at):
+        np = None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
+    if np is None and (np := _subject_before_verb(text, start, and_at)) is not None \
+            and text[start:np.start].strip():
+        np = None
     return np
 
 
