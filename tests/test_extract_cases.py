@@ -1310,6 +1310,19 @@ CASES = [
         [],
     ),
     (
+        "a subject with a relative clause or a participle before 'said'/'say': kept as its words",
+        "Pilots who worked the night ferry said the buoys had drifted. Families hoping to cross "
+        "before winter say they will wait.",
+        [("indirect", "the buoys had drifted", None),
+         ("indirect", "they will wait", None)],
+    ),
+    (
+        "no subject from a phrase whose head is no group or person, nor from a clause with a comma",
+        "The plan that won the vote said little. Because pilots who worked nights left, ferries "
+        "say nothing.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -12,6 +12,7 @@ from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
+from quotegraph.attribute.subjects import modified_subject
 from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
@@ -474,6 +475,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         np = _subject_of_first_verb(text, s, m.start(), quotes)
     if np is None and cue_text in _PLAIN_SPEECH:
         np = generic_subject(text, s, m.start())
+    if np is None and cue_text in _PLAIN_SPEECH and (
+            cues.THAT.match(text, m.end() + 1) or _OPENS_CLAUSE.match(text, m.end())):
+        np = modified_subject(text, s, m.start())  # "Officials who spoke with us said they ..."
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution
