@@ -1323,6 +1323,18 @@ CASES = [
         [],
     ),
     (
+        "'who said' in a relative clause: the clause after the cue, never the main verb after it",
+        "Ada Quist, who said that the pier would close, left the meeting early. The board heard "
+        "from pilots who said they had not been paid since May.",
+        [("indirect", "the pier would close", "Ada Quist"),
+         ("indirect", "they had not been paid since May", None)],
+    ),
+    (
+        "'who said' with no clause after it reports nothing",
+        "It was Quist who said so. The pilots who said nothing stayed home.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -13,6 +13,7 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.subjects import modified_subject
+from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
 from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
@@ -450,6 +451,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     cue_text = " ".join(m.group().lower().split())
     if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
         return rel
+    if cue_text in ("said", "says", "say") and (rel := who_said(text, s, e, m, quotes)) is not None:
+        cs, ce, np, clause_start = rel
+        return _found(text, cs, ce, m, np, "indirect:who-said", quotes, paragraph, clause=(clause_start, m.end()))
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
@@ -528,6 +532,12 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                           clause=(np.start, _clause_end(text, m.end(), e)))
         if after is None:
             return None
+        if _SET_OFF_WHO.search(text, np.end, m.start()):
+            # "Senator Quist, who said the wall would rise, arrived": the clause ends at its comma
+            comma = next((c for c in range(after[0], after[1]) if text.startswith(", ", c)
+                          and not in_quote(c, quotes)), -1)
+            if comma > 0:
+                after = trim(text, after[0], comma)
         if _SUBORDINATE.match(prefix.strip()[-12:].split(" ")[-1] if prefix.strip() else ""):
             # "While Ramos said that X, he ...": the reported clause ends at the comma.
             comma = text.find(", ", after[0], after[1])
