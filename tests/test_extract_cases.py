@@ -1335,6 +1335,13 @@ CASES = [
         [],
     ),
     (
+        "a quoted fragment after 'said' that opens a longer reported clause: the whole clause",
+        "Ada Quist said “the pier is finished” unless the town pays for new piles. Bo Lind said "
+        "“we will see” in a letter to the council.",
+        [("mixed", "“the pier is finished” unless the town pays for new piles", "Ada Quist"),
+         ("direct", "we will see", "Bo Lind")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

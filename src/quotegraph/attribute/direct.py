@@ -57,7 +57,34 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
             f = Found("mixed", start, q.outer_end, f.cue, f.np, "mixed:content-first", f.paragraph,
                       clause=f.clause)
         return f, cue_at
-    return _before(text, q, seg_start)
+    before = _before(text, q, seg_start)
+    if before is not None and before[0].rule == "direct:before-quote":
+        end = _clause_after_fragment(text, q, e)
+        if end is not None:
+            # 'X said “it hurts” every time he thinks of it': the quoted words open a reported
+            # clause that goes on after them; the whole clause is the statement
+            f = before[0]
+            return Found("mixed", q.open, end, f.cue, f.np, "mixed:fragment-first", f.paragraph,
+                         clause=f.clause), before[1]
+    return before
+
+
+# After a quoted fragment, the reported clause goes on: a lowercase word that is not where or
+# how it was said ("in a statement", "on Monday"), or another quoted fragment after "and".
+_GOES_ON = re.compile(r"\s+(?:(?!(?:in|on|at|during|via|through|to|from|for|with|told|said|says|he|she|they|"
+                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘'])")
+_END_MARKS = " \t\n.!?,;:"
+
+
+def _clause_after_fragment(text: str, q: Quote, e: int) -> int | None:
+    if q.close is None or word_count(text, q.start, q.end) >= 10 or text[q.start:q.end].rstrip()[-1:] in ".!?,":
+        return None  # a full quoted sentence is a direct quote of its own
+    if not _GOES_ON.match(text, q.outer_end, e):
+        return None
+    end = e
+    while end > q.outer_end and text[end - 1] in _END_MARKS:
+        end -= 1
+    return end if word_count(text, q.outer_end, end) >= 2 else None
 
 
 def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
