@@ -1342,6 +1342,13 @@ CASES = [
          ("direct", "we will see", "Bo Lind")],
     ),
     (
+        "an inverted attribution with an appositive inside the clause: the clause goes on after it",
+        "The trouble with the old pier, says Bo Lind, a historian at the college, is that nobody "
+        "owns it.",
+        [("indirect", "The trouble with the old pier", "Bo Lind"),
+         ("indirect", "is that nobody owns it", "Bo Lind")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -563,7 +563,14 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                                clause=(m.start(), np2.end))
                 rest = text.find(",", np2.end, e)
                 if first is not None and rest == np2.end and not in_quote(rest, quotes) \
-                        and not cues.PARTICIPLE_CUE.match(text, rest):
+                        and (app := _INVERTED_APPOSITIVE.match(text, rest)) is not None \
+                        and _PREDICATE.match(text, app.end()):
+                    # "The paradox, says Bo Lind, a historian at the college, is that ...": the
+                    # clause goes on after the speaker's appositive
+                    rest = text.rfind(",", rest + 1, app.end())
+                elif rest != np2.end or in_quote(rest, quotes) or cues.PARTICIPLE_CUE.match(text, rest):
+                    rest = -1
+                if first is not None and rest > 0:
                     # "The blockade, concluded Al-Ansari, is a catastrophe": the clause goes on
                     rs, re_ = trim(text, rest + 1, e)
                     if word_count(text, rs, re_) >= 2 and _PREDICATE.match(text, rs):
@@ -576,6 +583,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+# ", a historian at the college, ": an appositive after an inverted speaker (no clause in it).
+_INVERTED_APPOSITIVE = re.compile(r",\s+(?:a|an|the|one|who\s+is)\s+(?:(?!(?:is|are|was|were|has|have|had|"
+                                  r"will|would|said|says|that|which|who)\b)[^,;:()\"“”])+,\s+")
 _CONJUNCT = r"(?:(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,3}|he|she|they|we|I"
 _CONJOINED = re.compile(
     r"(?:(?<=^)|(?<=[,;.!?]\s)|(?<=\n)|(?<=[.!?]”\s))((?:" + _CONJUNCT + r")(?:,\s+(?:" + _CONJUNCT + r"))*,?\s+and\s+"
