@@ -1349,6 +1349,19 @@ CASES = [
          ("indirect", "is that nobody owns it", "Bo Lind")],
     ),
     (
+        "plural present cues 'note', 'acknowledge', 'emphasize'; two titled names are one source",
+        "Harbour pilots note that the buoys drift in spring. Town officials acknowledge that the "
+        "pier is unsafe. Mr. Lind and Mr. Quist emphasize that the ferry is full.",
+        [("indirect", "the buoys drift in spring", None),
+         ("indirect", "the pier is unsafe", None),
+         ("indirect", "the ferry is full", None)],
+    ),
+    (
+        "'to note that' and 'a note that' have no speaker: nothing reported",
+        "It is fair to note that the pier is old. She left a note that the door was open.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

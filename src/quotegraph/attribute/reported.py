@@ -77,7 +77,9 @@ FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|coul
 # Speech verbs plain enough that any short subject before them is a source.
 _PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
                            "argue", "claimed", "claim", "warned", "warn", "insisted", "insist",
-                           "wrote", "noted", "stressed", "explained", "reported"})
+                           "wrote", "noted", "stressed", "explained", "reported", "note",
+                           "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain",
+                           "concede", "assert"})
 _JUDGEMENT_CUES = frozenset({
     "called", "calls", "termed", "terms", "dubbed", "dubs", "labelled", "labeled", "labels",
     "branded", "brands", "described", "describes", "characterised", "characterized"})
@@ -458,7 +460,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
     if cue_text in _PLAIN_SPEECH and (both := _CONJOINED.search(text, max(s, m.start() - 120), m.start())) \
-            and both.start(1) >= s and (np is None or np.start > both.start(1)) \
+            and both.start(1) >= s and (np is None or np.start > both.start(1) or " and " in np.text) \
             and not text[s:both.start(1)].strip(" ,").endswith((" and", " or")) \
             and (both.start(1) == s or text[s:both.start(1)].rstrip().endswith(",") or not text[s:both.start(1)].strip()):
         # "..., he and Mr. Allen said", "Ada Quist, Bo Lind and other donors said": a
