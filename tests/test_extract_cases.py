@@ -1362,6 +1362,13 @@ CASES = [
         [],
     ),
     (
+        "an aside between an unnamed subject and its cue ('for instance', 'on the other hand')",
+        "Ferry owners, for instance, argue that the tolls are too high. Pilots on the night "
+        "ferry, on the other hand, said that the tolls were fair.",
+        [("indirect", "the tolls are too high", None),
+         ("indirect", "the tolls were fair", None)],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

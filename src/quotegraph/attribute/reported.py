@@ -484,6 +484,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     if np is None and cue_text in _PLAIN_SPEECH and (
             cues.THAT.match(text, m.end() + 1) or _OPENS_CLAUSE.match(text, m.end())):
         np = modified_subject(text, s, m.start())  # "Officials who spoke with us said they ..."
+        if np is None and (aside := _ASIDE_BEFORE.search(text, max(s, m.start() - 40), m.start())):
+            # "Cement makers, for instance, argue that ...": the subject before the aside
+            np = generic_subject(text, s, aside.start()) or modified_subject(text, s, aside.start())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution
@@ -585,6 +588,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+_ASIDE_BEFORE = re.compile(r",\s+(?:for\s+(?:example|instance)|on\s+the\s+other\s+hand|in\s+fact|of\s+course|"
+                           r"by\s+contrast|in\s+contrast|however|meanwhile|too|though|in\s+turn|"
+                           r"for\s+(?:its|his|her|their)\s+part),\s+(?:(?:have|has|had|also|would|will)\s+)?$")
 # ", a historian at the college, ": an appositive after an inverted speaker (no clause in it).
 _INVERTED_APPOSITIVE = re.compile(r",\s+(?:a|an|the|one|who\s+is)\s+(?:(?!(?:is|are|was|were|has|have|had|"
                                   r"will|would|said|says|that|which|who)\b)[^,;:()\"“”])+,\s+")
