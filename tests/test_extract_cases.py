@@ -1369,6 +1369,23 @@ CASES = [
          ("indirect", "the tolls were fair", None)],
     ),
     (
+        "a subject, then an aside set off by commas, then 'said' and a clause",
+        "Several pilots, including Bo Lind, said the buoys had drifted. The harbour office, when "
+        "asked by the Courier, said the buoys would be moved.",
+        [("indirect", "the buoys had drifted", None),
+         ("indirect", "the buoys would be moved", None)],
+    ),
+    (
+        "a quotation inside the subject's aside is not what the phrase after 'said' said",
+        "Ada Quist, citing “the worst tides in years,” said the minister could not land.",
+        [("indirect", "the minister could not land", "Ada Quist")],
+    ),
+    (
+        "an introduction before the first comma is no subject for the aside rule",
+        "In Dover, where the pier stands, said to be the oldest, the ferry runs.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

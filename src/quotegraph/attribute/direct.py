@@ -34,6 +34,10 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+"
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(
     r"\s+(?!that\b)(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+\s*[:,]\s*$")
+_FINITE_NEXT = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|are|was|were|has|have|had|"
+                          r"did|does|do|cannot|won't|wouldn't|isn't|wasn't|doesn't|don't|didn't)(?![\w’'])")
+_PRONOUN_CLAUSE = re.compile(r"\s+(?!(?:in|on|at|to|during|after|before|while|when|as|from|with|of|about|"
+                             r"last|this|earlier|later|today|yesterday|recently|again|once|and|but|then)\b)[a-z]")
 _CLAUSE_IN_GAP = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|who|which|if|whether)\b", re.I)
 
 
@@ -100,6 +104,11 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         np = speaker_after(text, m.end(), e)
         if np is None and plain:
             np = source_after(text, m.end(), e)  # '"...," said a 2008 campaign veteran.'
+        if np is not None and (_FINITE_NEXT.match(text, np.end, e) or np.kind == "pronoun"
+                               and _PRONOUN_CLAUSE.match(text, np.end, e)):
+            # 'Lee, citing “the magic of it,” said the plan could work': the phrase after the
+            # cue is the subject of a reported clause, not the quotation's speaker
+            return None
         if np is not None:
             return _direct(q, m, np, "direct:after-quote", clause=(pos, np.end)), m.start()
         return None

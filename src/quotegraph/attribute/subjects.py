@@ -68,3 +68,44 @@ def _opens_modifier(word: str) -> bool:
     w = word.lower()
     return w in ("who", "that") or w in _PARTICIPLES or (
         word.islower() and w.endswith("ing") and len(w) > 5 and w not in ("during", "nothing", "something"))
+
+
+# Words that open an introduction or a clause, not a subject: "In Iowa, ...", "When X, ...".
+_NOT_SUBJECT_OPENERS = frozenset("""in at on to for with from by after before during when while if as
+although though because since once until unless despite asked speaking about under over like
+unlike among amid following according whether where what how why it there this""".split())
+MAX_ASIDE_WORDS = 30
+
+
+def subject_before_aside(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    """``Several candidates, including Trump, said X``, ``Powell's office, when contacted,
+    said X``: the phrase before the first comma of ``text[lo:cue_start]`` when an aside set off
+    by commas runs from there to the cue. The speaker rules read the phrase first (a name or a
+    role); otherwise it is kept as the words of an unnamed source."""
+    from quotegraph.attribute.mentions import speaker_before
+
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, cue_start)]
+    while toks and toks[0][2].lower() in _LEADS:
+        toks = toks[1:]
+    while toks and toks[-1][2].lower() in _TAIL_AUX:
+        toks = toks[:-1]
+    if len(toks) < 4 or toks[-1][2] != ",":
+        return None
+    first = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+    if first is None or first == len(toks) - 1 or not 1 <= first <= 8:
+        return None
+    head, aside = toks[:first], toks[first + 1:-1]
+    if not aside or len(aside) > MAX_ASIDE_WORDS or any(t[2] in ".;:!?" for t in aside):
+        return None
+    words = [t[2].lower() for t in head]
+    if words[0] in _NOT_SUBJECT_OPENERS or any(w in _NOT_IN_HEAD for w in words):
+        return None
+    if not (head[0][2][:1].isupper() or words[0] in _DETERMINERS or words[0] in ("his", "her", "their", "its")):
+        return None
+    if any(not t[2][:1].isalnum() for t in head):
+        return None
+    start, end = head[0][0], head[-1][1]
+    np = speaker_before(text, start, toks[first][0] + 1)
+    if np is not None and np.start == start and np.kind in ("name", "role", "institution", "pronoun"):
+        return np
+    return SpeakerNP("unnamed", start, end, text[start:end], head=words[-1])
