@@ -1386,6 +1386,18 @@ CASES = [
         [],
     ),
     (
+        "an elided clause ('said she would') and a circumstance 'for weeks' before the clause",
+        "Asked whether the ferry would sail, Ada Quist said she would. Bo Lind has said for weeks "
+        "the pier is unsafe.",
+        [("indirect", "she would", "Ada Quist"),
+         ("indirect", "the pier is unsafe", "Bo Lind")],
+    ),
+    (
+        "a plural present cue with a plain object reports nothing",
+        "Pilots acknowledge the problem of the old pier.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

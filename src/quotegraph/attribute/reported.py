@@ -19,7 +19,8 @@ from quotegraph.segment.quotes import Quote, word_count
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
-    r"today|yesterday|last\s+week|"
+    r"today|yesterday|(?:last|this)\s+(?:week|month|year)|for\s+(?:days|weeks|months|years)|"
+    r"in\s+recent\s+(?:days|weeks|months|years)|repeatedly|privately|publicly|"
     r"(?<=statement )(?:released|issued|posted|published|sent)\s+(?:by|on|through|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'\-.]*\s+){1,4}?(?:campaign|office|party|ministry|embassy|website)|"
     r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
@@ -51,6 +52,8 @@ _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|t
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+_PRONOUN_MODAL = re.compile(r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|did|does|do|"
+                            r"had|has|have|was|were|is|are|must|wouldn[’']t|won[’']t|couldn[’']t|didn[’']t)")
 _LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
                           r"could|can|should|might|may|did|does|do|must|never|not)\b")
 _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as\s+(?:saying|stating)"
@@ -856,7 +859,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "insists", "argues", "explains", "announces", "adds", "recalls", "emphasizes",
                     "emphasises", "underlines", "underscores", "predicts", "promises", "vows"):
         cs, ce = trim(text, pos, e)
-        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+        n = word_count(text, cs, ce)
+        # "Quist said she would.": a pronoun and a modal are a whole (elided) clause
+        return (cs, ce) if n >= 3 or n == 2 and _PRONOUN_MODAL.fullmatch(text, cs, ce) else None
     if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
         # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
@@ -879,7 +884,10 @@ _CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended",
 _OBJECT_OR_CLAUSE_CUES = frozenset({
     "claim", "deny", "maintain", "maintains", "warn", "wrote", "writes", "write", "tweeted",
     "tweets", "reported", "reports", "replied", "replies", "responded", "responds", "respond",
-    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell"})
+    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell",
+    # plural present cues that also take a plain object ("They acknowledge the problem")
+    "note", "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain", "concede",
+    "assert", "confirm", "declare"})
 _CLAUSE_SOON = re.compile(
     r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
     r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
