@@ -1398,6 +1398,13 @@ CASES = [
         [],
     ),
     (
+        "a poll's share after 'in which' or 'is that' is the source",
+        "The board faces a town in which 61 percent of residents say the pier should close. The "
+        "good news is that two-thirds of pilots said they would stay.",
+        [("indirect", "the pier should close", None),
+         ("indirect", "they would stay", None)],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -12,7 +12,7 @@ from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
-from quotegraph.attribute.subjects import modified_subject, subject_before_aside
+from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
 from quotegraph.segment.quotes import Quote, word_count
 
@@ -492,6 +492,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             np = generic_subject(text, s, aside.start()) or modified_subject(text, s, aside.start())
         if np is None:
             np = subject_before_aside(text, s, m.start())  # "Several candidates, including X, said"
+        if np is None:
+            np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution

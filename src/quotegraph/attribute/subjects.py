@@ -109,3 +109,27 @@ def subject_before_aside(text: str, lo: int, cue_start: int) -> SpeakerNP | None
     if np is not None and np.start == start and np.kind in ("name", "role", "institution", "pronoun"):
         return np
     return SpeakerNP("unnamed", start, end, text[start:end], head=words[-1])
+
+
+# A poll's share as the subject: "67 percent of voters say", "a majority of Americans say",
+# "as many as 40 percent of Clinton voters said", "two-thirds of Republicans said".
+_SHARE = (r"(?:(?:about|nearly|almost|only|just|roughly|some|fully|as\s+many\s+as|more\s+than|less\s+than|"
+          r"fewer\s+than|over|under)\s+)?"
+          r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|a\s+(?:majority|minority|third|quarter|fifth|plurality)|"
+          r"(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?)|half|majorities|"
+          r"(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+(?:10|ten|five|\d+))")
+_POLL_SUBJECT = re.compile(
+    r"(?:^|(?<=[,(—–;:])\s*|(?<=\s)(?:which|that|whom|while|after|as|with|and|but|though|although|when|where|"
+    r"because|since|if|whereas)\s+)(?P<np>" + _SHARE +
+    r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[^,;:()\"“”]{1,70}?)?)\s+(?:(?:have|has|had|also|now|still)\s+)*$")
+
+
+def poll_share(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    """A poll's share before a plain speech cue, after a clause boundary, or None."""
+    m = _POLL_SUBJECT.search(text, max(lo, cue_start - 120), cue_start)
+    if m is None:
+        return None
+    start, end = m.span("np")
+    if any(w in ("is", "are", "was", "were", "said", "say", "says") for w in text[start:end].lower().split()):
+        return None
+    return SpeakerNP("unnamed", start, end, text[start:end], head=text[start:end].split()[-1].lower())
