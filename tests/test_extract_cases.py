@@ -1405,6 +1405,12 @@ CASES = [
          ("indirect", "they would stay", None)],
     ),
     (
+        "a quoted sentence after a connective ('But “...”') continues the previous speaker",
+        "“The pier is old,” Ada Quist said at the hall. But “the ferry will run all winter.”",
+        [("direct", "The pier is old", "Ada Quist"),
+         ("direct", "the ferry will run all winter.", "Ada Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -22,6 +22,8 @@ from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
 _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We are ready';"
+# A quotation after only a connective ('But “...”', 'Now, “...”') still opens its sentence.
+_LEAD_IN = re.compile(r"\s*(?:But|And|Yet|Still|Now|So|Then|Also|Again|Indeed)[,:]?\s*")
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
@@ -180,7 +182,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
             extra = adding(text, f, e, quotes, pi)
             if extra is not None:
                 local.append(extra)
-        elif (not text[seg_start:q.open].strip() or _BULLET.fullmatch(text, seg_start, q.open)) \
+        elif (not text[seg_start:q.open].strip() or _BULLET.fullmatch(text, seg_start, q.open)
+              or seg_start == s and _LEAD_IN.fullmatch(text, s, q.open)) \
                 and not is_title_like(text, q, s):
             pending.append((sidx, pi, s, q))
         seg_start = q.outer_end
