@@ -1411,6 +1411,14 @@ CASES = [
          ("direct", "the ferry will run all winter.", "Ada Quist")],
     ),
     (
+        "', saying' after a subject with a long appositive; ', telling <anyone> that'",
+        "Ada Quist, the harbour master of the town for many years, closed the pier on Monday, "
+        "saying the piles had rotted. Bo Lind sold the ferry, telling pilots in Dover, Kent, "
+        "that the crossing would end.",
+        [("indirect", "the piles had rotted", "Ada Quist"),
+         ("indirect", "the crossing would end", "Bo Lind")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -65,7 +65,8 @@ _PARTICIPLE_SAYING = re.compile(
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
-    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
+    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
+    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s))"
     r"(?:\s+that)?[,:]?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
@@ -329,7 +330,7 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
 _SUBORDINATORS = frozenset("Although Though While When After Before Because Since If As Once Unless Until "
                            "Whether Whereas But And Yet".split())
 # A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
-_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
+_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,100}?,(?=\s)")
 
 
 def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
