@@ -1419,6 +1419,11 @@ CASES = [
          ("indirect", "the crossing would end", "Bo Lind")],
     ),
     (
+        "an opening curly mark typed where the closing one belongs ('...,“ said X')",
+        "“The pier will not open this year,“ said Bo Lind, a harbour pilot.",
+        [("direct", "The pier will not open this year", "Bo Lind")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],
