@@ -1424,6 +1424,14 @@ CASES = [
         [("direct", "The pier will not open this year", "Bo Lind")],
     ),
     (
+        "a short source phrase no speaker rule knows, after or before the cue of a reported clause",
+        "The pier has been unsafe for years, boatmen said. The ferry will run all winter, said the "
+        "harbour's chief pilot, Bo Lind. “We are ready,” said the younger Mr. Lind.",
+        [("indirect", "The pier has been unsafe for years", None),
+         ("indirect", "The ferry will run all winter", None),
+         ("direct", "We are ready", None)],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

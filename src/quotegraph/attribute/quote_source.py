@@ -29,7 +29,10 @@ then to in on at by for from with about after before during since until into ove
 """.split())
 # A source phrase may open with one of these even though they are in the list above.
 _OPENERS = frozenset("her his their its this one another a an the".split())
+_INNER_PREPOSITIONS = frozenset("at of for in from with".split())
 _STOP = re.compile(r"\s*(?:[,.;:!?)]|$)")
+# The end of the source phrase: a comma, a stop that is not an abbreviation's, a dash.
+_PHRASE_END = re.compile(r"[,;:!?()]|\.(?=\s+[a-z]|\s*$|\s*[\"”’'])|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.(?=\s)|\s[—–]\s")
 # "... this source told the Post.": whom it was told, then the sentence end or a comma.
 _ADDRESSEE = re.compile(r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'\-.]*\s+){0,2}(?:reporters|[A-Z][\w’'\-]*)(?=\s*[,.;:!?)]|$)")
 
@@ -43,8 +46,11 @@ def _phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if any(g.strip() for g in gaps) or text[start:words[0].start()].strip() \
             or text[words[-1].end():end].strip(" .\t\n"):
         return None  # punctuation inside: an aside or a list, not one phrase
+    described = words[0].group().lower() in _OPENERS
     for k, w in enumerate(words):
         lw = w.group().lower().rstrip(".")
+        if lw in _INNER_PREPOSITIONS and described and 1 < k < len(words) - 1:
+            continue  # "his best friend at Lehigh", "the head of the union"
         if lw in _NOT_IN_SOURCE and not (k == 0 and lw in _OPENERS):
             return None
     last = words[-1].group().rstrip(".")
@@ -56,10 +62,11 @@ def _phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 def source_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
     """``said a 2008 campaign veteran.``: the phrase from ``cue_end`` up to a comma or the
     sentence end in ``text[:hi]``."""
-    stop = re.compile(r"[,.;:!?()]|\s[—–]\s").search(text, cue_end, hi)
+    stop = _PHRASE_END.search(text, cue_end, hi)
     end = stop.start() if stop else hi
-    if stop is not None and text[stop.start()] == "." and _abbreviated(text, stop.start()):
-        return None  # "said Gen. ..." is a name the name rules did not take; leave it
+    while stop is not None and text[stop.start()] == "." and _abbreviated(text, stop.start()):
+        stop = _PHRASE_END.search(text, stop.end(), hi)  # "said the younger Mr. Lind."
+        end = stop.start() if stop else hi
     span = _phrase(text, cue_end, end)
     return _unnamed(text, span) if span else None
 

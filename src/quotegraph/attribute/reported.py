@@ -12,6 +12,7 @@ from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
+from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
 from quotegraph.segment.quotes import Quote, word_count
@@ -495,6 +496,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             np = subject_before_aside(text, s, m.start())  # "Several candidates, including X, said"
         if np is None:
             np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
+    if np is None and cue_text in _PLAIN_SPEECH and (comma := text.rfind(", ", s, m.start())) > s:
+        # "The pier is unsafe, donors said.": a short phrase between the comma and the cue
+        np = source_before(text, comma + 1, m.start(), e, m.end())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution
@@ -569,6 +573,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                                              "concluded", "continued", "argued", "recalled",
                                              "emphasized", "emphasised", "underscored", "asked"):
         np2 = speaker_after(text, m.end(), e)
+        if np2 is None and cue_text in _PLAIN_SPEECH:
+            np2 = source_after(text, m.end(), e)  # "..., said the plant's chief executive, Ed Pike."
         if np2 is not None and not _VERB_AFTER.match(text, np2.end, e):
             cs, ce = trim(text, s, s + len(before) - 1)
             if word_count(text, cs, ce) >= 3:
