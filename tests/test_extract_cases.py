@@ -1432,6 +1432,14 @@ CASES = [
          ("direct", "We are ready", None)],
     ),
     (
+        "'X reported that ...' after an earlier cue in the sentence is no credit line",
+        "Although he described the pier as safe, the Courier reported that its piles had "
+        "rotted. The pier is closed, Quist said in Dover, the Courier reports.",
+        [("indirect", "the pier as safe", None),
+         ("indirect", "its piles had rotted", "Courier"),
+         ("indirect", "The pier is closed", "Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

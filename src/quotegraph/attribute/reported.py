@@ -517,8 +517,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                           clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
             any(w in np.text.lower() for w in ("correspondent", "reporter"))
-            or cues.cue_index(text).between(s, np.start)):
-        # "..., Bayramov said in Baku, Trend reports": the wire's own credit line
+            or cues.cue_index(text).between(s, np.start) and not cues.THAT.match(text, m.end() + 1)):
+        # "..., Bayramov said in Baku, Trend reports": the wire's own credit line (not "Although
+        # he described it as X, the Post reported that ...": a clause of its own follows)
         return None
     if np is not None and np.kind in ("name", "institution", "role", "unnamed") \
             and _AS_BEFORE.search(text, max(s, np.start - 4), np.start):
