@@ -1386,8 +1386,8 @@ CASES = [
         [],
     ),
     (
-        "an elided clause ('said she would') and a circumstance 'for weeks' before the clause",
-        "Asked whether the ferry would sail, Ada Quist said she would. Bo Lind has said for weeks "
+        "an elided clause ('said she would') and a circumstance 'this month' before the clause",
+        "Asked whether the ferry would sail, Ada Quist said she would. Bo Lind has said this month "
         "the pier is unsafe.",
         [("indirect", "she would", "Ada Quist"),
          ("indirect", "the pier is unsafe", "Bo Lind")],
@@ -1438,6 +1438,19 @@ CASES = [
         [("indirect", "the pier as safe", None),
          ("indirect", "its piles had rotted", "Courier"),
          ("indirect", "The pier is closed", "Quist")],
+    ),
+    (
+        "a surname that reads as another word ('Cuban', 'From') after the full name was given",
+        "Mark Cuban toured the pier. The pier is unsafe, Cuban said. Al From sailed with him. "
+        "“The ferry is late,” From said.",
+        [("indirect", "The pier is unsafe", "Mark Cuban"),
+         ("direct", "The ferry is late", "Al From")],
+    ),
+    (
+        "a nationality word before 'said' is no surname when no such name came before",
+        "The pier is unsafe, Cuban officials said. “The ferry is late,” Cuban said.",
+        [("indirect", "The pier is unsafe", None),
+         ("direct", "The ferry is late", None)],
     ),
     (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",

@@ -14,6 +14,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
 from quotegraph.segment.quotes import Quote, word_count
 
@@ -113,6 +114,8 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
             return _direct(q, m, np, "direct:after-quote", clause=(pos, np.end)), m.start()
         return None
     np = speaker_before(text, pos, m.start())
+    if np is None and plain:
+        np = surname_before(text, pos, m.start())  # '"...," Cuban said.' after "Mark Cuban"
     if np is None and plain:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'

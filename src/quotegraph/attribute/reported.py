@@ -13,6 +13,7 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
+from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
 from quotegraph.segment.quotes import Quote, word_count
@@ -20,7 +21,7 @@ from quotegraph.segment.quotes import Quote, word_count
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
-    r"today|yesterday|(?:last|this)\s+(?:week|month|year)|for\s+(?:days|weeks|months|years)|"
+    r"today|yesterday|(?:last|this)\s+(?:week|month|year)|"
     r"in\s+recent\s+(?:days|weeks|months|years)|repeatedly|privately|publicly|"
     r"(?<=statement )(?:released|issued|posted|published|sent)\s+(?:by|on|through|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'\-.]*\s+){1,4}?(?:campaign|office|party|ministry|embassy|website)|"
@@ -496,6 +497,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             np = subject_before_aside(text, s, m.start())  # "Several candidates, including X, said"
         if np is None:
             np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
+    if np is None and cue_text in _PLAIN_SPEECH:
+        np = surname_before(text, s, m.start())  # "Mark Cuban ... Cuban said"
     if np is None and cue_text in _PLAIN_SPEECH and (comma := text.rfind(", ", s, m.start())) > s:
         # "The pier is unsafe, donors said.": a short phrase between the comma and the cue
         np = source_before(text, comma + 1, m.start(), e, m.end())
