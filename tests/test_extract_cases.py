@@ -1453,6 +1453,18 @@ CASES = [
          ("direct", "The ferry is late", None)],
     ),
     (
+        "'according to' after a dash or with no comma, when it names a count, a poll or a person",
+        "The ferry carried 4,000 riders in May — up a third — according to figures from the "
+        "harbour office. The pier earns more than the bridge according to a count by the Courier.",
+        [("indirect", "The ferry carried 4,000 riders in May — up a third", None),
+         ("indirect", "The pier earns more than the bridge", None)],
+    ),
+    (
+        "'according to' a plan or a rule with no comma is a manner, not a source",
+        "The new timetable of the ferry was drawn up according to the rules of the board.",
+        [],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

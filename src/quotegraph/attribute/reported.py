@@ -960,14 +960,23 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
             np, src, (cs, ce) = front
             if _speaks_itself(text, cs, ce, quotes):
                 continue  # "According to a correspondent, Lavrov added that X": Lavrov speaks
-        elif lead.endswith(","):
-            # "CONTENT, according to X."
+        elif lead.endswith(",") or lead.endswith(("—", "–", " --")) or (
+                word_count(text, s, m.start()) >= 6 and lead[-1:].isalnum()):
+            # "CONTENT, according to X.", "CONTENT — according to X", "CONTENT according to X"
             stop = comma if comma >= 0 else e
             np = speaker_after(text, m.end(), stop)
             src = _source_span(text, m.end(), stop)
             if src is None:
                 continue
-            cs, ce = trim(text, s, s + len(before.rstrip()) - 1)
+            if not lead.endswith(",") and not (np is not None and np.kind in ("name", "role", "institution")
+                                               or _SOURCE_NOUNS.search(text, *src)):
+                continue  # "drawn up according to the rules": a manner, not a source
+            stop_at = s + len(before.rstrip()) - 1  # the comma (or a quotation mark after it)
+            if not lead.endswith(","):
+                stop_at += 1
+                while stop_at > s and text[stop_at - 1] in "—–- ":
+                    stop_at -= 1  # the dash before "according to"
+            cs, ce = trim(text, s, stop_at)
         else:
             continue
         if word_count(text, cs, ce) < 3:
@@ -988,6 +997,10 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
     return out
 
 
+# What "according to" names as a source when no comma sets it off: a count, a poll, a person.
+_SOURCE_NOUNS = re.compile(r"\b(?:polls?|counts?|tall(?:y|ies)|data|figures|survey|surveys|study|studies|report|"
+                           r"reports|records|documents|estimates?|analysis|officials?|sources?|"
+                           r"statistics|census|aides?|spokes(?:man|woman|person))\b", re.I)
 _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|without|becoming|"
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 
