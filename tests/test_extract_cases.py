@@ -1465,6 +1465,13 @@ CASES = [
         [],
     ),
     (
+        "a quotation split by 'X said' and a long phrase of whom it was said",
+        '"I cannot tell how the pilots voted," Ada Quist said of the men whose licences were '
+        'restored, "but I know they came back to the harbour."',
+        [("direct", "I cannot tell how the pilots voted", "Ada Quist"),
+         ("direct", "but I know they came back to the harbour.", "Ada Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

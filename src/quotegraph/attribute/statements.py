@@ -248,6 +248,7 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
 
 
 _SPLIT_GAP = re.compile(r"(?:,\s+[^\"“”«».;:()]{1,160}?)?,\s*")
+_SPLIT_TAIL = re.compile(r"(?:\s+[^\"“”«».;:()]{1,160}?)?,\s*")
 
 
 def _split_after(text: str, prev: Found, q) -> Found | None:
@@ -255,9 +256,14 @@ def _split_after(text: str, prev: Found, q) -> Found | None:
     "B."', also with an appositive or aside after the name ('said Ed Lamb, an economist who
     ..., "B."'). Only right after a direct statement attributed after its quote."""
     if prev.kind != "direct" or prev.rule != "direct:after-quote" or prev.np is None \
-            or prev.cue is None or prev.np.start < prev.cue[1] or q.end <= q.start:
+            or prev.cue is None or q.end <= q.start:
         return None
-    gap = _SPLIT_GAP.fullmatch(text, prev.np.end, q.open)
+    if prev.np.start < prev.cue[1]:
+        # '"A," he said of the men whose rights were restored, "but B."': whatever follows the
+        # cue up to the comma before the second half is where or of whom it was said
+        gap = _SPLIT_TAIL.fullmatch(text, prev.cue[1], q.open)
+    else:
+        gap = _SPLIT_GAP.fullmatch(text, prev.np.end, q.open)
     if gap is None or word_count(text, q.start, q.end) < 2:
         return None
     return Found("direct", q.start, q.end, prev.cue, prev.np, "direct:split-after", q.paragraph,
