@@ -1472,6 +1472,13 @@ CASES = [
          ("direct", "but I know they came back to the harbour.", "Ada Quist")],
     ),
     (
+        "a subject and its aside before a quotation that goes on with their clause: mixed",
+        'The ferry, which has run since 1921, "cannot survive another winter," Ada Quist said. '
+        'In Dover, "the pier is old," she said.',
+        [("mixed", 'The ferry, which has run since 1921, "cannot survive another winter,"', "Ada Quist"),
+         ("direct", "the pier is old", "Ada Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -39,6 +39,10 @@ _FINITE_NEXT = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|
                           r"did|does|do|cannot|won't|wouldn't|isn't|wasn't|doesn't|don't|didn't)(?![\w’'])")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?!(?:in|on|at|to|during|after|before|while|when|as|from|with|of|about|"
                              r"last|this|earlier|later|today|yesterday|recently|again|once|and|but|then)\b)[a-z]")
+# A subject set off by commas before the quotation it goes on with: "The party, held every four
+# years, “allows us to ...,” he said" (the quoted words are the rest of the reported clause).
+_SUBJECT_LEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their|Mrs?\.|Ms\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+                           r"[^,;:“”\"]{0,60},\s+[^;:“”\"]{3,160}?,\s*$")
 _CLAUSE_IN_GAP = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|who|which|if|whether)\b", re.I)
 
 
@@ -53,7 +57,8 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
     if after:
         f, cue_at = after
         lead = text[s:q.open]
-        if word_count(lead, 0, len(lead)) >= 2 and not lead.rstrip().endswith((":", ",", "—", "–")):
+        if word_count(lead, 0, len(lead)) >= 2 and not lead.rstrip().endswith((":", ",", "—", "–")) \
+                or _SUBJECT_LEAD.match(lead) and not cues.cue_index(text).between(s, q.open):
             # "... words like “maybe” and “perhaps”, he told reporters": the quoted words end a
             # reported clause that starts before them; the whole clause is the statement.
             start = s
