@@ -1479,6 +1479,16 @@ CASES = [
          ("direct", "the pier is old", "Ada Quist")],
     ),
     (
+        "a sentence in brackets; a pronoun after a time introduction with no comma; a quotation "
+        "in an introduction before 'X said' + a clause",
+        "Ada Quist closed the pier. (On Monday she said the ferry would stop.) Last week she told "
+        "pilots that the buoys had drifted. Asked about the \"winter timetable,\" Bo Lind said "
+        "the pilots would decide.",
+        [("indirect", "the ferry would stop", None),
+         ("indirect", "the buoys had drifted", None),
+         ("indirect", "the pilots would decide", "Bo Lind")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

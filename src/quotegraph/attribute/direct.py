@@ -30,6 +30,9 @@ _TITLE_CONTEXT = re.compile(
 )
 _MIN_CONTEXT_WORDS = 3
 _WORD_BEFORE = re.compile(r"[a-z][ \t]+$")  # the quotation goes on a phrase ("chants of "Marco!"")
+# "... Sanders said private contractors can be ...": a subject and a finite verb soon after
+_CLAUSE_SOON_AFTER = re.compile(r"\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,4}?(?:could|would|will|can|should|may|"
+                                r"might|must|is|are|was|were|has|have|had|did|does|do)\b")
 _CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+")
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
@@ -125,7 +128,8 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
-        if _CLAUSE_AFTER.match(text, m.end(), e) and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
+        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)) \
+                and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
             # reports the clause after it; the quotation is part of an introduction
             return None

@@ -137,6 +137,11 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             if not (sq or sentence_cues or sentence_according or headline or participles):
                 sidx += 1
                 continue  # nothing here can attribute anything
+            if text[s] == "(" and text[s:e].rstrip().rstrip(".").endswith(")") \
+                    and text.find(")", s, e) == text.rfind(")", s, e):
+                # "(On Monday he said he would ...)": a sentence in brackets is read inside them
+                s = s + 1
+                e = text.rfind(")", s, e)
             local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
                               sentence_according, participles, first=s == ps, last=last_np)
             colon = text[s:e].rstrip().endswith(":")
