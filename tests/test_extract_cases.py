@@ -1489,6 +1489,12 @@ CASES = [
          ("indirect", "the pilots would decide", "Bo Lind")],
     ),
     (
+        "', saying' after a description, then the named speaker in apposition, then the verb",
+        "But the other pilot on the boat, harbour master Ada Quist, drew a contrast, saying the "
+        "old ferry was safer.",
+        [("indirect", "the old ferry was safer", "Ada Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -371,7 +371,10 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             np = None  # (not "Although" in "Although he thanked them, he sounded ..., saying")
         elif not _VERB_NEXT.match(text, np.end, m.start()):
             aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
-            if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
+            if k > 0 and np.kind in ("name", "role") and text.startswith(", ", np.end) \
+                    and _VERB_NEXT.match(text, np.end + 1, m.start()):
+                pass  # "The other candidate, former Secretary Ada Quist, drew a contrast, saying"
+            elif aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
                 np = None  # (not "Clinton, clearly frustrated, responded ..., saying X")
         if np is not None and (k == 0 or np.kind in ("name", "role", "institution")):
             break
