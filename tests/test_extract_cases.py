@@ -1495,6 +1495,13 @@ CASES = [
         [("indirect", "the old ferry was safer", "Ada Quist")],
     ),
     (
+        "a short introduction the list does not hold, then the subject and a plain cue",
+        "A week before the vote, Ada Quist’s campaign says they are ready. Ahead of the vote, "
+        "harbour pilots say the buoys drifted.",
+        [("indirect", "they are ready", None),
+         ("indirect", "the buoys drifted", None)],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

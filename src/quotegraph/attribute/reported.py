@@ -500,6 +500,13 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             np = subject_before_aside(text, s, m.start())  # "Several candidates, including X, said"
         if np is None:
             np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
+    if np is None and cue_text in _PLAIN_SPEECH and (comma := text.find(", ", s, m.start())) > s \
+            and _SHORT_INTRO.fullmatch(text, s, comma) and not cues.INTRO.match(text, s):
+        # "A few weeks ahead of the primary, Clinton's campaign says ...": an introduction the
+        # list does not hold; the subject after it
+        np = speaker_before(text, comma + 2, m.start()) or generic_subject(text, comma + 2, m.start())
+        if np is not None and np.start != comma + 2:
+            np = None
     if np is None and cue_text in _PLAIN_SPEECH:
         np = surname_before(text, s, m.start())  # "Mark Cuban ... Cuban said"
     if np is None and cue_text in _PLAIN_SPEECH and (comma := text.rfind(", ", s, m.start())) > s:
