@@ -1496,8 +1496,8 @@ CASES = [
     ),
     (
         "a short introduction the list does not hold, then the subject and a plain cue",
-        "A week before the vote, Ada Quist’s campaign says they are ready. Ahead of the vote, "
-        "harbour pilots say the buoys drifted.",
+        "A few weeks ahead of the vote in Dover, Ada Quist’s campaign says they are ready. Ahead "
+        "of the vote, harbour pilots say the buoys drifted.",
         [("indirect", "they are ready", None),
          ("indirect", "the buoys drifted", None)],
     ),

@@ -501,7 +501,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         if np is None:
             np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
     if np is None and cue_text in _PLAIN_SPEECH and (comma := text.find(", ", s, m.start())) > s \
-            and _SHORT_INTRO.fullmatch(text, s, comma) and not cues.INTRO.match(text, s):
+            and _INTRO_PHRASE.fullmatch(text, s, comma) and not cues.INTRO.match(text, s):
         # "A few weeks ahead of the primary, Clinton's campaign says ...": an introduction the
         # list does not hold; the subject after it
         np = speaker_before(text, comma + 2, m.start()) or generic_subject(text, comma + 2, m.start())
@@ -680,6 +680,11 @@ _LEAD_WORD = re.compile(r"(?:But|And|Yet|So|Still|There|Here|Then),?\s+")
 # A short introduction before a comma: a few words, none of them a finite verb or a clause word.
 _SHORT_INTRO = re.compile(r"(?:(?!(?:is|was|are|were|has|have|had|said|says|that|who|which|he|she|they|it|we)\b)"
                           r"[\w’'\-.]+\s+){0,6}(?!(?:is|was|are|were|has|have|had|said|says)\b)[\w’'\-.]+")
+
+
+_INTRO_PHRASE = re.compile(r"(?:(?!(?:is|was|are|were|has|have|had|said|says|say|told|that|who|which|he|she|they|"
+                           r"it|we|I|will|would|can|could)\b)[\w’'\-.]+\s+){0,9}"
+                           r"(?!(?:is|was|are|were|has|have|had|said|says)\b)[\w’'\-.]+")
 
 
 def _first_verb_subject(text: str, start: int, and_at: int) -> SpeakerNP | None:
