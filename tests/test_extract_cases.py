@@ -1502,6 +1502,11 @@ CASES = [
          ("indirect", "the buoys drifted", None)],
     ),
     (
+        "other plain cues in a restrictive relative clause ('critics who argue that')",
+        "The plan drew pilots who argue that the tolls are too high.",
+        [("indirect", "the tolls are too high", None)],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -462,7 +462,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     cue_text = " ".join(m.group().lower().split())
     if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
         return rel
-    if cue_text in ("said", "says", "say") and (rel := who_said(text, s, e, m, quotes)) is not None:
+    if cue_text in _WHO_CUES and (rel := who_said(text, s, e, m, quotes,
+                                                  set_off=cue_text in ("said", "says", "say"))) is not None:
         cs, ce, np, clause_start = rel
         return _found(text, cs, ce, m, np, "indirect:who-said", quotes, paragraph, clause=(clause_start, m.end()))
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
@@ -616,6 +617,10 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+# Cues reported inside a relative clause: "voters who said ...", "an aide, who added that ..."
+_WHO_CUES = frozenset("said says say added adds argued argue argues warned warn warns insisted insist "
+                      "insists noted note notes claimed claim claims stressed acknowledged acknowledge "
+                      "admitted admit explained predicted".split())
 _ASIDE_BEFORE = re.compile(r",\s+(?:for\s+(?:example|instance)|on\s+the\s+other\s+hand|in\s+fact|of\s+course|"
                            r"by\s+contrast|in\s+contrast|however|meanwhile|too|though|in\s+turn|"
                            r"for\s+(?:its|his|her|their)\s+part),\s+(?:(?:have|has|had|also|would|will)\s+)?$")

@@ -28,10 +28,15 @@ _NOT_ANTECEDENT = frozenset("""among from for with to by than between of in on a
 a an those these is are was were""".split())
 
 
-def who_said(text: str, s: int, e: int, m: re.Match, quotes: list[Quote]):
-    """``(content start, content end, source phrase, clause start)`` for "who said X", or None."""
+def who_said(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], *, set_off: bool = True):
+    """``(content start, content end, source phrase, clause start)`` for "who said X", or None.
+
+    ``set_off=False`` leaves ", who added that X" to the rules that carry the speaker of the
+    sentence's first attribution over to it."""
     w = _WHO.search(text, max(s, m.start() - 60), m.start())
     if w is None or not _OPENS.match(text, m.end(), e) or any(q.open <= w.start() < q.outer_end for q in quotes):
+        return None
+    if w.group("comma") is not None and not set_off:
         return None
     pos = m.end()
     if (t := cues.THAT.match(text, pos + 1)) is not None:
