@@ -1507,6 +1507,11 @@ CASES = [
         [("indirect", "the tolls are too high", None)],
     ),
     (
+        "'told' + a long phrase of whom and where + 'that': the clause after 'that' only",
+        "Ada Quist told a town meeting in Dover, Kent on Monday that the pier would close.",
+        [("indirect", "the pier would close", "Ada Quist")],
+    ),
+    (
         "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],

@@ -54,6 +54,10 @@ _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|t
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+# Whom something was told, at length, before "that": "a town hall in Salem, N.H., on Monday".
+_TOLD_LONG_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|[A-Z][\w’'\-.]*)\b(?:(?!\b(?:is|are|was|were|will|"
+                               r"would|has|have|had|who|which|said|says)\b)[^;:“”\"()]){0,110}?\s+that\s+")
+_TALE = re.compile(r"\b(?:story|stories|tale|tales|joke|jokes|anecdote)\b")
 _PRONOUN_MODAL = re.compile(r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|did|does|do|"
                             r"had|has|have|was|were|is|are|must|wouldn[’']t|won[’']t|couldn[’']t|didn[’']t)")
 _LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
@@ -825,6 +829,14 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.
         o = cues.TOLD_OBJECT.match(text, pos, e)
+        long_object = None if o else _TOLD_LONG_OBJECT.match(text, pos, e)
+        if long_object is not None and not in_quote(long_object.end() - 1, quotes) \
+                and not _RELATIVE_THAT.match(text, long_object.end()) \
+                and not _TALE.search(text, pos, long_object.end()):
+            # "told a town hall in Salem, New Hampshire on Monday that ...": whom and where,
+            # then the clause after "that"
+            cs, ce = trim(text, long_object.end(), e)
+            return (cs, ce) if word_count(text, cs, ce) >= 2 else None
         if o:
             pos = o.end()
         elif word_count(text, pos, e) <= 7 and not FINITE.search(text, pos, e) \
