@@ -1349,6 +1349,236 @@ CASES = [
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],
     ),
+    (
+        "a quotation beside 'said' with a source phrase no speaker rule knows: kept, no speaker",
+        "“The tide tables are wrong again,” said a 1998 harbour veteran. “Nobody checks the "
+        "buoys any more,” one junior pilot said. “The ferry sails at noon,” this source told "
+        "the Courier.",
+        [("direct", "The tide tables are wrong again", None),
+         ("direct", "Nobody checks the buoys any more", None),
+         ("direct", "The ferry sails at noon", None)],
+    ),
+    (
+        "'X did A and said B' after 'But', after an unlisted introduction, and for a subject "
+        "no speaker rule knows",
+        "By the end of the week, Ada Quist was forced into a retreat and said that the pier "
+        "would stay shut. But the harbour court overruled and said the pier could open in May.",
+        [("indirect", "the pier would stay shut", "Ada Quist"),
+         ("indirect", "the pier could open in May", "harbour court")],
+    ),
+    (
+        "a long opening clause before a comma is no introduction: no subject for 'and said'",
+        "When the pilots who had run the ferry for years walked out, the town shrugged and said "
+        "nothing.",
+        [],
+    ),
+    (
+        "a subject with a relative clause or a participle before 'said'/'say': kept as its words",
+        "Pilots who worked the night ferry said the buoys had drifted. Families hoping to cross "
+        "before winter say they will wait.",
+        [("indirect", "the buoys had drifted", None),
+         ("indirect", "they will wait", None)],
+    ),
+    (
+        "no subject from a phrase whose head is no group or person, nor from a clause with a comma",
+        "The plan that won the vote said little. Because pilots who worked nights left, ferries "
+        "say nothing.",
+        [],
+    ),
+    (
+        "'who said' in a relative clause: the clause after the cue, never the main verb after it",
+        "Ada Quist, who said that the pier would close, left the meeting early. The board heard "
+        "from pilots who said they had not been paid since May.",
+        [("indirect", "the pier would close", "Ada Quist"),
+         ("indirect", "they had not been paid since May", None)],
+    ),
+    (
+        "'who said' with no clause after it reports nothing",
+        "It was Quist who said so. The pilots who said nothing stayed home.",
+        [],
+    ),
+    (
+        "a quoted fragment after 'said' that opens a longer reported clause: the whole clause",
+        "Ada Quist said “the pier is finished” unless the town pays for new piles. Bo Lind said "
+        "“we will see” in a letter to the council.",
+        [("mixed", "“the pier is finished” unless the town pays for new piles", "Ada Quist"),
+         ("direct", "we will see", "Bo Lind")],
+    ),
+    (
+        "an inverted attribution with an appositive inside the clause: the clause goes on after it",
+        "The trouble with the old pier, says Bo Lind, a historian at the college, is that nobody "
+        "owns it.",
+        [("indirect", "The trouble with the old pier", "Bo Lind"),
+         ("indirect", "is that nobody owns it", "Bo Lind")],
+    ),
+    (
+        "plural present cues 'note', 'acknowledge', 'emphasize'; two titled names are one source",
+        "Harbour pilots note that the buoys drift in spring. Town officials acknowledge that the "
+        "pier is unsafe. Mr. Lind and Mr. Quist emphasize that the ferry is full.",
+        [("indirect", "the buoys drift in spring", None),
+         ("indirect", "the pier is unsafe", None),
+         ("indirect", "the ferry is full", None)],
+    ),
+    (
+        "'to note that' and 'a note that' have no speaker: nothing reported",
+        "It is fair to note that the pier is old. She left a note that the door was open.",
+        [],
+    ),
+    (
+        "an aside between an unnamed subject and its cue ('for instance', 'on the other hand')",
+        "Ferry owners, for instance, argue that the tolls are too high. Pilots on the night "
+        "ferry, on the other hand, said that the tolls were fair.",
+        [("indirect", "the tolls are too high", None),
+         ("indirect", "the tolls were fair", None)],
+    ),
+    (
+        "a subject, then an aside set off by commas, then 'said' and a clause",
+        "Several pilots, including Bo Lind, said the buoys had drifted. The harbour office, when "
+        "asked by the Courier, said the buoys would be moved.",
+        [("indirect", "the buoys had drifted", None),
+         ("indirect", "the buoys would be moved", None)],
+    ),
+    (
+        "a quotation inside the subject's aside is not what the phrase after 'said' said",
+        "Ada Quist, citing “the worst tides in years,” said the minister could not land.",
+        [("indirect", "the minister could not land", "Ada Quist")],
+    ),
+    (
+        "an introduction before the first comma is no subject for the aside rule",
+        "In Dover, where the pier stands, said to be the oldest, the ferry runs.",
+        [],
+    ),
+    (
+        "an elided clause ('said she would') and a circumstance 'this month' before the clause",
+        "Asked whether the ferry would sail, Ada Quist said she would. Bo Lind has said this month "
+        "the pier is unsafe.",
+        [("indirect", "she would", "Ada Quist"),
+         ("indirect", "the pier is unsafe", "Bo Lind")],
+    ),
+    (
+        "a plural present cue with a plain object reports nothing",
+        "Pilots acknowledge the problem of the old pier.",
+        [],
+    ),
+    (
+        "a poll's share after 'in which' or 'is that' is the source",
+        "The board faces a town in which 61 percent of residents say the pier should close. The "
+        "good news is that two-thirds of pilots said they would stay.",
+        [("indirect", "the pier should close", None),
+         ("indirect", "they would stay", None)],
+    ),
+    (
+        "a quoted sentence after a connective ('But “...”') continues the previous speaker",
+        "“The pier is old,” Ada Quist said at the hall. But “the ferry will run all winter.”",
+        [("direct", "The pier is old", "Ada Quist"),
+         ("direct", "the ferry will run all winter.", "Ada Quist")],
+    ),
+    (
+        "', saying' after a subject with a long appositive; ', telling <anyone> that'",
+        "Ada Quist, the harbour master of the town for many years, closed the pier on Monday, "
+        "saying the piles had rotted. Bo Lind sold the ferry, telling pilots in Dover, Kent, "
+        "that the crossing would end.",
+        [("indirect", "the piles had rotted", "Ada Quist"),
+         ("indirect", "the crossing would end", "Bo Lind")],
+    ),
+    (
+        "an opening curly mark typed where the closing one belongs ('...,“ said X')",
+        "“The pier will not open this year,“ said Bo Lind, a harbour pilot.",
+        [("direct", "The pier will not open this year", "Bo Lind")],
+    ),
+    (
+        "a short source phrase no speaker rule knows, after or before the cue of a reported clause",
+        "The pier has been unsafe for years, boatmen said. The ferry will run all winter, said the "
+        "harbour's chief pilot, Bo Lind. “We are ready,” said the younger Mr. Lind.",
+        [("indirect", "The pier has been unsafe for years", None),
+         ("indirect", "The ferry will run all winter", None),
+         ("direct", "We are ready", None)],
+    ),
+    (
+        "'X reported that ...' after an earlier cue in the sentence is no credit line",
+        "Although he described the pier as safe, the Courier reported that its piles had "
+        "rotted. The pier is closed, Quist said in Dover, the Courier reports.",
+        [("indirect", "the pier as safe", None),
+         ("indirect", "its piles had rotted", "Courier"),
+         ("indirect", "The pier is closed", "Quist")],
+    ),
+    (
+        "a surname that reads as another word ('Cuban', 'From') after the full name was given",
+        "Mark Cuban toured the pier. The pier is unsafe, Cuban said. Al From sailed with him. "
+        "“The ferry is late,” From said.",
+        [("indirect", "The pier is unsafe", "Mark Cuban"),
+         ("direct", "The ferry is late", "Al From")],
+    ),
+    (
+        "a nationality word before 'said' is no surname when no such name came before",
+        "The pier is unsafe, Cuban officials said. “The ferry is late,” Cuban said.",
+        [("indirect", "The pier is unsafe", None),
+         ("direct", "The ferry is late", None)],
+    ),
+    (
+        "'according to' after a dash or with no comma, when it names a count, a poll or a person",
+        "The ferry carried 4,000 riders in May — up a third — according to figures from the "
+        "harbour office. The pier earns more than the bridge according to a count by the Courier.",
+        [("indirect", "The ferry carried 4,000 riders in May — up a third", None),
+         ("indirect", "The pier earns more than the bridge", None)],
+    ),
+    (
+        "'according to' a plan or a rule with no comma is a manner, not a source",
+        "The new timetable of the ferry was drawn up according to the rules of the board.",
+        [],
+    ),
+    (
+        "a quotation split by 'X said' and a long phrase of whom it was said",
+        '"I cannot tell how the pilots voted," Ada Quist said of the men whose licences were '
+        'restored, "but I know they came back to the harbour."',
+        [("direct", "I cannot tell how the pilots voted", "Ada Quist"),
+         ("direct", "but I know they came back to the harbour.", "Ada Quist")],
+    ),
+    (
+        "a subject and its aside before a quotation that goes on with their clause: mixed",
+        'The ferry, which has run since 1921, "cannot survive another winter," Ada Quist said. '
+        'In Dover, "the pier is old," she said.',
+        [("mixed", 'The ferry, which has run since 1921, "cannot survive another winter,"', "Ada Quist"),
+         ("direct", "the pier is old", "Ada Quist")],
+    ),
+    (
+        "a sentence in brackets; a pronoun after a time introduction with no comma; a quotation "
+        "in an introduction before 'X said' + a clause",
+        "Ada Quist closed the pier. (On Monday she said the ferry would stop.) Last week she told "
+        "pilots that the buoys had drifted. Asked about the \"winter timetable,\" Bo Lind said "
+        "the pilots would decide.",
+        [("indirect", "the ferry would stop", None),
+         ("indirect", "the buoys had drifted", None),
+         ("indirect", "the pilots would decide", "Bo Lind")],
+    ),
+    (
+        "', saying' after a description, then the named speaker in apposition, then the verb",
+        "But the other pilot on the boat, harbour master Ada Quist, drew a contrast, saying the "
+        "old ferry was safer.",
+        [("indirect", "the old ferry was safer", "Ada Quist")],
+    ),
+    (
+        "a short introduction the list does not hold, then the subject and a plain cue",
+        "A few weeks ahead of the vote in Dover, Ada Quist’s campaign says they are ready. Ahead "
+        "of the vote, harbour pilots say the buoys drifted.",
+        [("indirect", "they are ready", None),
+         ("indirect", "the buoys drifted", None)],
+    ),
+    (
+        "other plain cues in a restrictive relative clause ('critics who argue that')",
+        "The plan drew pilots who argue that the tolls are too high.",
+        [("indirect", "the tolls are too high", None)],
+    ),
+    (
+        "'told' + a long phrase of whom and where + 'that': the clause after 'that' only",
+        "Ada Quist told a town meeting in Dover, Kent on Monday that the pier would close.",
+        [("indirect", "the pier would close", "Ada Quist")],
+    ),
+    (
+        "a quotation before a phrase that is a clause ('the pilots who said') is not attributed",
+        "“Storm warnings,” the pilots who were there said to each other and left.",
+        [],
+    ),
 ]
 
 

@@ -14,6 +14,8 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.surnames import surname_before
+from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
 from quotegraph.segment.quotes import Quote, word_count
 
 _GLUE = re.compile(r"^[\s,—–\-]*$")
@@ -28,11 +30,22 @@ _TITLE_CONTEXT = re.compile(
 )
 _MIN_CONTEXT_WORDS = 3
 _WORD_BEFORE = re.compile(r"[a-z][ \t]+$")  # the quotation goes on a phrase ("chants of "Marco!"")
+# "... Sanders said private contractors can be ...": a subject and a finite verb soon after
+_CLAUSE_SOON_AFTER = re.compile(r"\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,4}?(?:could|would|will|can|should|may|"
+                                r"might|must|is|are|was|were|has|have|had|did|does|do)\b")
 _CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+")
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(
     r"\s+(?!that\b)(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+\s*[:,]\s*$")
+_FINITE_NEXT = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|are|was|were|has|have|had|"
+                          r"did|does|do|cannot|won't|wouldn't|isn't|wasn't|doesn't|don't|didn't)(?![\w’'])")
+_PRONOUN_CLAUSE = re.compile(r"\s+(?!(?:in|on|at|to|during|after|before|while|when|as|from|with|of|about|"
+                             r"last|this|earlier|later|today|yesterday|recently|again|once|and|but|then)\b)[a-z]")
+# A subject set off by commas before the quotation it goes on with: "The party, held every four
+# years, “allows us to ...,” he said" (the quoted words are the rest of the reported clause).
+_SUBJECT_LEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their|Mrs?\.|Ms\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+                           r"[^,;:“”\"]{0,60},\s+[^;:“”\"]{3,160}?,\s*$")
 _CLAUSE_IN_GAP = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|who|which|if|whether)\b", re.I)
 
 
@@ -47,7 +60,8 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
     if after:
         f, cue_at = after
         lead = text[s:q.open]
-        if word_count(lead, 0, len(lead)) >= 2 and not lead.rstrip().endswith((":", ",", "—", "–")):
+        if word_count(lead, 0, len(lead)) >= 2 and not lead.rstrip().endswith((":", ",", "—", "–")) \
+                or _SUBJECT_LEAD.match(lead) and not cues.cue_index(text).between(s, q.open):
             # "... words like “maybe” and “perhaps”, he told reporters": the quoted words end a
             # reported clause that starts before them; the whole clause is the statement.
             start = s
@@ -56,7 +70,34 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
             f = Found("mixed", start, q.outer_end, f.cue, f.np, "mixed:content-first", f.paragraph,
                       clause=f.clause)
         return f, cue_at
-    return _before(text, q, seg_start)
+    before = _before(text, q, seg_start)
+    if before is not None and before[0].rule == "direct:before-quote":
+        end = _clause_after_fragment(text, q, e)
+        if end is not None:
+            # 'X said “it hurts” every time he thinks of it': the quoted words open a reported
+            # clause that goes on after them; the whole clause is the statement
+            f = before[0]
+            return Found("mixed", q.open, end, f.cue, f.np, "mixed:fragment-first", f.paragraph,
+                         clause=f.clause), before[1]
+    return before
+
+
+# After a quoted fragment, the reported clause goes on: a lowercase word that is not where or
+# how it was said ("in a statement", "on Monday"), or another quoted fragment after "and".
+_GOES_ON = re.compile(r"\s+(?:(?!(?:in|on|at|during|via|through|to|from|for|with|told|said|says|he|she|they|"
+                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘'])")
+_END_MARKS = " \t\n.!?,;:"
+
+
+def _clause_after_fragment(text: str, q: Quote, e: int) -> int | None:
+    if q.close is None or word_count(text, q.start, q.end) >= 10 or text[q.start:q.end].rstrip()[-1:] in ".!?,":
+        return None  # a full quoted sentence is a direct quote of its own
+    if not _GOES_ON.match(text, q.outer_end, e):
+        return None
+    end = e
+    while end > q.outer_end and text[end - 1] in _END_MARKS:
+        end -= 1
+    return end if word_count(text, q.outer_end, end) >= 2 else None
 
 
 def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
@@ -67,14 +108,28 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if not m:
         return None
     between = text[pos:m.start()]
+    plain = m.group().lower() in PLAIN_QUOTE_CUES
     if _GLUE.match(between):
         np = speaker_after(text, m.end(), e)
+        if np is None and plain:
+            np = source_after(text, m.end(), e)  # '"...," said a 2008 campaign veteran.'
+        if np is not None and (_FINITE_NEXT.match(text, np.end, e) or np.kind == "pronoun"
+                               and _PRONOUN_CLAUSE.match(text, np.end, e)):
+            # 'Lee, citing “the magic of it,” said the plan could work': the phrase after the
+            # cue is the subject of a reported clause, not the quotation's speaker
+            return None
         if np is not None:
             return _direct(q, m, np, "direct:after-quote", clause=(pos, np.end)), m.start()
         return None
     np = speaker_before(text, pos, m.start())
+    if np is None and plain:
+        np = surname_before(text, pos, m.start())  # '"...," Cuban said.' after "Mark Cuban"
+    if np is None and plain:
+        glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
+        np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
-        if _CLAUSE_AFTER.match(text, m.end(), e) and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
+        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)) \
+                and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
             # reports the clause after it; the quotation is part of an introduction
             return None

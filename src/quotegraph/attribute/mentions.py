@@ -588,10 +588,29 @@ _PRONOUN_OPENERS = frozenset("and but that though although while because since a
                              "when if yet".split())
 
 
+_TIME_INTRO = frozenset("On In At Last This Earlier Later Then Now Yesterday Today Afterward Afterwards "
+                        "Meanwhile Still Previously".split())
+_TIME_WORDS = _WEEKDAYS | _TIME_NOUNS | frozenset("""January February March April May June July August
+September October November December night morning afternoon evening the a last this that day
+week weeks month months year years ago earlier later""".split())
+
+
+def _time_before(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """``On Monday he said``, ``Later that day she said``: a time introduction with no comma
+    opens the clause before the pronoun."""
+    j = i
+    while j > 0 and toks[j - 1][2] not in ",;:—–(" and i - j < 4:
+        j -= 1
+    if j > 0 and toks[j - 1][2] not in ",;:—–(" or j == i or toks[j][2] not in _TIME_INTRO:
+        return False
+    return all(t[2] in _TIME_WORDS or t[2].isdigit() for t in toks[j + 1:i])
+
+
 def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> SpeakerNP | None:
     last = toks[i][2]
     if last in lx.PRONOUNS:
-        if i == 0 or toks[i - 1][2] in ",;:—–(" or toks[i - 1][2].lower() in _PRONOUN_OPENERS:
+        if i == 0 or toks[i - 1][2] in ",;:—–(" or toks[i - 1][2].lower() in _PRONOUN_OPENERS \
+                or _time_before(toks, i):
             return SpeakerNP("pronoun", toks[i][0], toks[i][1], last)
         return None
     if last in ("it", "It"):

@@ -12,12 +12,17 @@ from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
+from quotegraph.attribute.quote_source import source_after, source_before
+from quotegraph.attribute.surnames import surname_before
+from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
+from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
 from quotegraph.segment.quotes import Quote, word_count
 
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
-    r"today|yesterday|last\s+week|"
+    r"today|yesterday|(?:last|this)\s+(?:week|month|year)|"
+    r"in\s+recent\s+(?:days|weeks|months|years)|repeatedly|privately|publicly|"
     r"(?<=statement )(?:released|issued|posted|published|sent)\s+(?:by|on|through|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'\-.]*\s+){1,4}?(?:campaign|office|party|ministry|embassy|website)|"
     r"earlier|later|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news\s+|press\s+)?briefing|"
@@ -49,6 +54,12 @@ _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|t
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
+# Whom something was told, at length, before "that": "a town hall in Salem, N.H., on Monday".
+_TOLD_LONG_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|[A-Z][\w’'\-.]*)\b(?:(?!\b(?:is|are|was|were|will|"
+                               r"would|has|have|had|who|which|said|says)\b)[^;:“”\"()]){0,110}?\s+that\s+")
+_TALE = re.compile(r"\b(?:story|stories|tale|tales|joke|jokes|anecdote)\b")
+_PRONOUN_MODAL = re.compile(r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|did|does|do|"
+                            r"had|has|have|was|were|is|are|must|wouldn[’']t|won[’']t|couldn[’']t|didn[’']t)")
 _LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
                           r"could|can|should|might|may|did|does|do|must|never|not)\b")
 _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as\s+(?:saying|stating)"
@@ -60,7 +71,8 @@ _PARTICIPLE_SAYING = re.compile(
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
-    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))"
+    r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
+    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s))"
     r"(?:\s+that)?[,:]?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
@@ -75,7 +87,9 @@ FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|coul
 # Speech verbs plain enough that any short subject before them is a source.
 _PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
                            "argue", "claimed", "claim", "warned", "warn", "insisted", "insist",
-                           "wrote", "noted", "stressed", "explained", "reported"})
+                           "wrote", "noted", "stressed", "explained", "reported", "note",
+                           "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain",
+                           "concede", "assert"})
 _JUDGEMENT_CUES = frozenset({
     "called", "calls", "termed", "terms", "dubbed", "dubs", "labelled", "labeled", "labels",
     "branded", "brands", "described", "describes", "characterised", "characterized"})
@@ -322,7 +336,7 @@ def _with_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph: int)
 _SUBORDINATORS = frozenset("Although Though While When After Before Because Since If As Once Unless Until "
                            "Whether Whereas But And Yet".split())
 # A short aside between a subject and its verb: "Clinton, clearly frustrated, ...".
-_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,40}?,(?=\s)")
+_SUBJECT_ASIDE = re.compile(r",\s+[^,;:()\"“”]{2,100}?,(?=\s)")
 
 
 def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -> Found | None:
@@ -361,7 +375,10 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
             np = None  # (not "Although" in "Although he thanked them, he sounded ..., saying")
         elif not _VERB_NEXT.match(text, np.end, m.start()):
             aside = _SUBJECT_ASIDE.match(text, np.end, m.start())
-            if aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
+            if k > 0 and np.kind in ("name", "role") and text.startswith(", ", np.end) \
+                    and _VERB_NEXT.match(text, np.end + 1, m.start()):
+                pass  # "The other candidate, former Secretary Ada Quist, drew a contrast, saying"
+            elif aside is None or not _VERB_NEXT.match(text, aside.end(), m.start()):
                 np = None  # (not "Clinton, clearly frustrated, responded ..., saying X")
         if np is not None and (k == 0 or np.kind in ("name", "role", "institution")):
             break
@@ -449,11 +466,15 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
     cue_text = " ".join(m.group().lower().split())
     if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
         return rel
+    if cue_text in _WHO_CUES and (rel := who_said(text, s, e, m, quotes,
+                                                  set_off=cue_text in ("said", "says", "say"))) is not None:
+        cs, ce, np, clause_start = rel
+        return _found(text, cs, ce, m, np, "indirect:who-said", quotes, paragraph, clause=(clause_start, m.end()))
     if (prog := _PROGRESSIVE.match(cue_text)) is not None:
         cue_text = lx.PROGRESSIVE_AS.get(cue_text[prog.end():], cue_text)  # "is calling for"
     np = speaker_before(text, s, m.start())
     if cue_text in _PLAIN_SPEECH and (both := _CONJOINED.search(text, max(s, m.start() - 120), m.start())) \
-            and both.start(1) >= s and (np is None or np.start > both.start(1)) \
+            and both.start(1) >= s and (np is None or np.start > both.start(1) or " and " in np.text) \
             and not text[s:both.start(1)].strip(" ,").endswith((" and", " or")) \
             and (both.start(1) == s or text[s:both.start(1)].rstrip().endswith(",") or not text[s:both.start(1)].strip()):
         # "..., he and Mr. Allen said", "Ada Quist, Bo Lind and other donors said": a
@@ -474,6 +495,28 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         np = _subject_of_first_verb(text, s, m.start(), quotes)
     if np is None and cue_text in _PLAIN_SPEECH:
         np = generic_subject(text, s, m.start())
+    if np is None and cue_text in _PLAIN_SPEECH and (
+            cues.THAT.match(text, m.end() + 1) or _OPENS_CLAUSE.match(text, m.end())):
+        np = modified_subject(text, s, m.start())  # "Officials who spoke with us said they ..."
+        if np is None and (aside := _ASIDE_BEFORE.search(text, max(s, m.start() - 40), m.start())):
+            # "Cement makers, for instance, argue that ...": the subject before the aside
+            np = generic_subject(text, s, aside.start()) or modified_subject(text, s, aside.start())
+        if np is None:
+            np = subject_before_aside(text, s, m.start())  # "Several candidates, including X, said"
+        if np is None:
+            np = poll_share(text, s, m.start())  # "an electorate in which 67 percent of voters say"
+    if np is None and cue_text in _PLAIN_SPEECH and (comma := text.find(", ", s, m.start())) > s \
+            and _INTRO_PHRASE.fullmatch(text, s, comma) and not cues.INTRO.match(text, s):
+        # "A few weeks ahead of the primary, Clinton's campaign says ...": an introduction the
+        # list does not hold; the subject after it
+        np = speaker_before(text, comma + 2, m.start()) or generic_subject(text, comma + 2, m.start())
+        if np is not None and np.start != comma + 2:
+            np = None
+    if np is None and cue_text in _PLAIN_SPEECH:
+        np = surname_before(text, s, m.start())  # "Mark Cuban ... Cuban said"
+    if np is None and cue_text in _PLAIN_SPEECH and (comma := text.rfind(", ", s, m.start())) > s:
+        # "The pier is unsafe, donors said.": a short phrase between the comma and the cue
+        np = source_before(text, comma + 1, m.start(), e, m.end())
     if np is not None and np.kind == "pronoun" and np.text in ("they", "They") and cue_text in ("say", "says") \
             and re.search(r"\b(?:as|what|so|[Ww]hat)\s+$", text[max(s, np.start - 8):np.start]):
         return None  # "as they say": an idiom, not an attribution
@@ -492,8 +535,9 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                           clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
             any(w in np.text.lower() for w in ("correspondent", "reporter"))
-            or cues.cue_index(text).between(s, np.start)):
-        # "..., Bayramov said in Baku, Trend reports": the wire's own credit line
+            or cues.cue_index(text).between(s, np.start) and not cues.THAT.match(text, m.end() + 1)):
+        # "..., Bayramov said in Baku, Trend reports": the wire's own credit line (not "Although
+        # he described it as X, the Post reported that ...": a clause of its own follows)
         return None
     if np is not None and np.kind in ("name", "institution", "role", "unnamed") \
             and _AS_BEFORE.search(text, max(s, np.start - 4), np.start):
@@ -524,6 +568,12 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                           clause=(np.start, _clause_end(text, m.end(), e)))
         if after is None:
             return None
+        if _SET_OFF_WHO.search(text, np.end, m.start()):
+            # "Senator Quist, who said the wall would rise, arrived": the clause ends at its comma
+            comma = next((c for c in range(after[0], after[1]) if text.startswith(", ", c)
+                          and not in_quote(c, quotes)), -1)
+            if comma > 0:
+                after = trim(text, after[0], comma)
         if _SUBORDINATE.match(prefix.strip()[-12:].split(" ")[-1] if prefix.strip() else ""):
             # "While Ramos said that X, he ...": the reported clause ends at the comma.
             comma = text.find(", ", after[0], after[1])
@@ -542,6 +592,8 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                                              "concluded", "continued", "argued", "recalled",
                                              "emphasized", "emphasised", "underscored", "asked"):
         np2 = speaker_after(text, m.end(), e)
+        if np2 is None and cue_text in _PLAIN_SPEECH:
+            np2 = source_after(text, m.end(), e)  # "..., said the plant's chief executive, Ed Pike."
         if np2 is not None and not _VERB_AFTER.match(text, np2.end, e):
             cs, ce = trim(text, s, s + len(before) - 1)
             if word_count(text, cs, ce) >= 3:
@@ -549,7 +601,14 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                                clause=(m.start(), np2.end))
                 rest = text.find(",", np2.end, e)
                 if first is not None and rest == np2.end and not in_quote(rest, quotes) \
-                        and not cues.PARTICIPLE_CUE.match(text, rest):
+                        and (app := _INVERTED_APPOSITIVE.match(text, rest)) is not None \
+                        and _PREDICATE.match(text, app.end()):
+                    # "The paradox, says Bo Lind, a historian at the college, is that ...": the
+                    # clause goes on after the speaker's appositive
+                    rest = text.rfind(",", rest + 1, app.end())
+                elif rest != np2.end or in_quote(rest, quotes) or cues.PARTICIPLE_CUE.match(text, rest):
+                    rest = -1
+                if first is not None and rest > 0:
                     # "The blockade, concluded Al-Ansari, is a catastrophe": the clause goes on
                     rs, re_ = trim(text, rest + 1, e)
                     if word_count(text, rs, re_) >= 2 and _PREDICATE.match(text, rs):
@@ -562,6 +621,16 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
 
 
 _PROGRESSIVE = re.compile(r"(?:is|was|are|were|has been|have been|had been) ")
+# Cues reported inside a relative clause: "voters who said ...", "an aide, who added that ..."
+_WHO_CUES = frozenset("said says say added adds argued argue argues warned warn warns insisted insist "
+                      "insists noted note notes claimed claim claims stressed acknowledged acknowledge "
+                      "admitted admit explained predicted".split())
+_ASIDE_BEFORE = re.compile(r",\s+(?:for\s+(?:example|instance)|on\s+the\s+other\s+hand|in\s+fact|of\s+course|"
+                           r"by\s+contrast|in\s+contrast|however|meanwhile|too|though|in\s+turn|"
+                           r"for\s+(?:its|his|her|their)\s+part),\s+(?:(?:have|has|had|also|would|will)\s+)?$")
+# ", a historian at the college, ": an appositive after an inverted speaker (no clause in it).
+_INVERTED_APPOSITIVE = re.compile(r",\s+(?:a|an|the|one|who\s+is)\s+(?:(?!(?:is|are|was|were|has|have|had|"
+                                  r"will|would|said|says|that|which|who)\b)[^,;:()\"“”])+,\s+")
 _CONJUNCT = r"(?:(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,3}|he|she|they|we|I"
 _CONJOINED = re.compile(
     r"(?:(?<=^)|(?<=[,;.!?]\s)|(?<=\n)|(?<=[.!?]”\s))((?:" + _CONJUNCT + r")(?:,\s+(?:" + _CONJUNCT + r"))*,?\s+and\s+"
@@ -589,19 +658,23 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
     if m is None or in_quote(m.start(), quotes):
         return None
     start = s
-    intro = cues.INTRO.match(text[s:m.start()])
+    if (lead := _LEAD_WORD.match(text, s, m.start())) is not None:
+        start = lead.end()  # "But the court overruled and said ...", "There, the chairman ..."
+    intro = cues.INTRO.match(text[start:m.start()])
     if intro:
-        comma = text.find(", ", s, m.start())
+        comma = text.find(", ", start, m.start())
         if comma < 0:
             return None
         start = comma + 2
-    np = speaker_after(text, start, m.start())
-    verb_at = np.end if np is not None else start
-    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, m.start())):
-        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
-    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
-            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, m.start()):
-        return None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
+    np = _first_verb_subject(text, start, m.start())
+    if np is None and (comma := text.find(", ", start, m.start())) >= 0 \
+            and _SHORT_INTRO.fullmatch(text, start, comma):
+        # "A few minutes later, they ...", "By the end of the day, Mr. Lee was forced ... and
+        # said": an introduction the list does not hold, short and without a verb
+        start = comma + 2
+        np = _first_verb_subject(text, start, m.start())
+    if np is None:
+        return None
     if any(start <= q.open < m.start() for q in quotes):
         return None
     for c in cues.cue_index(text).between(np.end, m.start()):
@@ -609,6 +682,33 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
         # first cue with only an object reports nothing, so the second one is the statement
         if _content_after(text, c, m.start(), " ".join(c.group().lower().split()), quotes) is not None:
             return None
+    return np
+
+
+_LEAD_WORD = re.compile(r"(?:But|And|Yet|So|Still|There|Here|Then),?\s+")
+# A short introduction before a comma: a few words, none of them a finite verb or a clause word.
+_SHORT_INTRO = re.compile(r"(?:(?!(?:is|was|are|were|has|have|had|said|says|that|who|which|he|she|they|it|we)\b)"
+                          r"[\w’'\-.]+\s+){0,6}(?!(?:is|was|are|were|has|have|had|said|says)\b)[\w’'\-.]+")
+
+
+_INTRO_PHRASE = re.compile(r"(?:(?!(?:is|was|are|were|has|have|had|said|says|say|told|that|who|which|he|she|they|"
+                           r"it|we|I|will|would|can|could)\b)[\w’'\-.]+\s+){0,9}"
+                           r"(?!(?:is|was|are|were|has|have|had|said|says)\b)[\w’'\-.]+")
+
+
+def _first_verb_subject(text: str, start: int, and_at: int) -> SpeakerNP | None:
+    """The subject opening ``text[start:and_at]`` when a verb follows it: a speaker phrase, or
+    the phrase before the first past-tense verb ("The appeals court overruled ...")."""
+    np = speaker_after(text, start, and_at)
+    verb_at = np.end if np is not None else start
+    if np is not None and np.kind == "name" and (app := _SUBJECT_APPOSITIVE.match(text, np.end, and_at)):
+        verb_at = app.end()  # "Ada Quist, a former party chair, became a delegate and said ..."
+    if np is None or np.kind not in ("name", "role", "institution", "pronoun", "unnamed") \
+            or text[start:np.start].strip() or not _VERB_NEXT.match(text, verb_at, and_at):
+        np = None  # ("Other former officers chafed at it and said ...": unnamed, words kept)
+    if np is None and (np := _subject_before_verb(text, start, and_at)) is not None \
+            and text[start:np.start].strip():
+        np = None
     return np
 
 
@@ -729,6 +829,14 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.
         o = cues.TOLD_OBJECT.match(text, pos, e)
+        long_object = None if o else _TOLD_LONG_OBJECT.match(text, pos, e)
+        if long_object is not None and not in_quote(long_object.end() - 1, quotes) \
+                and not _RELATIVE_THAT.match(text, long_object.end()) \
+                and not _TALE.search(text, pos, long_object.end()):
+            # "told a town hall in Salem, New Hampshire on Monday that ...": whom and where,
+            # then the clause after "that"
+            cs, ce = trim(text, long_object.end(), e)
+            return (cs, ce) if word_count(text, cs, ce) >= 2 else None
         if o:
             pos = o.end()
         elif word_count(text, pos, e) <= 7 and not FINITE.search(text, pos, e) \
@@ -796,7 +904,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
                     "insists", "argues", "explains", "announces", "adds", "recalls", "emphasizes",
                     "emphasises", "underlines", "underscores", "predicts", "promises", "vows"):
         cs, ce = trim(text, pos, e)
-        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
+        n = word_count(text, cs, ce)
+        # "Quist said she would.": a pronoun and a modal are a whole (elided) clause
+        return (cs, ce) if n >= 3 or n == 2 and _PRONOUN_MODAL.fullmatch(text, cs, ce) else None
     if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
         # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
@@ -819,7 +929,10 @@ _CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended",
 _OBJECT_OR_CLAUSE_CUES = frozenset({
     "claim", "deny", "maintain", "maintains", "warn", "wrote", "writes", "write", "tweeted",
     "tweets", "reported", "reports", "replied", "replies", "responded", "responds", "respond",
-    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell"})
+    "complained", "complains", "remarked", "observed", "charged", "continued", "tells", "tell",
+    # plural present cues that also take a plain object ("They acknowledge the problem")
+    "note", "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain", "concede",
+    "assert", "confirm", "declare"})
 _CLAUSE_SOON = re.compile(
     r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
     r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
@@ -879,14 +992,23 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
             np, src, (cs, ce) = front
             if _speaks_itself(text, cs, ce, quotes):
                 continue  # "According to a correspondent, Lavrov added that X": Lavrov speaks
-        elif lead.endswith(","):
-            # "CONTENT, according to X."
+        elif lead.endswith(",") or lead.endswith(("—", "–", " --")) or (
+                word_count(text, s, m.start()) >= 6 and lead[-1:].isalnum()):
+            # "CONTENT, according to X.", "CONTENT — according to X", "CONTENT according to X"
             stop = comma if comma >= 0 else e
             np = speaker_after(text, m.end(), stop)
             src = _source_span(text, m.end(), stop)
             if src is None:
                 continue
-            cs, ce = trim(text, s, s + len(before.rstrip()) - 1)
+            if not lead.endswith(",") and not (np is not None and np.kind in ("name", "role", "institution")
+                                               or _SOURCE_NOUNS.search(text, *src)):
+                continue  # "drawn up according to the rules": a manner, not a source
+            stop_at = s + len(before.rstrip()) - 1  # the comma (or a quotation mark after it)
+            if not lead.endswith(","):
+                stop_at += 1
+                while stop_at > s and text[stop_at - 1] in "—–- ":
+                    stop_at -= 1  # the dash before "according to"
+            cs, ce = trim(text, s, stop_at)
         else:
             continue
         if word_count(text, cs, ce) < 3:
@@ -907,6 +1029,10 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
     return out
 
 
+# What "according to" names as a source when no comma sets it off: a count, a poll, a person.
+_SOURCE_NOUNS = re.compile(r"\b(?:polls?|counts?|tall(?:y|ies)|data|figures|survey|surveys|study|studies|report|"
+                           r"reports|records|documents|estimates?|analysis|officials?|sources?|"
+                           r"statistics|census|aides?|spokes(?:man|woman|person))\b", re.I)
 _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|without|becoming|"
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 

@@ -22,6 +22,8 @@ from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
 
 _BULLET = re.compile(r"\s*[•·▪●*\-–—]\s*")  # a list item: "  • 'We are ready';"
+# A quotation after only a connective ('But “...”', 'Now, “...”') still opens its sentence.
+_LEAD_IN = re.compile(r"\s*(?:But|And|Yet|Still|Now|So|Then|Also|Again|Indeed)[,:]?\s*")
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
@@ -135,6 +137,11 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             if not (sq or sentence_cues or sentence_according or headline or participles):
                 sidx += 1
                 continue  # nothing here can attribute anything
+            if text[s] == "(" and text[s:e].rstrip().rstrip(".").endswith(")") \
+                    and text.find(")", s, e) == text.rfind(")", s, e):
+                # "(On Monday he said he would ...)": a sentence in brackets is read inside them
+                s = s + 1
+                e = text.rfind(")", s, e)
             local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
                               sentence_according, participles, first=s == ps, last=last_np)
             colon = text[s:e].rstrip().endswith(":")
@@ -180,7 +187,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
             extra = adding(text, f, e, quotes, pi)
             if extra is not None:
                 local.append(extra)
-        elif (not text[seg_start:q.open].strip() or _BULLET.fullmatch(text, seg_start, q.open)) \
+        elif (not text[seg_start:q.open].strip() or _BULLET.fullmatch(text, seg_start, q.open)
+              or seg_start == s and _LEAD_IN.fullmatch(text, s, q.open)) \
                 and not is_title_like(text, q, s):
             pending.append((sidx, pi, s, q))
         seg_start = q.outer_end
@@ -245,6 +253,7 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
 
 
 _SPLIT_GAP = re.compile(r"(?:,\s+[^\"“”«».;:()]{1,160}?)?,\s*")
+_SPLIT_TAIL = re.compile(r"(?:\s+[^\"“”«».;:()]{1,160}?)?,\s*")
 
 
 def _split_after(text: str, prev: Found, q) -> Found | None:
@@ -252,9 +261,14 @@ def _split_after(text: str, prev: Found, q) -> Found | None:
     "B."', also with an appositive or aside after the name ('said Ed Lamb, an economist who
     ..., "B."'). Only right after a direct statement attributed after its quote."""
     if prev.kind != "direct" or prev.rule != "direct:after-quote" or prev.np is None \
-            or prev.cue is None or prev.np.start < prev.cue[1] or q.end <= q.start:
+            or prev.cue is None or q.end <= q.start:
         return None
-    gap = _SPLIT_GAP.fullmatch(text, prev.np.end, q.open)
+    if prev.np.start < prev.cue[1]:
+        # '"A," he said of the men whose rights were restored, "but B."': whatever follows the
+        # cue up to the comma before the second half is where or of whom it was said
+        gap = _SPLIT_TAIL.fullmatch(text, prev.cue[1], q.open)
+    else:
+        gap = _SPLIT_GAP.fullmatch(text, prev.np.end, q.open)
     if gap is None or word_count(text, q.start, q.end) < 2:
         return None
     return Found("direct", q.start, q.end, prev.cue, prev.np, "direct:split-after", q.paragraph,

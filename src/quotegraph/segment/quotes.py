@@ -57,6 +57,14 @@ def _reads_as_closer(text: str, i: int, end: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]")
 
 
+def _typed_as_opener(text: str, i: int, end: int) -> bool:
+    """An opening curly mark right after a comma, period, ? or ! and before a space or the
+    paragraph end: it can only close the quotation (an opener follows a space)."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    return prev in ",.?!" and nxt.isspace()
+
+
 def _reads_as_opener(text: str, i: int, end: int) -> bool:
     """A mark after a space and before a capital letter: `... this. "We are ...`."""
     prev = text[i - 1] if i > 0 else " "
@@ -136,6 +144,11 @@ def _scan_double(text: str, start: int, end: int, paragraph: int) -> list[Quote]
                 depth -= 1
                 if depth == 0:
                     quotes.append(_make(text, opened, i, paragraph))
+                continue
+            if ch == "“" and depth == 1 and text[opened] == "“" and _typed_as_opener(text, i, end):
+                # “It is unusual,“ said Lee: an opening mark typed where the closing one belongs
+                depth = 0
+                quotes.append(_make(text, opened, i, paragraph))
                 continue
             if depth == 0:
                 opened, inner = i, False
