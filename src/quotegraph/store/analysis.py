@@ -375,6 +375,15 @@ def network(store: Store, *, flt: StatementFilter = StatementFilter(), min_weigh
             "FROM about_edges WHERE actor_id = ? AND statements >= ? "
             "ORDER BY statements DESC, speaker_id, target_id LIMIT ?",
             (_one_actor(where), min_weight, limit))
+    elif _dates_only(flt):
+        # The kept per-day edge counts of the days in the range (the range is whole days).
+        lo, hi = _day_bounds(where)
+        edges = store.rows(
+            "SELECT speaker_id AS source, actor_id AS target, sum(statements) AS weight "
+            "FROM pair_days WHERE day >= ?" + (" AND day < ?" if hi is not None else "")
+            + " GROUP BY speaker_id, actor_id HAVING sum(statements) >= ? "
+            "ORDER BY weight DESC, source, target LIMIT ?",
+            (lo, *(() if hi is None else (hi,)), min_weight, limit))
     else:
         edges = store.rows(
             "SELECT s.speaker_id AS source, sa.actor_id AS target, count(*) AS weight "

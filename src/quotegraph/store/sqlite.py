@@ -26,7 +26,7 @@ from quotegraph.store.relate_schema import (claims_schema, groups_occasions_sche
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
 from quotegraph.store.rows import STATEMENT_COLUMNS
-from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, pair_days, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +174,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     day_counts(" WITHOUT ROWID"),
     PROFILE_INDEXES,
     REPEATS_FTS,
+    pair_days(" WITHOUT ROWID"),
 )
 
 
