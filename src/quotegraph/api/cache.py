@@ -11,7 +11,9 @@ connection, in this process or another (``quotegraph ingest`` running beside the
 commits; an ``ingest`` through this server also bumps a local counter. Backends without such a
 cheap version (PostgreSQL) are not cached. Only 200 responses to GETs without a body are kept,
 small ones (under ``max_body`` bytes), at most ``max_entries``, least recently used out first.
-Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``.
+Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``. Under
+``serve --workers N`` the entries live in one file for all workers instead of in each
+worker's memory (:mod:`quotegraph.api.shared_cache`).
 """
 
 from __future__ import annotations

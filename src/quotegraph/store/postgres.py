@@ -21,6 +21,7 @@ from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store
 from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
+from quotegraph.store.clusters import SUMMARY_SCHEMA
 from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, pair_days, Migration, migration, now, pending
 
 try:
@@ -132,6 +133,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     day_counts(),
     PROFILE_INDEXES,
     pair_days(),
+    migration("0011_cluster_summary", *SUMMARY_SCHEMA),
 )
 
 

@@ -25,6 +25,7 @@ from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placehol
 from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
+from quotegraph.store.clusters import SUMMARY_SCHEMA
 from quotegraph.store.rows import STATEMENT_COLUMNS
 from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, pair_days, Migration, migration, now, pending
 
@@ -175,6 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     PROFILE_INDEXES,
     REPEATS_FTS,
     pair_days(" WITHOUT ROWID"),
+    migration("0011_cluster_summary", *SUMMARY_SCHEMA),
 )
 
 
