@@ -67,6 +67,8 @@ def _outlet_facet(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
 # ``of`` (how many match). Every other filter is counted exactly, from kept counts (none, one
 # actor) or over all its matches (a speaker's are bounded by what one person says).
 FACET_SAMPLE = 1000
+# SQLite: the narrow index (pk, repeats, speaker_id, outlet_key, kind) a sample is counted from.
+FACET_INDEX = "statements_facets"
 
 
 def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
@@ -134,6 +136,9 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
             out["sampled"], out["of"] = sample, total
             del keys[sample:]
         w, p = "s.pk IN (SELECT value FROM json_each(?))", (json.dumps(keys),)
+        table = f"statements s INDEXED BY {FACET_INDEX}"
+    else:
+        table = "statements s"
     # One pass over the matching statements counts three facets at once, grouped by SQLite
     # (from the (speaker, kind, outlet) index when the filter is a speaker): a few rows per
     # speaker come back, not one per statement (30 ms for the most quoted speaker).
@@ -141,7 +146,7 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
     outlets: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     for sid, outlet, kind, n in store.tuples(
-            f"SELECT s.speaker_id, s.outlet_key, s.kind, count(*) FROM statements s "
+            f"SELECT s.speaker_id, s.outlet_key, s.kind, count(*) FROM {table} "
             f"WHERE {w} AND {ONCE} GROUP BY 1, 2, 3", p):
         if sid is not None:
             speakers[sid] += n
