@@ -155,10 +155,12 @@ def facets(store: Store, flt: StatementFilter, *, limit: int = 10,
         kinds[kind] += n
     if where.only == "fts" and store.backend == "sqlite":
         # Text (and dates) alone: the about index, keyed by statement, answers without
-        # reading the statement rows a second time (the condition is on s.pk only).
+        # reading the statement rows a second time (the condition is on s.pk only). The keys
+        # are fts_newest's, repeats already left out, so no ABOUT_ONCE list (a third of this
+        # query's time) is needed.
         about = Counter(dict(store.tuples(
             f"SELECT sa.actor_id, count(*) FROM statement_about sa WHERE "
-            f"{w.replace('s.pk', 'sa.statement_pk')} AND {ABOUT_ONCE} GROUP BY sa.actor_id", p)))
+            f"{w.replace('s.pk', 'sa.statement_pk')} GROUP BY sa.actor_id", p)))
     else:
         about = Counter(dict(store.tuples(
             "SELECT sa.actor_id, count(*) FROM statements s "
