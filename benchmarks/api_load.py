@@ -22,7 +22,7 @@ By default search words are drawn from the PolNeAR vocabulary (the 400 commonest
 letters or more, function words such as "that" left out, and words seen 2 to 5 times), so most
 searches are distinct; ``--fixed-words``
 uses the old 7 common and 8 rare words. The report gives the share of requests that repeat an
-earlier one (an upper bound on cache hits; each worker keeps its own cache).
+earlier one (an upper bound on cache hits; the workers share one cache).
 Targets on a 2-core machine: >= 500 req/s, p95 < 100 ms, 0 errors.
 """
 
@@ -364,7 +364,7 @@ def main() -> int:
           f"({client_cpu / max(1, len(every)) * 1000:.2f} ms a request), over {secs:.1f} s "
           f"on {os.cpu_count()} cores")
     print(f"  {sum(hits.values()) / max(1, len(every)):.0%} were answered from the server's "
-          "response cache (X-Cache: hit; each worker keeps its own)")
+          "response cache (X-Cache: hit; one cache for all workers)")
     print(f"  {'endpoint':<16} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} "
           f"{'cached':>6} errors")
     for name in sorted(times):

@@ -179,3 +179,27 @@ def test_speaker_and_kind_facets_equal_a_straight_count(store):
         fac = Q.facets(store, F(speaker=sid, kind=kind), limit=100, sample=1)
         assert "sampled" not in fac
         assert as_counts(fac) == straight_counts(store, pks)
+
+
+def test_sampled_facets_read_the_narrow_index_and_equal_the_table(store):
+    # The speed shortcut (statements_facets, named by the query) must be the plan, and must
+    # count what the statement rows themselves say.
+    from quotegraph.store.analysis import FACET_INDEX
+
+    keys = matching(store, "pipeline")
+    assert keys
+    import json
+
+    arr = (json.dumps(keys),)
+    sql = ("SELECT s.speaker_id, s.outlet_key, s.kind, count(*) FROM statements s{} WHERE "
+           "s.pk IN (SELECT value FROM json_each(?)) AND s.repeats IS NULL GROUP BY 1, 2, 3")
+    fast = sql.format(f" INDEXED BY {FACET_INDEX}")
+    plan = " ".join(r[3] for r in store.tuples("EXPLAIN QUERY PLAN " + fast, arr))
+    assert f"COVERING INDEX {FACET_INDEX}" in plan
+    assert sorted(store.tuples(fast, arr), key=repr) == sorted(store.tuples(sql.format(""), arr),
+                                                               key=repr)
+    got = Q.facets(store, F(q="pipeline"), limit=20)
+    speakers = Counter(sid for (sid,) in store.tuples(
+        f"SELECT speaker_id FROM statements WHERE pk IN ({','.join('?' * len(keys))}) "
+        "AND speaker_id IS NOT NULL", keys))
+    assert {e["value"]: e["count"] for e in got["speaker"]} == dict(speakers)

@@ -206,3 +206,35 @@ def test_cli_show_and_stats(tmp_path):
     assert f"repeats {body} (counted once)" in shown
     stats = run("stats").split("\n")
     assert [line.split() for line in stats[1:3]] == [["statements", "2"], ["repeats", "1"]]
+
+
+def test_text_facets_count_each_statement_once(tmp_path):
+    # Facets of a text query read its matches' keys with repeats already left out (the
+    # sampled path reads the about index with no repeat filter of its own): every count must
+    # equal a plain count over the matching statements that are not repeats.
+    store = open_store(str(tmp_path / "r.db"))
+    try:
+        _fill(store)
+        for word in ("corridor", "spring", "sanctions"):
+            got = query.facets(store, query.StatementFilter(q=word), limit=50)
+            rows = store.rows(
+                "SELECT pk, speaker_id, kind FROM statements WHERE repeats IS NULL AND pk IN "
+                "(SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", (word,))
+            assert rows, word
+            pks = [r["pk"] for r in rows]
+            about: dict[str, int] = {}
+            for (aid,) in store.tuples(
+                    f"SELECT actor_id FROM statement_about WHERE statement_pk IN "
+                    f"({','.join('?' * len(pks))})", pks):
+                about[aid] = about.get(aid, 0) + 1
+            assert {e["value"]: e["count"] for e in got["about"]} == about
+            kinds: dict[str, int] = {}
+            for r in rows:
+                kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+            assert {e["value"]: e["count"] for e in got["kind"]} == kinds
+        repeated = store.rows("SELECT pk FROM statements WHERE repeats IS NOT NULL")
+        assert store.tuples(  # the repeats do have actors: leaving them out matters
+            f"SELECT count(*) FROM statement_about WHERE statement_pk IN "
+            f"({','.join('?' * len(repeated))})", [r["pk"] for r in repeated])[0][0] > 0
+    finally:
+        store.close()

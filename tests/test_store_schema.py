@@ -25,7 +25,8 @@ def test_migrations_are_recorded_once(any_store):  # noqa: F811
                      "0005_statement_cluster", "0006_groups_occasions", "0007_day_counts",
                      "0008_profile_indexes"] + (
         # SQLite only: the full-text index of repeats that text-search totals subtract
-        ["0009_repeats_fts"] if any_store.backend == "sqlite" else [])
+        ["0009_repeats_fts"] if any_store.backend == "sqlite" else []) + ["0010_pair_days", "0011_cluster_summary"] + (
+        ["0012_facet_index"] if any_store.backend == "sqlite" else [])
 
 
 def test_reopening_keeps_data_and_does_not_reapply(tmp_path):

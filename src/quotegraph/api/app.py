@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,7 +21,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from quotegraph.api.cache import DataVersion, ResponseCache
+from quotegraph.api.cache import DEFAULT_ENTRIES, DataVersion, ResponseCache
+from quotegraph.api.shared_cache import SharedEntries
 from quotegraph.store.analysis import FACET_SAMPLE
 from quotegraph.api.limits import DEFAULT_MAX_BODY, BodySizeLimit, SecurityHeaders
 from quotegraph.api.routes import router
@@ -53,6 +55,7 @@ def create_app(
     check_db: bool = True,
     cache: bool = True,
     facet_sample: int | None = None,
+    shared_cache: str | None = None,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a SQLite path or a ``postgresql://`` DSN).
 
@@ -62,7 +65,9 @@ def create_app(
     413. With ``check_db`` (the default) the database is opened once here, so a wrong path
     fails now with a :class:`~quotegraph.errors.StoreError` rather than on the first request.
     ``facet_sample`` overrides how many matches a full-text query's facets count at most
-    (default :data:`quotegraph.store.analysis.FACET_SAMPLE`).
+    (default :data:`quotegraph.store.analysis.FACET_SAMPLE`). ``shared_cache`` is a file for
+    the response cache shared by the workers of one server (see
+    :mod:`quotegraph.api.shared_cache`); without it each process caches in memory.
     """
     if check_db:
         from quotegraph.store import open_store
@@ -70,6 +75,13 @@ def create_app(
         open_store(db, create=False).close()
     stores = StoreHandles(db)
     version = DataVersion(db) if cache else None
+    shared = None
+    if version is not None and version.enabled and shared_cache:
+        try:
+            shared = SharedEntries(shared_cache, version, max_entries=DEFAULT_ENTRIES)
+        except sqlite3.Error as e:
+            log.warning("shared response cache %s unusable (%s); caching per worker",
+                        shared_cache, e)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -77,6 +89,8 @@ def create_app(
         stores.close()
         if version is not None:
             version.close()
+        if shared is not None:
+            shared.close()
 
     app = FastAPI(
         title="quotegraph",
@@ -123,7 +137,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     if version is not None and version.enabled:
-        app.add_middleware(ResponseCache, version=version)
+        app.add_middleware(ResponseCache, version=version, shared=shared)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_body=max_body)
     return app
@@ -132,6 +146,7 @@ def create_app(
 ENV_DB = "QUOTEGRAPH_SERVE_DB"
 ENV_TOKEN_VAR = "QUOTEGRAPH_SERVE_TOKEN_VAR"
 ENV_CORS = "QUOTEGRAPH_SERVE_CORS"
+ENV_CACHE = "QUOTEGRAPH_SERVE_CACHE"
 
 
 def app_from_env() -> FastAPI:
@@ -140,7 +155,8 @@ def app_from_env() -> FastAPI:
     token_var = os.environ.get(ENV_TOKEN_VAR)
     origins = tuple(o for o in os.environ.get(ENV_CORS, "").split("\n") if o)
     return create_app(os.environ[ENV_DB], write_token=os.environ.get(token_var) if token_var
-                      else None, cors_origins=origins, check_db=False)
+                      else None, cors_origins=origins, check_db=False,
+                      shared_cache=os.environ.get(ENV_CACHE) or None)
 
 
 def _version() -> str:

@@ -11,17 +11,24 @@ connection, in this process or another (``quotegraph ingest`` running beside the
 commits; an ``ingest`` through this server also bumps a local counter. Backends without such a
 cheap version (PostgreSQL) are not cached. Only 200 responses to GETs without a body are kept,
 small ones (under ``max_body`` bytes), at most ``max_entries``, least recently used out first.
-Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``.
+Answers to cacheable requests carry ``X-Cache: hit`` or ``X-Cache: miss``. Under
+``serve --workers N`` the entries live in one file for all workers instead of in each
+worker's memory (:mod:`quotegraph.api.shared_cache`).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from quotegraph.api.shared_cache import SharedEntries
+
+log = logging.getLogger(__name__)
 
 DEFAULT_ENTRIES = 4096
 # Every cacheable answer says whether it came from the cache, so a load test counts real hits.
@@ -77,11 +84,13 @@ class ResponseCache:
     """ASGI middleware serving repeated ``GET /api/*`` requests from memory (see module doc)."""
 
     def __init__(self, app: Any, *, version: DataVersion, max_entries: int = DEFAULT_ENTRIES,
-                 max_body: int = DEFAULT_MAX_BODY) -> None:
+                 max_body: int = DEFAULT_MAX_BODY, shared: SharedEntries | None = None) -> None:
         self.app = app
         self.version = version
         self.max_entries = max_entries
         self.max_body = max_body
+        # With ``shared`` the entries live in one file for all workers of a server.
+        self.shared = shared
         self._entries: OrderedDict[bytes, tuple[Any, int, list, bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -107,6 +116,18 @@ class ResponseCache:
             return
         key = scope.get("raw_path") or scope["path"].encode()
         key = key + b"?" + scope.get("query_string", b"")
+        if self.shared is not None:
+            try:
+                token, entry = self._shared_lookup(token, key)
+            except sqlite3.Error as e:
+                log.debug("shared response cache: %s", e)
+                await self.app(scope, receive, send)
+                return
+            if entry is not None:
+                await self._answer(send, *entry)
+                return
+            await self._compute(scope, receive, send, key, token)
+            return
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None and entry[0] == token:
@@ -116,12 +137,29 @@ class ResponseCache:
                 entry = None
                 self.misses += 1
         if entry is not None:
-            _, status, headers, body = entry
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [*headers, HIT]})
-            await send({"type": "http.response.body", "body": body})
+            await self._answer(send, *entry[1:])
             return
+        await self._compute(scope, receive, send, key, token)
 
+    def _shared_lookup(self, version: Any, key: bytes) -> tuple[int, Any]:
+        assert self.shared is not None
+        generation, entry = self.shared.lookup(key, version)
+        with self._lock:
+            if entry is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+        return generation, entry
+
+    @staticmethod
+    async def _answer(send: Any, status: int, headers: list, body: bytes) -> None:
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [*headers, HIT]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _compute(self, scope: Any, receive: Any, send: Any, key: bytes,
+                       token: Any) -> None:
+        """Answer through the app, keeping a 200 answer under ``token``."""
         start: dict[str, Any] = {}
         parts: list[bytes] = []
         keep = [True]
@@ -143,6 +181,13 @@ class ResponseCache:
         await self.app(scope, receive, capture)
 
     def _store(self, key: bytes, token: Any, start: dict[str, Any], body: bytes) -> None:
+        if self.shared is not None:
+            try:
+                self.shared.store(key, token, start["status"], list(start.get("headers", ())),
+                                  body)
+            except sqlite3.Error as e:  # busy or full: this answer is simply not kept
+                log.debug("shared response cache: %s", e)
+            return
         with self._lock:
             self._entries[key] = (token, start["status"], list(start.get("headers", ())), body)
             self._entries.move_to_end(key)

@@ -96,9 +96,19 @@ def _serve(app: Any, host: str, port: int, *, workers: int = 1,
     if workers == 1 or env is None:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return 0
-    os.environ.update(env)
-    uvicorn.run("quotegraph.api.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+    import shutil
+    import tempfile
+
+    from quotegraph.api.app import ENV_CACHE
+
+    # One response cache for all workers, in a private folder that lives as long as the run.
+    folder = tempfile.mkdtemp(prefix="quotegraph-cache-")
+    os.environ.update({**env, ENV_CACHE: os.path.join(folder, "responses.sqlite")})
+    try:
+        uvicorn.run("quotegraph.api.app:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -39,6 +39,8 @@ class Delta:
     # (actor id, facet, value); and their speaker -> actor edges: (actor id, speaker, target)
     about_facets: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     about_edges: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    # speaker -> actor edges per day: (day, speaker id, actor id)
+    pair_days: Counter[tuple[int, str, str]] = field(default_factory=Counter)
     speaker_names: dict[str, str] = field(default_factory=dict)
     actor_info: dict[str, tuple[str, str]] = field(default_factory=dict)
     # speaker -> (key, role) of their newest added statement that names a role
@@ -105,6 +107,12 @@ def removed(cur: Executor, article_ids: Sequence[str]) -> Delta:
             d.about[aid] -= n
             if sid is not None:
                 d.pairs[(sid, aid)] -= n
+        for day, sid, aid, n in cur.fetchall(
+            f"SELECT sa.statement_pk >> {DAY_SHIFT}, s.speaker_id, sa.actor_id, count(*) "
+            "FROM statement_about sa JOIN statements s ON s.pk = sa.statement_pk "
+            f"WHERE s.article_id IN ({ph}) AND s.repeats IS NULL "
+            "AND s.speaker_id IS NOT NULL GROUP BY 1, 2, 3", part):
+            d.pair_days[(day, sid, aid)] -= n
     return d
 
 
@@ -146,6 +154,7 @@ def added(d: Delta, written: Sequence[ArticleRows], statements: Sequence[tuple[A
         d.actor_days[(aid, key >> DAY_SHIFT)] += 1
         if key in speaker_of:
             d.pairs[(speaker_of[key], aid)] += 1
+            d.pair_days[(key >> DAY_SHIFT, speaker_of[key], aid)] += 1
     for key, aids in actors_of.items():
         row, sid = kept.get(key), speaker_of.get(key)
         for aid in aids:
@@ -191,7 +200,8 @@ def apply(cur: Executor, d: Delta) -> None:
                             "AND statements <= 0", [(k, day) for k, day, _ in rows])
     for table, cols, counts in (("about_facets", ("actor_id", "facet", "value"), d.about_facets),
                                 ("about_edges", ("actor_id", "speaker_id", "target_id"),
-                                 d.about_edges)):
+                                 d.about_edges),
+                                ("pair_days", ("day", "speaker_id", "actor_id"), d.pair_days)):
         rows3 = [(*k, n) for k, n in sorted(counts.items()) if n]
         if rows3:
             names = ", ".join(cols)

@@ -335,11 +335,14 @@ class Store:
         """Remove statements, mentions and about-links of articles being replaced; return
         the counts they took away."""
         delta = aggregates.removed(cur, ids)
+        shrunk: set[int] = set()  # clusters losing members: their kept summaries change
         for part in chunks(ids):
             ph = placeholders(len(part))
-            cur.execute(
-                f"DELETE FROM statement_cluster WHERE statement_pk IN "
-                f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
+            members = f"(SELECT pk FROM statements WHERE article_id IN ({ph}))"
+            shrunk.update(c for (c,) in cur.fetchall(
+                f"SELECT DISTINCT cluster FROM statement_cluster WHERE statement_pk IN {members}",
+                part))
+            cur.execute(f"DELETE FROM statement_cluster WHERE statement_pk IN {members}", part)
             cur.execute(
                 f"DELETE FROM statement_about WHERE statement_pk IN "
                 f"(SELECT pk FROM statements WHERE article_id IN ({ph}))", part)
@@ -349,6 +352,10 @@ class Store:
             cur.execute(f"DELETE FROM relations WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM actor_groups WHERE article_id IN ({ph})", part)
             cur.execute(f"DELETE FROM occasions WHERE article_id IN ({ph})", part)
+        if shrunk:
+            from quotegraph.store.clusters import resummarise  # noqa: PLC0415 - as above
+
+            resummarise(cur, sorted(shrunk))
         return delta
 
     @staticmethod

@@ -13,9 +13,10 @@ A pair joins one cluster when
 
 Clusters are the connected components of those pairs (union-find), stored as
 ``statement_cluster (statement_pk, cluster)`` for statements in clusters of two or more; the
-cluster id is its smallest statement key. Outlets and first appearance are read by a query
-(:func:`also_reported_by`), never stored, so they follow article edits (the member rows it
-reads are summarised in memory only until the next commit, see :class:`SummaryCache`).
+cluster id is its smallest statement key. Each cluster's summary (member count, earliest
+member, outlets in first-appearance order) is kept in ``cluster_summary``, recomputed from its
+members in the same transaction whenever a write adds or removes members (:func:`resummarise`),
+so "also reported by" reads one row per cluster instead of all its members.
 
 Incremental update: because a cluster never spans two speakers, ingest recomputes the clusters
 of just the speakers whose statements it wrote (:func:`refresh`), once per ingest run, not per
@@ -27,9 +28,8 @@ statements always give the same clusters.
 from __future__ import annotations
 
 import re
-import threading
 import zlib
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,20 @@ SCHEMA = [
         cluster BIGINT NOT NULL)""",
     "CREATE INDEX statement_cluster_cluster ON statement_cluster (cluster)",
 ]
+
+
+def _fill_summaries(cur: Any) -> None:
+    resummarise(cur, None)
+
+
+# 0011: the kept summaries. A page of 20 hits in clusters of 120 reprints read 2,400 member
+# rows (0.44 ms a cluster on 100,000 articles), once per cluster per server process and again
+# after every commit; now one row per cluster.
+SUMMARY_SCHEMA = (
+    "CREATE TABLE cluster_summary (cluster BIGINT PRIMARY KEY, statements INTEGER NOT NULL, "
+    "first_pk BIGINT NOT NULL, outlets TEXT NOT NULL)",
+    _fill_summaries,
+)
 
 
 def shingles(text: str) -> set[int]:
@@ -195,11 +209,16 @@ def _write(store: Any, rows: Sequence[tuple[int, ...]], found: dict[int, int], *
         if everything:
             cur.execute("DELETE FROM statement_cluster")
         else:
+            touched = set(found.values())
             for part in chunks([r[0] for r in rows]):
-                cur.execute(f"DELETE FROM statement_cluster WHERE statement_pk IN "
-                            f"({placeholders(len(part))})", part)
+                ph = placeholders(len(part))
+                touched.update(c for (c,) in cur.fetchall(
+                    f"SELECT DISTINCT cluster FROM statement_cluster WHERE statement_pk IN ({ph})",
+                    part))
+                cur.execute(f"DELETE FROM statement_cluster WHERE statement_pk IN ({ph})", part)
         cur.executemany("INSERT INTO statement_cluster (statement_pk, cluster) VALUES (?, ?)",
                         sorted(found.items()))
+        resummarise(cur, None if everything else sorted(touched))
 
 
 def rebuild(store: Any, threshold: float = THRESHOLD) -> dict[str, int]:
@@ -228,79 +247,68 @@ def refresh(store: Any, article_ids: Iterable[str]) -> int:
     return len(found)
 
 
-CACHED_CLUSTERS = 20_000  # summaries kept at most (a few hundred bytes each)
+_MEMBERS = ("SELECT c.cluster, s.pk, s.id, s.outlet, s.published FROM statement_cluster c "
+            "JOIN statements s ON s.pk = c.statement_pk")
+_MEMBER_ORDER = "ORDER BY c.cluster, s.published IS NULL, s.published, s.pk"
 
 
-class SummaryCache:
-    """Cluster -> its summary (member count, earliest member, outlets in first-appearance
-    order), kept while the store's data token is unchanged (any commit anywhere drops them).
-
-    Why: a page of 20 hits in clusters of 120 reprints read 2,400 statement rows for its
-    "also reported by" lines, most of the time of a search or profile on a store of wire copy;
-    the same clusters come back on page after page. At most :data:`CACHED_CLUSTERS`, the least
-    recently used out first."""
-
-    def __init__(self, size: int = CACHED_CLUSTERS) -> None:
-        self.size = size
-        self._token: Any = None
-        self._kept: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def _check(self, token: Any) -> None:
-        if token != self._token:
-            self._kept.clear()
-            self._token = token
-
-    def get(self, token: Any, cids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        with self._lock:
-            self._check(token)
-            found = {}
-            for c in cids:
-                summary = self._kept.get(c)
-                if summary is not None:
-                    self._kept.move_to_end(c)
-                    found[c] = summary
-            return found
-
-    def put(self, token: Any, summaries: dict[int, tuple[Any, ...]]) -> None:
-        with self._lock:
-            self._check(token)
-            for c, summary in summaries.items():
-                self._kept[c] = summary
-                self._kept.move_to_end(c)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+def summaries_of(rows: Iterable[tuple[Any, ...]]) -> dict[int, tuple[int, int, list[str]]]:
+    """``{cluster: (members, first member's key, outlets in first-appearance order)}`` from
+    member rows ``(cluster, pk, id, outlet, published)`` in :data:`_MEMBER_ORDER`: members
+    ordered by article date (undated last), then key, as :func:`cluster_statements`."""
+    out: dict[int, tuple[int, int, list[str]]] = {}
+    cid = first = None
+    n = 0
+    outlets: dict[str, None] = {}
+    for c, pk, _id, outlet, _published in rows:
+        if c != cid:
+            if cid is not None:
+                out[cid] = (n, first, list(outlets))
+            cid, first, n, outlets = c, pk, 0, {}
+        n += 1
+        if outlet:
+            outlets.setdefault(outlet, None)
+    if cid is not None:
+        out[cid] = (n, first, list(outlets))
+    return out
 
 
-_CACHES_LOCK = threading.Lock()
+def resummarise(cur: Any, cids: Sequence[int] | None) -> None:
+    """Recompute the kept summaries of clusters ``cids`` (all when None) from their members,
+    inside the caller's write transaction; a cluster left without members loses its row."""
+    import json
 
-
-def _summary_cache(store: Any) -> SummaryCache:
-    with _CACHES_LOCK:
-        cache = getattr(store, "_cluster_summaries", None)
-        if cache is None:
-            cache = store._cluster_summaries = SummaryCache()  # noqa: SLF001 - the store's own
-        return cache
+    if cids is None:
+        cur.execute("DELETE FROM cluster_summary")
+        parts: Iterable[Sequence[int] | None] = [None]
+    else:
+        parts = chunks(list(cids))
+    for part in parts:
+        if part is None:
+            rows = cur.fetchall(f"{_MEMBERS} {_MEMBER_ORDER}")
+        else:
+            ph = placeholders(len(part))
+            cur.execute(f"DELETE FROM cluster_summary WHERE cluster IN ({ph})", part)
+            rows = cur.fetchall(f"{_MEMBERS} WHERE c.cluster IN ({ph}) {_MEMBER_ORDER}", part)
+        cur.executemany(
+            "INSERT INTO cluster_summary (cluster, statements, first_pk, outlets) "
+            "VALUES (?, ?, ?, ?)",
+            [(c, n, first, json.dumps(outlets, ensure_ascii=False))
+             for c, (n, first, outlets) in sorted(summaries_of(rows).items())])
 
 
 def _summaries(store: Any, cids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-    """``{cluster: (members, (first id, outlet, published), outlets in order)}``; members
-    ordered by article date (undated last), then key, as :func:`cluster_statements`."""
+    """``{cluster: (members, (first id, outlet, published), outlets in order)}`` from the
+    kept summaries (one row per cluster and its first member's)."""
+    import json
+
     out: dict[int, tuple[Any, ...]] = {}
     for part in chunks(list(cids)):
-        # Each statement row carries its article's outlet and date (written with them, see
-        # store.rows): joining the articles as well doubled the cost of a page of hits.
-        rows = store.tuples(
-            "SELECT c.cluster, s.id, s.outlet, s.published FROM statement_cluster c "
-            "JOIN statements s ON s.pk = c.statement_pk "
-            f"WHERE c.cluster IN ({placeholders(len(part))}) "
-            "ORDER BY c.cluster, s.published IS NULL, s.published, s.pk", part)
-        groups: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-        for cid, *member in rows:
-            groups[cid].append(tuple(member))
-        for cid, group in groups.items():
-            outlets = tuple(dict.fromkeys(m[1] for m in group if m[1]))
-            out[cid] = (len(group), group[0], outlets)
+        for cid, n, outlets, first_id, outlet, published in store.tuples(
+                "SELECT k.cluster, k.statements, k.outlets, s.id, s.outlet, s.published "
+                "FROM cluster_summary k JOIN statements s ON s.pk = k.first_pk "
+                f"WHERE k.cluster IN ({placeholders(len(part))})", part):
+            out[cid] = (n, (first_id, outlet, published), tuple(json.loads(outlets)))
     return out
 
 
@@ -319,16 +327,7 @@ def also_reported_by(store: Any, pks: Sequence[int]) -> dict[int, dict[str, Any]
             mine[pk] = (cid, outlet)
     if not mine:
         return {}
-    cids = sorted({cid for cid, _ in mine.values()})
-    token = store.data_token()
-    kept = _summary_cache(store) if token is not None else None
-    summaries = kept.get(token, cids) if kept is not None else {}
-    missing = [c for c in cids if c not in summaries]
-    if missing:
-        found = _summaries(store, missing)
-        summaries.update(found)
-        if kept is not None:
-            kept.put(token, found)
+    summaries = _summaries(store, sorted({cid for cid, _ in mine.values()}))
     out: dict[int, dict[str, Any]] = {}
     for pk, (cid, own) in mine.items():
         summary = summaries.get(cid)

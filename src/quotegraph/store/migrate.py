@@ -116,6 +116,23 @@ PROFILE_INDEXES = migration(
 )
 
 
+# 0010: statements per speaker -> actor edge per day (day = key >> 40, 0 = undated), kept by
+# every write like speaker_days. A network over a date range sums these for the days in the
+# range instead of joining every statement of the range to its actors (60-84 ms for 90 days of
+# 100,000 articles). Keyed by day first: a range is one stretch of the table.
+def pair_days(without_rowid: str = "") -> Migration:
+    return migration(
+        "0010_pair_days",
+        "CREATE TABLE pair_days (day INTEGER NOT NULL, speaker_id TEXT NOT NULL, "
+        "actor_id TEXT NOT NULL, statements INTEGER NOT NULL, "
+        f"PRIMARY KEY (day, speaker_id, actor_id)){without_rowid}",
+        "INSERT INTO pair_days (day, speaker_id, actor_id, statements) "
+        "SELECT sa.statement_pk >> 40, s.speaker_id, sa.actor_id, count(*) "
+        "FROM statement_about sa JOIN statements s ON s.pk = sa.statement_pk "
+        "WHERE s.repeats IS NULL AND s.speaker_id IS NOT NULL GROUP BY 1, 2, 3",
+    )
+
+
 def pending(applied: set[str], migrations: Sequence[Migration]) -> list[Migration]:
     names = [m.name for m in migrations]
     if len(set(names)) != len(names):  # a programming error, caught by the tests

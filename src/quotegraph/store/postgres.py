@@ -21,7 +21,8 @@ from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store
 from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
-from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, Migration, migration, now, pending
+from quotegraph.store.clusters import SUMMARY_SCHEMA
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, pair_days, Migration, migration, now, pending
 
 try:
     import psycopg
@@ -131,6 +132,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     migration("0006_groups_occasions", *groups_occasions_schema()),
     day_counts(),
     PROFILE_INDEXES,
+    pair_days(),
+    migration("0011_cluster_summary", *SUMMARY_SCHEMA),
 )
 
 

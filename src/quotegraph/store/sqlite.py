@@ -25,8 +25,9 @@ from quotegraph.store.base import MARK_CLOSE, MARK_OPEN, Store, chunks, placehol
 from quotegraph.store.relate_schema import (claims_schema, groups_occasions_schema,
                                              relations_schema)
 from quotegraph.store.clusters import SCHEMA as CLUSTER_SCHEMA
+from quotegraph.store.clusters import SUMMARY_SCHEMA
 from quotegraph.store.rows import STATEMENT_COLUMNS
-from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, Migration, migration, now, pending
+from quotegraph.store.migrate import DATES_AND_REPEATS, MIGRATIONS_TABLE, PROFILE_INDEXES, day_counts, pair_days, Migration, migration, now, pending
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,15 @@ REPEATS_FTS = migration(
         SELECT new.pk, new.text, new.speaker_name WHERE new.repeats IS NOT NULL; END""",
 )
 
+# 0012: the columns a text query's facets count, in key order, so the sampled matches (the
+# newest 1,000) are read from a narrow index instead of 1,000 statement rows on as many
+# pages (3-4 ms of a common word's facets on 100,000 articles; the index, 25-30% less). The
+# planner prefers the rowid, so the facet query names this index (analysis.FACET_INDEX).
+FACET_INDEX = migration(
+    "0012_facet_index",
+    "CREATE INDEX statements_facets ON statements (pk, repeats, speaker_id, outlet_key, kind)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     migration("0001_initial_schema", *SCHEMA_V1),
     DATES_AND_REPEATS,
@@ -174,6 +184,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     day_counts(" WITHOUT ROWID"),
     PROFILE_INDEXES,
     REPEATS_FTS,
+    pair_days(" WITHOUT ROWID"),
+    migration("0011_cluster_summary", *SUMMARY_SCHEMA),
+    FACET_INDEX,
 )
 
 
