@@ -229,3 +229,47 @@ def test_institution_forms_asked_once_per_phrase_give_the_same_names():
         for at in range(0, len(text), 11):
             assert _institution(phrase, lazy, at) == _institution(phrase, plain, at), (phrase, at)
     assert lazy.candidates  # the answers came through the per-article cache
+
+
+def _plain_by_stopwords(counts, candidates):
+    # The definition: each language's score is the occurrences of its stopwords in the text.
+    from quotegraph.read.language import _MARGIN, _MIN_SHARE, STOPWORDS
+
+    scores = sorted(((sum(n for w, n in counts.items() if w in STOPWORDS[lang]), lang)
+                     for lang in candidates), reverse=True)
+    (best, lang), (second, _) = scores[0], scores[1]
+    if best < _MIN_SHARE * counts.total() or best < _MARGIN * second:
+        return None
+    return lang
+
+
+LANGUAGE_TEXTS = [
+    "the minister said that the talks were over and that he would not return to the city " * 3,
+    "le ministre a dit que les pourparlers sont finis et qu'il ne reviendra pas dans la ville " * 3,
+    "de minister zei dat de gesprekken voorbij zijn en dat hij niet naar de stad terugkeert " * 3,
+    "a de in a de in el la en le de la a in the of",  # words shared by several lists: ties
+    "o ministro disse que as conversas acabaram e que ele não voltará para a cidade " * 3,
+    "министр сказал что переговоры окончены и он не вернется в город и это все " * 3,
+    "zzz qqq xxx " * 20,
+]
+
+
+def test_stopword_scores_are_the_plain_ones():
+    from collections import Counter
+
+    from quotegraph.read.language import _WORD, _by_stopwords
+
+    latin = ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "az", "uz")
+    cyrillic = ("ru", "uk", "bg", "sr", "kk", "ky")
+    for text in LANGUAGE_TEXTS:
+        counts = Counter(w.lower() for w in _WORD.findall(text))
+        for candidates in (latin, cyrillic, ("nl", "de"), ("fr", "en")):
+            assert _by_stopwords(counts, candidates) == _plain_by_stopwords(counts, candidates), \
+                (text[:30], candidates)
+
+
+def test_ascii_texts_read_as_the_general_path_reads_them():
+    from quotegraph.read.language import _any_script, detect_language
+
+    for text in LANGUAGE_TEXTS + ["Short text.", "The minister said, “we will go” — and left. " * 8]:
+        assert detect_language(text) == _any_script(text[:40_000]), text[:30]
