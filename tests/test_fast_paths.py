@@ -273,3 +273,28 @@ def test_ascii_texts_read_as_the_general_path_reads_them():
 
     for text in LANGUAGE_TEXTS + ["Short text.", "The minister said, “we will go” — and left. " * 8]:
         assert detect_language(text) == _any_script(text[:40_000]), text[:30]
+
+
+RELATION_TEXTS = [
+    "The minister accused Kyiv of stalling and urged Brussels to act.",
+    "Nothing here names a trigger at all, only plain words.",
+    "THE WEST IS SEEKING TO FORCE the allies; Ministers CONDEMNED it and Called On others.",
+    "İstanbul said it would ſupport Ankara and thank Baku",  # lower-casing moves offsets
+    "A speech: the ambassador thanked nobody, but he warned Tbilisi.",
+    "the Kelvin sign \u212a is no letter k; they bacKed and blamed Paris",
+    "They were trying to undermine Minsk, said one; the others were working to drag Baku in.",
+    "ſlammed and ask",  # "ſ" matches "s" in a case-blind pattern, not after lower()
+    "dotless ı: crıticised Moscow, then criticised Riga",
+]
+
+
+def test_relation_scans_start_where_the_plain_scans_find_their_first_match():
+    from quotegraph.relate.relations import _PRESSURE_RE, _TRIGGER_RE, scan_starts
+
+    for text in RELATION_TEXTS:
+        for lo, hi in ((0, len(text)), (5, len(text)), (3, len(text) - 4)):
+            trigger_from, pressure_from = scan_starts(text[lo:hi].lower(), lo, hi)
+            for rx, start in ((_TRIGGER_RE, trigger_from), (_PRESSURE_RE, pressure_from)):
+                plain = [(m.span(), m.lastgroup) for m in rx.finditer(text, lo, hi)]
+                fast = [(m.span(), m.lastgroup) for m in rx.finditer(text, start, hi)]
+                assert fast == plain, (text, lo, hi, rx.pattern[:20])
