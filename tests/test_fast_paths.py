@@ -298,3 +298,48 @@ def test_relation_scans_start_where_the_plain_scans_find_their_first_match():
                 plain = [(m.span(), m.lastgroup) for m in rx.finditer(text, lo, hi)]
                 fast = [(m.span(), m.lastgroup) for m in rx.finditer(text, start, hi)]
                 assert fast == plain, (text, lo, hi, rx.pattern[:20])
+
+
+# One phrase for each alternative of PERIOD_RE, in its order, and measures with and without
+# modifiers; the sentences around them hold no other period or measure word.
+PERIOD_PHRASES = [
+    "from January to March of 2023", "in the first six months of this year",
+    "in the second half of the year", "in Q3 2021", "H1", "over the past few years",
+    "over the next five days", "in the coming weeks",
+    "by the end of this year", "during this period", "in the near future", "so far this year",
+    "currently", "until next year", "before the decade", "since May 2014", "from 1998-2004",
+    "in Sept 2019", "in Oct", "last week", "the previous quarter", "in annual terms", "per year",
+    "annually", "a month", "to date", "2015–2016",
+]
+MEASURE_PHRASES = ["bilateral trade turnover", "GDP", "total foreign investments", "costs",
+                   "Russian-Chinese trade", "the market share", "losses"]
+
+
+def _plain_claim_scans(text, lo, hi):
+    from quotegraph.relate.claims import _MEASURE_RE, PERIOD_RE
+
+    return ([m.span() for m in PERIOD_RE.finditer(text, lo, hi)],
+            [m.span() for m in _MEASURE_RE.finditer(text, lo, hi)])
+
+
+def _gated_claim_scans(text, lo, hi):
+    from quotegraph.relate.claims import _MEASURE_RE, PERIOD_RE, _words_for
+
+    period, measure = _words_for(text, lo, hi)
+    return ([m.span() for m in PERIOD_RE.finditer(text, lo, hi)] if period else [],
+            [m.span() for m in _MEASURE_RE.finditer(text, lo, hi)] if measure else [])
+
+
+def test_claim_sentences_skip_the_scans_only_when_the_plain_scans_find_nothing():
+    texts = [f"The envoy said the figure rose by 12 percent {p}, he noted." for p in PERIOD_PHRASES]
+    texts += [f"He put the {p} at 40 billion, she noted." for p in MEASURE_PHRASES]
+    texts += ["Nothing of the kind: 12 people came.", "THE FIGURE WAS 5 PERCENT IN JUNE",
+              "İt ſtood at 40 percent of ſales",  # lower-casing moves offsets; "ſ" is an "s"
+              "the coſts were 3 percent", "Kelvin \u212a: 4 percent of trade"]
+    found = 0
+    for text in texts:
+        for lo, hi in ((0, len(text)), (4, len(text) - 3)):
+            plain = _plain_claim_scans(text, lo, hi)
+            assert _gated_claim_scans(text, lo, hi) == plain, text
+            found += bool(plain[0]) + bool(plain[1])
+    assert found > len(PERIOD_PHRASES) + len(MEASURE_PHRASES)  # the phrases are matched
