@@ -343,3 +343,13 @@ def test_claim_sentences_skip_the_scans_only_when_the_plain_scans_find_nothing()
             assert _gated_claim_scans(text, lo, hi) == plain, text
             found += bool(plain[0]) + bool(plain[1])
     assert found > len(PERIOD_PHRASES) + len(MEASURE_PHRASES)  # the phrases are matched
+
+
+def test_occasion_keys_in_a_sentence_are_the_plain_substrings():
+    from quotegraph.relate.occasions import _ALL_KEYS, keys_in
+
+    texts = ["at a briefing after the talks she told reporters", "briefed", "tweeted a video",
+             "the press-conference", "mps and senators", "interviewinterview", "",
+             "a statement released on his blog page", "no key here", "correspondentstell"]
+    for text in texts + [" ".join(_ALL_KEYS), "".join(_ALL_KEYS)]:
+        assert keys_in(text) == {k for k in _ALL_KEYS if k in text}, text
