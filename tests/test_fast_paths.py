@@ -353,3 +353,64 @@ def test_occasion_keys_in_a_sentence_are_the_plain_substrings():
              "a statement released on his blog page", "no key here", "correspondentstell"]
     for text in texts + [" ".join(_ALL_KEYS), "".join(_ALL_KEYS)]:
         assert keys_in(text) == {k for k in _ALL_KEYS if k in text}, text
+
+
+def _plain_repeats(statements, *, body_start):
+    # The definition: every pair by the exact test, the best score first, then the earliest.
+    from quotegraph.attribute.repeats import (BODY_SHARE, HEADLINE_SHARE, MIN_WORDS,
+                                              _same_speaker, _stems)
+
+    found = {}
+    for i, st in enumerate(statements):
+        headline = st.start < body_start
+        a = _stems(st.text)
+        if len(a) < MIN_WORDS:
+            continue
+        best = None
+        for j, other in enumerate(statements):
+            if j == i or j in found or other.start < body_start:
+                continue
+            if not headline and other.start >= st.start:
+                continue
+            if not _same_speaker(st, other, headline=headline):
+                continue
+            b = _stems(other.text)
+            shared = len(a & b)
+            score = shared / len(a) if headline else shared / max(len(a), len(b))
+            if score >= (HEADLINE_SHARE if headline else BODY_SHARE) and (best is None or score > best[0]):
+                best = (score, j)
+        if best is not None:
+            found[i] = best[1]
+    for i, j in found.items():
+        while j in found:
+            j = found[j]
+        found[i] = j
+    return found
+
+
+def test_repeats_of_speakers_with_few_and_many_statements_are_the_plain_ones():
+    from quotegraph.attribute.repeats import FEW_TO_INDEX, find_repeats
+    from quotegraph.model import Speaker, Statement
+
+    sayings = ["the harbour levy will rise next spring for every ship",
+               "the harbour levy will rise next spring for every single ship",
+               "every ship pays the harbour levy when it rises next spring",
+               "the mill will close unless the levy is cut",
+               "unless the levy is cut the mill will close",
+               "talks with the port authority resume on Monday morning",
+               "the harbour levy will rise next spring for every big ship"]
+    order = [5, 3, 0, 2, 1, 4, 6, 1, 0, 5, 2, 6]  # near repeats after unrelated sayings
+    for speakers, n in ((("Ada Quist", "Bo Lind"), 9), (("Ada Quist",), 9),
+                        (("Ada Quist",), FEW_TO_INDEX * 2 + 3)):
+        statements, at = [], 0
+        for k in range(n):
+            name = speakers[k % len(speakers)] if k % 5 else None
+            text = sayings[order[k % len(order)]]
+            sp = Speaker(name=name, mention=name, start=at, end=at + 3, id=None) if name else None
+            statements.append(Statement(kind="indirect", start=at, end=at + len(text), text=text,
+                                        speaker=sp, cue=None, rule="test"))
+            at += len(text) + 10
+        for body_start in (0, statements[2].start):
+            plain = _plain_repeats(statements, body_start=body_start)
+            assert find_repeats(statements, body_start=body_start) == plain, (speakers, n, body_start)
+            assert plain  # the sayings do repeat
