@@ -414,3 +414,25 @@ def test_repeats_of_speakers_with_few_and_many_statements_are_the_plain_ones():
             plain = _plain_repeats(statements, body_start=body_start)
             assert find_repeats(statements, body_start=body_start) == plain, (speakers, n, body_start)
             assert plain  # the sayings do repeat
+
+
+def test_kept_surnames_and_genders_are_the_plain_ones():
+    from quotegraph.resolve import people
+
+    def plain_surname(name):
+        return re.sub(r"[’']s?$", "", name.split()[-1]) if name.split() else name
+
+    names = ["Ada Quist", "Quist", "Quist's", "Bo Lind’s", "Lind’", "", "Maria Zakharova",
+             "Mr. Lamb", "Wang Yi", "van der Berg", "Ada Quist"]
+    titles = [None, "", "spokeswoman", "Foreign Ministry Spokesman", "Mr.", "Queen", "minister"]
+    for _ in range(2):  # the second round is answered from what was kept
+        for name in names:
+            assert people.surname_of(name) == plain_surname(name), name
+            for title in titles:
+                t = (title or "").lower()
+                first = name.split()[0] if name.split() else ""
+                plain = ("f" if any(w in t for w in people.lx.FEMALE_TITLE_WORDS) else
+                         "m" if any(w in t for w in people.lx.MALE_TITLE_WORDS) else
+                         "f" if first in people.FEMALE_FIRST_NAMES else
+                         "m" if first in people.MALE_FIRST_NAMES else None)
+                assert people.gender_from(title, name) == plain, (title, name)
