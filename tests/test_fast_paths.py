@@ -229,3 +229,210 @@ def test_institution_forms_asked_once_per_phrase_give_the_same_names():
         for at in range(0, len(text), 11):
             assert _institution(phrase, lazy, at) == _institution(phrase, plain, at), (phrase, at)
     assert lazy.candidates  # the answers came through the per-article cache
+
+
+def _plain_by_stopwords(counts, candidates):
+    # The definition: each language's score is the occurrences of its stopwords in the text.
+    from quotegraph.read.language import _MARGIN, _MIN_SHARE, STOPWORDS
+
+    scores = sorted(((sum(n for w, n in counts.items() if w in STOPWORDS[lang]), lang)
+                     for lang in candidates), reverse=True)
+    (best, lang), (second, _) = scores[0], scores[1]
+    if best < _MIN_SHARE * counts.total() or best < _MARGIN * second:
+        return None
+    return lang
+
+
+LANGUAGE_TEXTS = [
+    "the minister said that the talks were over and that he would not return to the city " * 3,
+    "le ministre a dit que les pourparlers sont finis et qu'il ne reviendra pas dans la ville " * 3,
+    "de minister zei dat de gesprekken voorbij zijn en dat hij niet naar de stad terugkeert " * 3,
+    "a de in a de in el la en le de la a in the of",  # words shared by several lists: ties
+    "o ministro disse que as conversas acabaram e que ele não voltará para a cidade " * 3,
+    "министр сказал что переговоры окончены и он не вернется в город и это все " * 3,
+    "zzz qqq xxx " * 20,
+]
+
+
+def test_stopword_scores_are_the_plain_ones():
+    from collections import Counter
+
+    from quotegraph.read.language import _WORD, _by_stopwords
+
+    latin = ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "az", "uz")
+    cyrillic = ("ru", "uk", "bg", "sr", "kk", "ky")
+    for text in LANGUAGE_TEXTS:
+        counts = Counter(w.lower() for w in _WORD.findall(text))
+        for candidates in (latin, cyrillic, ("nl", "de"), ("fr", "en")):
+            assert _by_stopwords(counts, candidates) == _plain_by_stopwords(counts, candidates), \
+                (text[:30], candidates)
+
+
+def test_ascii_texts_read_as_the_general_path_reads_them():
+    from quotegraph.read.language import _any_script, detect_language
+
+    for text in LANGUAGE_TEXTS + ["Short text.", "The minister said, “we will go” — and left. " * 8]:
+        assert detect_language(text) == _any_script(text[:40_000]), text[:30]
+
+
+RELATION_TEXTS = [
+    "The minister accused Kyiv of stalling and urged Brussels to act.",
+    "Nothing here names a trigger at all, only plain words.",
+    "THE WEST IS SEEKING TO FORCE the allies; Ministers CONDEMNED it and Called On others.",
+    "İstanbul said it would ſupport Ankara and thank Baku",  # lower-casing moves offsets
+    "A speech: the ambassador thanked nobody, but he warned Tbilisi.",
+    "the Kelvin sign \u212a is no letter k; they bacKed and blamed Paris",
+    "They were trying to undermine Minsk, said one; the others were working to drag Baku in.",
+    "ſlammed and ask",  # "ſ" matches "s" in a case-blind pattern, not after lower()
+    "dotless ı: crıticised Moscow, then criticised Riga",
+]
+
+
+def test_relation_scans_start_where_the_plain_scans_find_their_first_match():
+    from quotegraph.relate.relations import _PRESSURE_RE, _TRIGGER_RE, scan_starts
+
+    for text in RELATION_TEXTS:
+        for lo, hi in ((0, len(text)), (5, len(text)), (3, len(text) - 4)):
+            trigger_from, pressure_from = scan_starts(text[lo:hi].lower(), lo, hi)
+            for rx, start in ((_TRIGGER_RE, trigger_from), (_PRESSURE_RE, pressure_from)):
+                plain = [(m.span(), m.lastgroup) for m in rx.finditer(text, lo, hi)]
+                fast = [(m.span(), m.lastgroup) for m in rx.finditer(text, start, hi)]
+                assert fast == plain, (text, lo, hi, rx.pattern[:20])
+
+
+# One phrase for each alternative of PERIOD_RE, in its order, and measures with and without
+# modifiers; the sentences around them hold no other period or measure word.
+PERIOD_PHRASES = [
+    "from January to March of 2023", "in the first six months of this year",
+    "in the second half of the year", "in Q3 2021", "H1", "over the past few years",
+    "over the next five days", "in the coming weeks",
+    "by the end of this year", "during this period", "in the near future", "so far this year",
+    "currently", "until next year", "before the decade", "since May 2014", "from 1998-2004",
+    "in Sept 2019", "in Oct", "last week", "the previous quarter", "in annual terms", "per year",
+    "annually", "a month", "to date", "2015–2016",
+]
+MEASURE_PHRASES = ["bilateral trade turnover", "GDP", "total foreign investments", "costs",
+                   "Russian-Chinese trade", "the market share", "losses"]
+
+
+def _plain_claim_scans(text, lo, hi):
+    from quotegraph.relate.claims import _MEASURE_RE, PERIOD_RE
+
+    return ([m.span() for m in PERIOD_RE.finditer(text, lo, hi)],
+            [m.span() for m in _MEASURE_RE.finditer(text, lo, hi)])
+
+
+def _gated_claim_scans(text, lo, hi):
+    from quotegraph.relate.claims import _MEASURE_RE, PERIOD_RE, _words_for
+
+    period, measure = _words_for(text, lo, hi)
+    return ([m.span() for m in PERIOD_RE.finditer(text, lo, hi)] if period else [],
+            [m.span() for m in _MEASURE_RE.finditer(text, lo, hi)] if measure else [])
+
+
+def test_claim_sentences_skip_the_scans_only_when_the_plain_scans_find_nothing():
+    texts = [f"The envoy said the figure rose by 12 percent {p}, he noted." for p in PERIOD_PHRASES]
+    texts += [f"He put the {p} at 40 billion, she noted." for p in MEASURE_PHRASES]
+    texts += ["Nothing of the kind: 12 people came.", "THE FIGURE WAS 5 PERCENT IN JUNE",
+              "İt ſtood at 40 percent of ſales",  # lower-casing moves offsets; "ſ" is an "s"
+              "the coſts were 3 percent", "Kelvin \u212a: 4 percent of trade"]
+    found = 0
+    for text in texts:
+        for lo, hi in ((0, len(text)), (4, len(text) - 3)):
+            plain = _plain_claim_scans(text, lo, hi)
+            assert _gated_claim_scans(text, lo, hi) == plain, text
+            found += bool(plain[0]) + bool(plain[1])
+    assert found > len(PERIOD_PHRASES) + len(MEASURE_PHRASES)  # the phrases are matched
+
+
+def test_occasion_keys_in_a_sentence_are_the_plain_substrings():
+    from quotegraph.relate.occasions import _ALL_KEYS, keys_in
+
+    texts = ["at a briefing after the talks she told reporters", "briefed", "tweeted a video",
+             "the press-conference", "mps and senators", "interviewinterview", "",
+             "a statement released on his blog page", "no key here", "correspondentstell"]
+    for text in texts + [" ".join(_ALL_KEYS), "".join(_ALL_KEYS)]:
+        assert keys_in(text) == {k for k in _ALL_KEYS if k in text}, text
+
+
+def _plain_repeats(statements, *, body_start):
+    # The definition: every pair by the exact test, the best score first, then the earliest.
+    from quotegraph.attribute.repeats import (BODY_SHARE, HEADLINE_SHARE, MIN_WORDS,
+                                              _same_speaker, _stems)
+
+    found = {}
+    for i, st in enumerate(statements):
+        headline = st.start < body_start
+        a = _stems(st.text)
+        if len(a) < MIN_WORDS:
+            continue
+        best = None
+        for j, other in enumerate(statements):
+            if j == i or j in found or other.start < body_start:
+                continue
+            if not headline and other.start >= st.start:
+                continue
+            if not _same_speaker(st, other, headline=headline):
+                continue
+            b = _stems(other.text)
+            shared = len(a & b)
+            score = shared / len(a) if headline else shared / max(len(a), len(b))
+            if score >= (HEADLINE_SHARE if headline else BODY_SHARE) and (best is None or score > best[0]):
+                best = (score, j)
+        if best is not None:
+            found[i] = best[1]
+    for i, j in found.items():
+        while j in found:
+            j = found[j]
+        found[i] = j
+    return found
+
+
+def test_repeats_of_speakers_with_few_and_many_statements_are_the_plain_ones():
+    from quotegraph.attribute.repeats import FEW_TO_INDEX, find_repeats
+    from quotegraph.model import Speaker, Statement
+
+    sayings = ["the harbour levy will rise next spring for every ship",
+               "the harbour levy will rise next spring for every single ship",
+               "every ship pays the harbour levy when it rises next spring",
+               "the mill will close unless the levy is cut",
+               "unless the levy is cut the mill will close",
+               "talks with the port authority resume on Monday morning",
+               "the harbour levy will rise next spring for every big ship"]
+    order = [5, 3, 0, 2, 1, 4, 6, 1, 0, 5, 2, 6]  # near repeats after unrelated sayings
+    for speakers, n in ((("Ada Quist", "Bo Lind"), 9), (("Ada Quist",), 9),
+                        (("Ada Quist",), FEW_TO_INDEX * 2 + 3)):
+        statements, at = [], 0
+        for k in range(n):
+            name = speakers[k % len(speakers)] if k % 5 else None
+            text = sayings[order[k % len(order)]]
+            sp = Speaker(name=name, mention=name, start=at, end=at + 3, id=None) if name else None
+            statements.append(Statement(kind="indirect", start=at, end=at + len(text), text=text,
+                                        speaker=sp, cue=None, rule="test"))
+            at += len(text) + 10
+        for body_start in (0, statements[2].start):
+            plain = _plain_repeats(statements, body_start=body_start)
+            assert find_repeats(statements, body_start=body_start) == plain, (speakers, n, body_start)
+            assert plain  # the sayings do repeat
+
+
+def test_kept_surnames_and_genders_are_the_plain_ones():
+    from quotegraph.resolve import people
+
+    def plain_surname(name):
+        return re.sub(r"[’']s?$", "", name.split()[-1]) if name.split() else name
+
+    names = ["Ada Quist", "Quist", "Quist's", "Bo Lind’s", "Lind’", "", "Maria Zakharova",
+             "Mr. Lamb", "Wang Yi", "van der Berg", "Ada Quist"]
+    titles = [None, "", "spokeswoman", "Foreign Ministry Spokesman", "Mr.", "Queen", "minister"]
+    for _ in range(2):  # the second round is answered from what was kept
+        for name in names:
+            assert people.surname_of(name) == plain_surname(name), name
+            for title in titles:
+                t = (title or "").lower()
+                first = name.split()[0] if name.split() else ""
+                plain = ("f" if any(w in t for w in people.lx.FEMALE_TITLE_WORDS) else
+                         "m" if any(w in t for w in people.lx.MALE_TITLE_WORDS) else
+                         "f" if first in people.FEMALE_FIRST_NAMES else
+                         "m" if first in people.MALE_FIRST_NAMES else None)
+                assert people.gender_from(title, name) == plain, (title, name)

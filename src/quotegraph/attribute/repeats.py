@@ -37,6 +37,7 @@ _STEM = 5
 HEADLINE_SHARE = 0.6  # of the headline's words found in the body statement
 BODY_SHARE = 0.85  # of the longer statement's words found in the other
 MIN_WORDS = 3
+FEW_TO_INDEX = 12  # a speaker with at most this many body statements is compared with each
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -108,11 +109,19 @@ def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[in
     # can share (all), so the first of them that may be repeated wins outright; a long text
     # saying one thing many times ("Question: Will ...?") would otherwise compare them all.
     same: dict[tuple[object, frozenset[str]], list[int]] = {}
+    # Speaker key -> its body statements in order. A speaker with a few is compared with all of
+    # them, a superset of _candidates (those outside it cannot pass the exact test, and the
+    # test keeps the first best in index order): no postings are built for that speaker.
+    by_key: dict[object, list[int]] = {}
     for j, other in enumerate(statements):
         if other.start >= body_start and keys[j] in shared_keys:
-            for w in stem(j):
-                postings.setdefault((keys[j], w), []).append(j)
+            by_key.setdefault(keys[j], []).append(j)
             same.setdefault((keys[j], stem(j)), []).append(j)
+    for key, js in by_key.items():
+        if len(js) > FEW_TO_INDEX:
+            for j in js:
+                for w in stem(j):
+                    postings.setdefault((key, w), []).append(j)
     found: dict[int, int] = {}
     for i, st in enumerate(statements):
         headline = st.start < body_start
@@ -128,7 +137,12 @@ def find_repeats(statements: Sequence[Statement], *, body_start: int) -> dict[in
                 found[i] = twin
                 continue
         best: tuple[float, int] | None = None
-        others = range(len(statements)) if headline else _candidates(postings, keys[i], a)
+        if headline:
+            others = range(len(statements))
+        elif len(by_key.get(keys[i], ())) <= FEW_TO_INDEX:
+            others = by_key.get(keys[i], ())
+        else:
+            others = _candidates(postings, keys[i], a)
         for j in others:
             other = statements[j]
             if j == i or j in found or other.start < body_start:

@@ -57,6 +57,14 @@ STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang,
     "ky": "жана менен бул бир үчүн да деп эле ал жылы ошол боюнча болуп тууралуу",
 }.items()}
 
+# Each stopword and the languages whose list holds it: _by_stopwords visits only the words of
+# a text found here instead of looking up every list's fifty words in the text's counts.
+_LISTED_IN: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LISTED_IN[_w] = (*_LISTED_IN.get(_w, ()), _lang)
+_ALL_STOPWORDS = frozenset(_LISTED_IN)
+
 # Scripts that name one language (or one this detector need not split further).
 _SCRIPT_LANGUAGE = {
     "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "GEORGIAN": "ka",
@@ -105,7 +113,9 @@ def detect_language(text: str) -> str | None:
     Looks at the first ~2,000 words only, so the cost does not grow with the article.
     """
     sample = text[:40_000]
-    if _NON_ASCII_WORD_CHAR.search(sample) is None:
+    # isascii costs nothing (CPython keeps the answer with the string): a plain ASCII text
+    # skips the scan for a letter beyond ASCII.
+    if sample.isascii() or _NON_ASCII_WORD_CHAR.search(sample) is None:
         return _ascii_letters(sample)
     return _any_script(sample)
 
@@ -167,8 +177,13 @@ def _by_stopwords(counts: Counter[str], candidates: tuple[str, ...]) -> str | No
     """The language whose stopwords make up a clear share of the words (``counts``: lowered
     word -> occurrences); each language's ~50 stopwords are looked up in the counts, the same
     sums as testing every word against every list at a fraction of the lookups."""
-    scores = sorted(((sum(counts[w] for w in STOPWORDS[lang] if w in counts), lang)
-                     for lang in candidates), reverse=True)
+    score = dict.fromkeys(candidates, 0)
+    for w in counts.keys() & _ALL_STOPWORDS:  # the few stopwords the text holds, once each
+        n = counts[w]
+        for lang in _LISTED_IN[w]:
+            if lang in score:
+                score[lang] += n
+    scores = sorted(((score[lang], lang) for lang in candidates), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     if best < _MIN_SHARE * counts.total() or best < _MARGIN * second:
         return None

@@ -226,13 +226,31 @@ _PATTERN_CASED_KEYS: tuple[tuple[str, ...] | None, ...] = (
 if not len(_PATTERNS) == len(_PATTERN_KEYS) == len(_PATTERN_CASED_KEYS):
     raise ValueError("occasions: one key entry per pattern in _PATTERNS")
 
+# Which keys a sentence holds, in one scan: at each place a key starts, the longest key there
+# (a lookahead over their trie sees every place), and with it every key inside it ("brief" in
+# "briefing"), since a key starting there is a prefix of the longest. Keys hold no space, which
+# the trie would read as any run of whitespace.
+_ALL_KEYS = sorted({k for keys in _PATTERN_KEYS if keys for k in keys})
+if any(" " in k for k in _ALL_KEYS):
+    raise ValueError("occasions: a pattern key holds a space; _KEY_AT would misread it")
+_KEY_AT = re.compile("(?=(" + trie_alternation(_ALL_KEYS) + "))")
+_INSIDE = {k: frozenset(j for j in _ALL_KEYS if j in k) for k in _ALL_KEYS}
+
+
+def keys_in(low: str) -> set[str]:
+    """The keys of _PATTERN_KEYS that are substrings of ``low``."""
+    found: set[str] = set()
+    for m in _KEY_AT.finditer(low):
+        found |= _INSIDE[m.group(1)]
+    return found
+
 
 def _first(text: str, lo: int, hi: int, taken: SpanSet) -> Occasion | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     sentence = text[lo:hi]
-    low = sentence.lower()
+    present = keys_in(sentence.lower())
     for (kind, rx), keys, cased in zip(_PATTERNS, _PATTERN_KEYS, _PATTERN_CASED_KEYS):
-        if keys is not None and not any(map(low.__contains__, keys)):
+        if keys is not None and present.isdisjoint(keys):
             continue
         if cased is not None and not any(map(sentence.__contains__, cased)):
             continue

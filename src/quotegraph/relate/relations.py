@@ -232,6 +232,49 @@ if any(" " in stem for stem in _STEMS):
 _STEMS_RE = re.compile(trie_alternation(_STEMS))
 
 
+# The words each trigger and pressure phrase opens with (lower case; checked below).
+_TRIGGER_STEMS = ("accus", "blam", "critici", "condemn", "denounc", "slam", "lambast", "blast",
+                  "complain", "demand", "urg", "call", "ask", "request", "threat", "warn",
+                  "support", "back", "welcom", "stand", "prais", "commend", "hail", "thank",
+                  "congratulat")
+_TRIGGER_STEMS_RE = re.compile(trie_alternation(_TRIGGER_STEMS))
+_PRESSURE_VERBS = ("seeking", "trying", "attempting", "working", "continuing")  # one is in each
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` outside any group."""
+    parts, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*parts, cur]
+
+
+for _p in (p for pattern in TRIGGERS.values() for p in _top_level(pattern)):
+    if not _p.startswith(_TRIGGER_STEMS):
+        raise ValueError(f"relations: trigger {_p!r} opens with no stem of _TRIGGER_STEMS")
+
+
+def scan_starts(low: str, lo: int, hi: int) -> tuple[int, int]:
+    """Where the trigger and the pressure scans of ``text[lo:hi]`` may start (``low`` is that
+    span lower-cased) and find all that a scan from ``lo`` finds; ``hi`` when they find nothing.
+
+    Every trigger opens with one of _TRIGGER_STEMS, so its scan starts at the first stem in
+    ``low`` (a trie search of plain letters instead of the case-blind trigger pattern tried at
+    every character); a pressure phrase holds one of _PRESSURE_VERBS. Only where lower-casing
+    keeps every offset and means what the case-blind match means: not so for "İ", "ı" and "ſ",
+    which match "i" and "s" there."""
+    if len(low) != hi - lo or "ı" in low or "ſ" in low:
+        return lo, lo
+    first = _TRIGGER_STEMS_RE.search(low)
+    pressure = lo if any(map(low.__contains__, _PRESSURE_VERBS)) else hi
+    return (hi if first is None else lo + first.start()), pressure
+
+
 def statement_start(text: str, statement: Statement) -> int:
     """Where the statement's words start for relations: at the cue when it precedes the span
     ("accused Washington of ..."), and at the sentence start when the cue is a participle after a
@@ -357,7 +400,8 @@ def find_relations(text: str, statement: Statement,
         return ()
     actors = _actors(text, lo, hi, mentions)
     out: list[Relation] = []
-    for m in _PRESSURE_RE.finditer(text, lo, hi):
+    trigger_from, pressure_from = scan_starts(low, lo, hi)
+    for m in _PRESSURE_RE.finditer(text, pressure_from, hi):
         before = [a for a in actors if a.end <= m.start()
                   and _clause_end(text, a.end, m.start()) == m.start()]
         after = [a for a in actors if a.start >= m.end()
@@ -369,7 +413,7 @@ def find_relations(text: str, statement: Statement,
                                 target=_span(text, t), target_id=t.id, collective=t.collective,
                                 affected=_span(text, after[0]) if after else None))
     taken: list[tuple[int, int]] = []
-    for m in _TRIGGER_RE.finditer(text, lo, hi):
+    for m in _TRIGGER_RE.finditer(text, trigger_from, hi):
         kind = m.lastgroup
         if kind is None or _skip_trigger(text, m, lo):
             continue

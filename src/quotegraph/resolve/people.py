@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.mentions import SpeakerNP
@@ -72,10 +73,22 @@ class Person:
 
 
 def surname_of(name: str) -> str:
+    return _surname_of(name)
+
+
+# The same few names are asked for again and again while an article is read (every add and
+# find): their surnames and genders are kept, as pure functions of the strings.
+@lru_cache(maxsize=65536)
+def _surname_of(name: str) -> str:
     return _POSSESSIVE_TAIL.sub("", name.split()[-1]) if name.split() else name
 
 
 def gender_from(title: str | None, name: str | None) -> str | None:
+    return _gender_from(title, name)
+
+
+@lru_cache(maxsize=65536)
+def _gender_from(title: str | None, name: str | None) -> str | None:
     t = (title or "").lower()
     if any(w in t for w in lx.FEMALE_TITLE_WORDS):
         return "f"
@@ -111,10 +124,12 @@ class Registry:
     def add(self, name: str, title: str | None, pos: int, *, institution: bool = False) -> Person:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
         key = surname_of(name).lower()
-        first = name.split()[0] if len(name.split()) > 1 else None
+        words = name.split()
+        first = words[0] if len(words) > 1 else None
         person = self.find(name, before=pos) if first is None else None
         for p in (() if person else self._by_surname.get(key, ())):
-            pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
+            pwords = p.name.split()
+            pfirst = pwords[0] if len(pwords) > 1 else None
             if first is None or pfirst is None or _same_first(first, pfirst):
                 person = p
                 break
@@ -122,7 +137,7 @@ class Registry:
             person = Person(name=name, title=title, institution=institution)
             self.people.append(person)
             self._by_surname.setdefault(key, []).append(person)
-        elif len(name.split()) > len(person.name.split()):
+        elif len(words) > len(person.name.split()):
             person.name = name
         if title and (not person.title or len(title) > len(person.title)):
             person.title = title
@@ -137,9 +152,11 @@ class Registry:
     def find(self, name: str, before: int | None = None) -> Person | None:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
         cands = self._by_surname.get(surname_of(name).lower(), [])
-        first = name.split()[0] if len(name.split()) > 1 else None
+        words = name.split()
+        first = words[0] if len(words) > 1 else None
         for p in cands:
-            pfirst = p.name.split()[0] if len(p.name.split()) > 1 else None
+            pwords = p.name.split()
+            pfirst = pwords[0] if len(pwords) > 1 else None
             if first is None or pfirst is None or _same_first(first, pfirst):
                 return p
         if first is None:
