@@ -1345,6 +1345,14 @@ CASES = [
          ("indirect", "the book was good", "Irving Holm")],
     ),
     (
+        "an object-only cue in a set-off relative clause reports nothing; a place before 'who' is no speaker",
+        'President Ada Quist, who proposed the referendum, said on radio that the people had made "a '
+        'wise choice." A ferry pilot in Falster, who asked that his name not be printed, told the '
+        "Courier that the permits had been refused.",
+        [("mixed", 'the people had made "a wise choice."', "Ada Quist"),
+         ("indirect", "the permits had been refused", None)],
+    ),
+    (
         "a wire column's name before a colon is no speaker",
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],

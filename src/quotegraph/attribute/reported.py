@@ -462,6 +462,10 @@ def _relative_report(text: str, s: int, e: int, m: re.Match, quotes, paragraph: 
     return _found(text, cs, ce, m, np, "indirect:relative", quotes, paragraph, clause=(rel.start(), m.end()))
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|of|at|near|outside)\s+$")
+_PROPOSAL = re.compile(r"(?:to\s|\w+ing\b)")  # "who proposed creating a group", "urged to"
+
+
 def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], paragraph: int) -> Found | None:
     cue_text = " ".join(m.group().lower().split())
     if cue_text in ("said", "says", "say") and (rel := _relative_report(text, s, e, m, quotes, paragraph)):
@@ -574,6 +578,12 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
                           and not in_quote(c, quotes)), -1)
             if comma > 0:
                 after = trim(text, after[0], comma)
+            if (cue_text not in _PLAIN_SPEECH and not FINITE.search(text, *after)
+                    and not _PROPOSAL.match(text, after[0]) and " as " not in text[after[0]:after[1]]) \
+                    or (" " not in np.text and _AFTER_PREPOSITION.search(text, max(s, np.start - 8), np.start)):
+                # "Quist, who proposed the referendum, said": an object, nothing reported; "an
+                # activist in Falster, who asked ...": the name is a place, not the speaker
+                return None
         if _SUBORDINATE.match(prefix.strip()[-12:].split(" ")[-1] if prefix.strip() else ""):
             # "While Ramos said that X, he ...": the reported clause ends at the comma.
             comma = text.find(", ", after[0], after[1])
