@@ -41,9 +41,11 @@ from quotegraph.evaluate import (
 from quotegraph.evaluate.run import Extract
 from quotegraph.model import KINDS
 
+from shared_paths import polnear_dir
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
-POLNEAR = REPO.parent / "shared" / "polnear"
+POLNEAR = polnear_dir()
 # The real-news sets, measured first and in this order: (result name, folder in the gold dir).
 REAL_SETS = (("real", "real"), ("real_holdout", "real_holdout"))
 

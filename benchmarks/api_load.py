@@ -44,6 +44,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from shared_paths import polnear_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTLETS = ["TASS", "BelTA", "Reuters", "AP", "Xinhua", "Kazinform", "AKIpress", "Trend",
            "RFE/RL", "Interfax", "Anadolu", "AFP"]
@@ -55,16 +57,10 @@ RARE = ["drought", "fisheries", "railway", "tariffs", "visas", "pipeline", "refe
 
 def polnear_texts() -> list[str]:
     """The PolNeAR train texts: $QUOTEGRAPH_SHARED first, then ``shared`` beside the repo."""
-    candidates = []
-    if os.environ.get("QUOTEGRAPH_SHARED"):
-        candidates.append(Path(os.environ["QUOTEGRAPH_SHARED"]) / "polnear")
-    candidates += [ROOT.parent / "shared" / "polnear", ROOT.parent.parent / "shared" / "polnear"]
-    for base in candidates:
-        train = base / "data" / "train" / "text"
-        if train.is_dir():
-            texts = [p.read_text(encoding="utf-8") for p in sorted(train.glob("*.txt"))]
-            if texts:
-                return texts
+    train = polnear_dir() / "data" / "train" / "text"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(train.glob("*.txt"))] if train.is_dir() else []
+    if texts:
+        return texts
     sys.exit("api_load: no PolNeAR texts; set QUOTEGRAPH_SHARED to the folder holding polnear/")
 
 

@@ -36,9 +36,11 @@ from quotegraph.model import Article, Document, Mention, Span, Speaker, Statemen
 from quotegraph.store import open_store
 from quotegraph.store.pipeline import ingest_documents
 
+from shared_paths import polnear_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "src" / "quotegraph" / "samples"
-POLNEAR = ROOT.parent / "shared" / "polnear" / "data" / "train" / "text"
+POLNEAR = polnear_dir() / "data" / "train" / "text"
 OUTLETS = ["TASS", "BelTA", "Reuters", "AP", "Xinhua", "Kazinform", "AKIpress", "Trend",
            "RFE/RL", "Interfax", "Anadolu", "AFP"]
 START = date(2019, 1, 1)

@@ -27,9 +27,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from shared_paths import polnear_dir
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
-POLNEAR = REPO.parent / "shared" / "polnear"
+POLNEAR = polnear_dir()
 
 # Runs the command given as JSON in argv[1] with stdout to /dev/null and reports, as JSON,
 # its exit status, wall time, CPU time (user + system) and the peak RSS of its process tree

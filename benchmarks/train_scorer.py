@@ -18,9 +18,11 @@ import json
 import sys
 from pathlib import Path
 
+from shared_paths import polnear_dir
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "articles"
-POLNEAR = REPO.parent / "shared" / "polnear"
+POLNEAR = polnear_dir()
 OUT = REPO / "src" / "quotegraph" / "data" / "scorer.json"
 
 

@@ -31,9 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_paths import polnear_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
-POLNEAR = SHARED / "polnear" / "data" / "train" / "text"
+POLNEAR = polnear_dir() / "data" / "train" / "text"
 SAMPLES = ROOT / "src" / "quotegraph" / "samples"
 
 # Run in a child: start the ingest as a grandchild, wait, report the peak RSS of the tree.

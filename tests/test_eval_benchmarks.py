@@ -144,6 +144,8 @@ def test_accuracy_on_polnear_dev(gold_and_engine):
 
 
 def load_speed():
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))  # as when run as a script: its sibling shared_paths
     spec = importlib.util.spec_from_file_location("speed_bench", BENCH / "speed.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -174,3 +176,16 @@ def test_speed_runs_the_cli_and_reads_peak_memory():
         assert 5 < r["peak_rss_mb"] < 2000  # a real Python process, in MB, not KB or bytes
     assert report["in_process"]["articles"] == 4
     assert out.returncode == 0
+
+
+def test_benchmarks_find_the_shared_folder_from_the_environment(tmp_path, monkeypatch):
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    import shared_paths
+
+    (tmp_path / "polnear").mkdir()
+    monkeypatch.setenv("QUOTEGRAPH_SHARED", str(tmp_path))
+    assert shared_paths.polnear_dir() == tmp_path / "polnear"
+    monkeypatch.setenv("QUOTEGRAPH_SHARED", str(tmp_path / "absent"))
+    # not there: the folders beside the repository are tried next
+    assert shared_paths.shared_dir() != tmp_path / "absent" or not (shared_paths.REPO.parent / "shared").exists()
