@@ -1154,6 +1154,20 @@ CASES = [
          ("indirect", "leaving the port without a buyer", None)],
     ),
     (
+        "'according to X' after a subject or a verbless introduction: the half after it is reported",
+        "Missing from the harbour plan, according to the auditors, was any estimate of the cost of "
+        "new pumps. Among the bridges at risk, according to Ms. Holt, are nine built before the war.",
+        [("indirect", "Missing from the harbour plan", None),
+         ("indirect", "was any estimate of the cost of new pumps", None),
+         ("indirect", "Among the bridges at risk", "Holt"),
+         ("indirect", "are nine built before the war", "Holt")],
+    ),
+    (
+        "'according to X' after a full clause: a second clause after it that is no continuation stays out",
+        "The ferry stopped running in May, according to the harbour office, Brant said.",
+        [("indirect", "The ferry stopped running in May, according to the harbour office", "Brant")],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

@@ -1019,7 +1019,9 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       "indirect:according-to", paragraph, clause=(m.start(), src[1]),
                       source_span=src if np is None else None)
         out.append(found)
-        rest = _according_rest(text, s, e, m, src, cs, quotes)
+        # (a titled name is the source even where the source span stops at its title's dot)
+        named = src if np is None else (src[0], max(src[1], np.end))
+        rest = _according_rest(text, s, e, m, named, cs, quotes)
         if rest is not None:
             # "In Iowa, Trump is first, according to the poll average, although Carson keeps it
             # close": the source is set inside one reported sentence; both halves are its
@@ -1037,6 +1039,10 @@ _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|with
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 
 
+_REST_VERB = re.compile(r"(?:still\s+|also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|"
+                        r"should|may|might|must|does|do|did)\b")
+
+
 def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):
     """The other half of a sentence with "according to X" set off by commas in its middle."""
     if cs >= m.end():
@@ -1052,7 +1058,12 @@ def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes
     if not text.startswith(",", after) or in_quote(after, quotes):
         return None
     a, b = trim(text, after + 1, e)
-    if not _REST_OPENS.match(text, a) or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
+    # The half after is reported too when it opens like a continuation, when it holds the verb
+    # of a subject before the source ("Missing from the plan, according to X, was any ...") or
+    # when the half before has no verb of its own ("One night in 2004, according to X, Y left").
+    if not (_REST_OPENS.match(text, a) or _REST_VERB.match(text, a)
+            or not FINITE.search(text, cs, m.start())) \
+            or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
             or cues.ACCORDING.search(text, a, b):
         return None
     return a, b
