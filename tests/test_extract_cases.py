@@ -1168,6 +1168,22 @@ CASES = [
         [("indirect", "The ferry stopped running in May, according to the harbour office", "Brant")],
     ),
     (
+        "', writing'/', tweeting' with 'that', a colon or a quotation after them; 'authors write'",
+        "Mayor Ivo Brant answered the critics on Friday, writing on Twitter that the pier would reopen "
+        "in May. Ada Quist took to the radio, tweeting: “Another storm, another closed ferry.” "
+        "At best, the two auditors write, the reform of the port has produced very little.",
+        [("indirect", "the pier would reopen in May", "Ivo Brant"),
+         ("direct", "Another storm, another closed ferry.", "Ada Quist"),
+         ("indirect", "the reform of the port has produced very little", None)],
+    ),
+    (
+        "', writing'/', tweeting' with only an object are no statements",
+        "Ada Quist built her name around the ferries, writing a book about the crossing. Mayor Ivo "
+        "Brant joined in, tweeting a link to the timetable. When two firms write a lease, the "
+        "benefits are not part of it.",
+        [],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

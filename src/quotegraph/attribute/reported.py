@@ -72,7 +72,11 @@ _PARTICIPLE_SAYING = re.compile(
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
-    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s))"
+    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s)|"
+    # "..., writing on Twitter that X", ", tweeting: “...”": only with "that", a colon or a
+    # quotation after them (not "writing a book", "tweeting a link")
+    r"(?:writing|tweeting|posting|announcing)(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    r"(?=\s+that\s|\s*:|,?\s+[“\"]))"
     r"(?:\s+that)?[,:]?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
