@@ -1184,6 +1184,18 @@ CASES = [
         [],
     ),
     (
+        "a poll's share before a bare 'saying' (no comma, no 'with') is the source",
+        "The storms have left 62 percent of islanders saying the ferry service is getting worse. "
+        "The share of growers saying the quota is too low rose by a third.",
+        [("indirect", "the ferry service is getting worse", None),
+         ("indirect", "the quota is too low", None)],
+    ),
+    (
+        "a bare 'saying' after someone who is no share reports nothing",
+        "Mayor Ivo Brant was seen saying goodbye to the ferry crew at the pier.",
+        [],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

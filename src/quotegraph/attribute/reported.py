@@ -13,6 +13,7 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
+from quotegraph.attribute.share_saying import share_saying
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -181,6 +182,9 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         found.extend(_quoted_as_saying(text, s, e, quotes, paragraph))
     if " with " in text[s:e]:
         found.extend(_with_saying(text, s, e, quotes, paragraph))
+    if "saying" in text[s:e]:
+        found.extend(f for f in share_saying(text, s, e, quotes, paragraph)
+                     if not any(x.cue == f.cue for x in found))
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
