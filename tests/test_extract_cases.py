@@ -1196,6 +1196,21 @@ CASES = [
         [],
     ),
     (
+        "'X did A and said, “Q”': the sentence's subject speaks; a quotation in A does not stop it; ', then says'",
+        "Ada Quist shook her head and said, “Not this winter.” Mayor Ivo Brant declared “What a "
+        "night!” and said that the ferry would keep running. Dr. Lena Holt offered the man a job, "
+        "then says she will welcome advice from anyone.",
+        [("direct", "Not this winter.", "Ada Quist"),
+         ("direct", "What a night!", "Ivo Brant"),
+         ("indirect", "the ferry would keep running", "Ivo Brant"),
+         ("indirect", "she will welcome advice from anyone", "Lena Holt")],
+    ),
+    (
+        "a quotation before the subject, then 'told X and left': nothing is added to the quotation",
+        "“The pier is safe,” the engineer told the council and left.",
+        [("direct", "The pier is safe", None)],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

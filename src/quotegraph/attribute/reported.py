@@ -651,7 +651,7 @@ _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|cou
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
-_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
+_AND_BEFORE_CUE = re.compile(r"(?:,?\s+(?:and|but)|,\s+then)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
 
 # An appositive after the subject's name: ", a former state party chairman," (no clause of its own).
@@ -683,8 +683,8 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
         np = _first_verb_subject(text, start, m.start())
     if np is None:
         return None
-    if any(start <= q.open < m.start() for q in quotes):
-        return None
+    if any(start <= q.open < np.end for q in quotes):
+        return None  # (a quotation inside the first verb's object is fine: 'declared “...” and said')
     for c in cues.cue_index(text).between(np.end, m.start()):
         # "She declared victory and said ...", "Fields posted a photograph and said ...": a
         # first cue with only an object reports nothing, so the second one is the statement
@@ -692,6 +692,8 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
     return np
 
+
+subject_of_first_verb = _subject_of_first_verb  # for the quotation rules ('... and said, “X”')
 
 _LEAD_WORD = re.compile(r"(?:But|And|Yet|So|Still|There|Here|Then),?\s+")
 # A short introduction before a comma: a few words, none of them a finite verb or a clause word.
