@@ -1211,6 +1211,13 @@ CASES = [
         [("direct", "The pier is safe", None)],
     ),
     (
+        "', pointing to X and saying Y': a second participle after a first one reports",
+        "Mayor Ivo Brant ducked the question, pointing to his record on the council and saying "
+        "that the ferry debt was overstated. Brant spoke of the gap between doing and saying "
+        "things in the council.",
+        [("indirect", "the ferry debt was overstated", "Ivo Brant")],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

@@ -68,7 +68,7 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+(?:and|but)\s+(?=(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b)|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
@@ -354,6 +354,8 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
     m = _PARTICIPLE_SAYING.search(text, s, e)
     if m is None:
         return None
+    if text[m.start():m.start() + 5].strip() in ("and", "but") and not _EARLIER_PARTICIPLE.search(text, s, m.start()):
+        return None  # "and saying" only after a first participle: ", pointing to X and saying Y"
     word = _WORD_AT.search(text, m.start())
     if word.group() in ("while", "by"):
         word = _WORD_AT.search(text, word.end())  # ", while saying", "by saying": the verb is the cue
@@ -409,6 +411,7 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                  clause=(np.start, m.end()))
 
 
+_EARLIER_PARTICIPLE = re.compile(r",\s+(?:while\s+)?[a-z]{3,}ing\b")
 _CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
 # The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
 # perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").

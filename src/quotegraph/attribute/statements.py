@@ -34,6 +34,7 @@ _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(
                               r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
                               r"declaring|calling|accusing|urging)\b"
                               r"|\sas\s+(?:saying|stating)\b"
+                              r"|\s(?:and|but)\s+(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b"
                               r"|(?:\d\s*(?:percent|%)|\b(?:share|proportion|percentage)\s+of)(?:\s+[\w’'\-]+){0,4}?\s+saying\b"
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
 _HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
