@@ -1218,6 +1218,20 @@ CASES = [
         [("indirect", "the ferry debt was overstated", "Ivo Brant")],
     ),
     (
+        "a speech cue in a relative clause about its object: 'which he said X', 'what analysts said was X'",
+        "Mayor Ivo Brant wants a new sea wall, which he said the county should also pay for. The "
+        "ferry was freed, showing what many analysts said was a sign of better relations. The club "
+        "has adapted to what its manager says is growing demand for pools.",
+        [("indirect", "the county should also pay for", "Ivo Brant"),
+         ("indirect", "was a sign of better relations", None),
+         ("indirect", "is growing demand for pools", None)],
+    ),
+    (
+        "'what X said' with nothing after it, and a relative 'that' before a verb that is no speech",
+        "This is what he said. The pier that the county built is safe, Holt said.",
+        [("indirect", "The pier that the county built is safe", "Holt")],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

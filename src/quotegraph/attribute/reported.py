@@ -13,6 +13,7 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
+from quotegraph.attribute.relative_said import relative_said
 from quotegraph.attribute.share_saying import share_saying
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
@@ -199,7 +200,7 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
             continue
         if any(a <= m.start() < b for a, b in taken):
             continue
-        f = _from_cue(text, s, e, m, quotes, paragraph)
+        f = _from_cue(text, s, e, m, quotes, paragraph) or relative_said(text, s, e, m, quotes, paragraph)
         if f is None:
             continue
         if isinstance(f, list):  # an attribution set off by commas inside its reported clause
