@@ -1154,6 +1154,84 @@ CASES = [
          ("indirect", "leaving the port without a buyer", None)],
     ),
     (
+        "'according to X' after a subject or a verbless introduction: the half after it is reported",
+        "Missing from the harbour plan, according to the auditors, was any estimate of the cost of "
+        "new pumps. Among the bridges at risk, according to Ms. Holt, are nine built before the war.",
+        [("indirect", "Missing from the harbour plan", None),
+         ("indirect", "was any estimate of the cost of new pumps", None),
+         ("indirect", "Among the bridges at risk", "Holt"),
+         ("indirect", "are nine built before the war", "Holt")],
+    ),
+    (
+        "'according to X' after a full clause: a second clause after it that is no continuation stays out",
+        "The ferry stopped running in May, according to the harbour office, Brant said.",
+        [("indirect", "The ferry stopped running in May, according to the harbour office", "Brant")],
+    ),
+    (
+        "', writing'/', tweeting' with 'that', a colon or a quotation after them; 'authors write'",
+        "Mayor Ivo Brant answered the critics on Friday, writing on Twitter that the pier would reopen "
+        "in May. Ada Quist took to the radio, tweeting: “Another storm, another closed ferry.” "
+        "At best, the two auditors write, the reform of the port has produced very little.",
+        [("indirect", "the pier would reopen in May", "Ivo Brant"),
+         ("direct", "Another storm, another closed ferry.", "Ada Quist"),
+         ("indirect", "the reform of the port has produced very little", None)],
+    ),
+    (
+        "', writing'/', tweeting' with only an object are no statements",
+        "Ada Quist built her name around the ferries, writing a book about the crossing. Mayor Ivo "
+        "Brant joined in, tweeting a link to the timetable. When two firms write a lease, the "
+        "benefits are not part of it.",
+        [],
+    ),
+    (
+        "a poll's share before a bare 'saying' (no comma, no 'with') is the source",
+        "The storms have left 62 percent of islanders saying the ferry service is getting worse. "
+        "The share of growers saying the quota is too low rose by a third.",
+        [("indirect", "the ferry service is getting worse", None),
+         ("indirect", "the quota is too low", None)],
+    ),
+    (
+        "a bare 'saying' after someone who is no share reports nothing",
+        "Mayor Ivo Brant was seen saying goodbye to the ferry crew at the pier.",
+        [],
+    ),
+    (
+        "'X did A and said, “Q”': the sentence's subject speaks; a quotation in A does not stop it; ', then says'",
+        "Ada Quist shook her head and said, “Not this winter.” Mayor Ivo Brant declared “What a "
+        "night!” and said that the ferry would keep running. Dr. Lena Holt offered the man a job, "
+        "then says she will welcome advice from anyone.",
+        [("direct", "Not this winter.", "Ada Quist"),
+         ("direct", "What a night!", "Ivo Brant"),
+         ("indirect", "the ferry would keep running", "Ivo Brant"),
+         ("indirect", "she will welcome advice from anyone", "Lena Holt")],
+    ),
+    (
+        "a quotation before the subject, then 'told X and left': nothing is added to the quotation",
+        "“The pier is safe,” the engineer told the council and left.",
+        [("direct", "The pier is safe", None)],
+    ),
+    (
+        "', pointing to X and saying Y': a second participle after a first one reports",
+        "Mayor Ivo Brant ducked the question, pointing to his record on the council and saying "
+        "that the ferry debt was overstated. Brant spoke of the gap between doing and saying "
+        "things in the council.",
+        [("indirect", "the ferry debt was overstated", "Ivo Brant")],
+    ),
+    (
+        "a speech cue in a relative clause about its object: 'which he said X', 'what analysts said was X'",
+        "Mayor Ivo Brant wants a new sea wall, which he said the county should also pay for. The "
+        "ferry was freed, showing what many analysts said was a sign of better relations. The club "
+        "has adapted to what its manager says is growing demand for pools.",
+        [("indirect", "the county should also pay for", "Ivo Brant"),
+         ("indirect", "was a sign of better relations", None),
+         ("indirect", "is growing demand for pools", None)],
+    ),
+    (
+        "'what X said' with nothing after it, and a relative 'that' before a verb that is no speech",
+        "This is what he said. The pier that the county built is safe, Holt said.",
+        [("indirect", "The pier that the county built is safe", "Holt")],
+    ),
+    (
         "generic subjects before 'have said', pronouns after 'where' and an opening bracket",
         "Many senior growers have said the quota is too low. Mayor Ivo Brant spent a week in Kessa, where "
         "he says the mill can be saved. Ms. Holt left early. (She says the vote was rigged.)",

@@ -145,6 +145,10 @@ def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
     if last is not None and (_INTRO_GAP.match(text[last.end():region_end])
                              or _ADDRESSEE_GAP.match(text, last.end(), region_end)):
         np = speaker_before(text, seg_start, last.start())
+        if np is None:
+            # 'Ada Quist shook her head and said, “No.”': the subject of the sentence's first verb
+            from quotegraph.attribute.reported import subject_of_first_verb
+            np = subject_of_first_verb(text, seg_start, last.start(), [q])
         if np is not None and _CLAUSE_IN_GAP.search(text, last.end(), region_end) is None:
             gap = text[last.end():region_end]
             rule = "direct:colon-intro" if ":" in gap else "direct:before-quote"

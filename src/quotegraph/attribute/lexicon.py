@@ -31,7 +31,7 @@ REPORTING_VERBS = (
     # is required, so the noun and infinitive readings ("the claim", "to warn") do not count.
     "claim", "argue", "insist", "warn", "deny", "urge", "contend", "allege", "maintain",
     "complain", "tell", "note", "acknowledge", "admit", "emphasize", "emphasise", "stress",
-    "explain", "assert", "concede", "declare", "confirm",
+    "explain", "assert", "concede", "declare", "confirm", "write",
     # Testimony and replies ("Clinton testified that ...", "Sanders responds that ...").
     "testified", "testifies", "testify", "responds", "respond", "contends",
 ) + tuple(f"{aux} {verb}" for aux in ("is", "was", "are", "were", "has been", "have been", "had been")

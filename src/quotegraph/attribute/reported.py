@@ -13,6 +13,8 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
+from quotegraph.attribute.relative_said import relative_said
+from quotegraph.attribute.share_saying import share_saying
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -67,12 +69,16 @@ _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
-    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
+    r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+(?:and|but)\s+(?=(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b)|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
     r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
-    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s))"
+    r"telling(?:\s+[\w’'.\-]+,?){1,7}?(?=\s+that\s)|"
+    # "..., writing on Twitter that X", ", tweeting: “...”": only with "that", a colon or a
+    # quotation after them (not "writing a book", "tweeting a link")
+    r"(?:writing|tweeting|posting|announcing)(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    r"(?=\s+that\s|\s*:|,?\s+[“\"]))"
     r"(?:\s+that)?[,:]?\s+"
 )
 # After a subject, a verb (optionally with an auxiliary or adverb) must follow.
@@ -177,6 +183,9 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
         found.extend(_quoted_as_saying(text, s, e, quotes, paragraph))
     if " with " in text[s:e]:
         found.extend(_with_saying(text, s, e, quotes, paragraph))
+    if "saying" in text[s:e]:
+        found.extend(f for f in share_saying(text, s, e, quotes, paragraph)
+                     if not any(x.cue == f.cue for x in found))
     taken = [(f.start, f.end) for f in found]
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
@@ -191,7 +200,7 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
             continue
         if any(a <= m.start() < b for a, b in taken):
             continue
-        f = _from_cue(text, s, e, m, quotes, paragraph)
+        f = _from_cue(text, s, e, m, quotes, paragraph) or relative_said(text, s, e, m, quotes, paragraph)
         if f is None:
             continue
         if isinstance(f, list):  # an attribution set off by commas inside its reported clause
@@ -346,6 +355,8 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
     m = _PARTICIPLE_SAYING.search(text, s, e)
     if m is None:
         return None
+    if text[m.start():m.start() + 5].strip() in ("and", "but") and not _EARLIER_PARTICIPLE.search(text, s, m.start()):
+        return None  # "and saying" only after a first participle: ", pointing to X and saying Y"
     word = _WORD_AT.search(text, m.start())
     if word.group() in ("while", "by"):
         word = _WORD_AT.search(text, word.end())  # ", while saying", "by saying": the verb is the cue
@@ -401,6 +412,7 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
                  clause=(np.start, m.end()))
 
 
+_EARLIER_PARTICIPLE = re.compile(r",\s+(?:while\s+)?[a-z]{3,}ing\b")
 _CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
 # The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
 # perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").
@@ -653,7 +665,7 @@ _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|cou
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                         r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
-_AND_BEFORE_CUE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
+_AND_BEFORE_CUE = re.compile(r"(?:,?\s+(?:and|but)|,\s+then)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
 
 # An appositive after the subject's name: ", a former state party chairman," (no clause of its own).
@@ -685,8 +697,8 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
         np = _first_verb_subject(text, start, m.start())
     if np is None:
         return None
-    if any(start <= q.open < m.start() for q in quotes):
-        return None
+    if any(start <= q.open < np.end for q in quotes):
+        return None  # (a quotation inside the first verb's object is fine: 'declared “...” and said')
     for c in cues.cue_index(text).between(np.end, m.start()):
         # "She declared victory and said ...", "Fields posted a photograph and said ...": a
         # first cue with only an object reports nothing, so the second one is the statement
@@ -694,6 +706,8 @@ def _subject_of_first_verb(text: str, s: int, cue_start: int, quotes) -> Speaker
             return None
     return np
 
+
+subject_of_first_verb = _subject_of_first_verb  # for the quotation rules ('... and said, “X”')
 
 _LEAD_WORD = re.compile(r"(?:But|And|Yet|So|Still|There|Here|Then),?\s+")
 # A short introduction before a comma: a few words, none of them a finite verb or a clause word.
@@ -1029,7 +1043,9 @@ def _according(text: str, s: int, e: int, quotes: list[Quote], paragraph: int, m
                       "indirect:according-to", paragraph, clause=(m.start(), src[1]),
                       source_span=src if np is None else None)
         out.append(found)
-        rest = _according_rest(text, s, e, m, src, cs, quotes)
+        # (a titled name is the source even where the source span stops at its title's dot)
+        named = src if np is None else (src[0], max(src[1], np.end))
+        rest = _according_rest(text, s, e, m, named, cs, quotes)
         if rest is not None:
             # "In Iowa, Trump is first, according to the poll average, although Carson keeps it
             # close": the source is set inside one reported sentence; both halves are its
@@ -1047,6 +1063,10 @@ _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|with
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 
 
+_REST_VERB = re.compile(r"(?:still\s+|also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|"
+                        r"should|may|might|must|does|do|did)\b")
+
+
 def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):
     """The other half of a sentence with "according to X" set off by commas in its middle."""
     if cs >= m.end():
@@ -1062,7 +1082,12 @@ def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes
     if not text.startswith(",", after) or in_quote(after, quotes):
         return None
     a, b = trim(text, after + 1, e)
-    if not _REST_OPENS.match(text, a) or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
+    # The half after is reported too when it opens like a continuation, when it holds the verb
+    # of a subject before the source ("Missing from the plan, according to X, was any ...") or
+    # when the half before has no verb of its own ("One night in 2004, according to X, Y left").
+    if not (_REST_OPENS.match(text, a) or _REST_VERB.match(text, a)
+            or not FINITE.search(text, cs, m.start())) \
+            or word_count(text, a, b) < 3 or cues.cue_index(text).between(a, b) \
             or cues.ACCORDING.search(text, a, b):
         return None
     return a, b

@@ -29,16 +29,19 @@ _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "
 _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
                               r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
-                              r"underlining)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
+                              r"underlining|writing|tweeting|posting|announcing)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
                               r"|\sstatement\s+(?:saying|calling|urging|warning)\b"
                               r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
                               r"declaring|calling|accusing|urging)\b"
                               r"|\sas\s+(?:saying|stating)\b"
+                              r"|\s(?:and|but)\s+(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b"
+                              r"|(?:\d\s*(?:percent|%)|\b(?:share|proportion|percentage)\s+of)(?:\s+[\w’'\-]+){0,4}?\s+saying\b"
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
 _HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
                "noting", "declaring", "telling", "calling", "describing", "branding", "accusing",
                "urging", "stating", "promising", "explaining", "asserting", "pointing", "recalling",
-               "emphasising", "emphasizing", "underlining", "expressing")
+               "emphasising", "emphasizing", "underlining", "expressing", "writing", "tweeting",
+               "posting", "announcing")
 
 
 def _participle_hints(text: str) -> list[re.Match]:
