@@ -1665,6 +1665,19 @@ CASES = [
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],
     ),
+    (
+        "a sentence quoting a fragment right after an attributed quotation is that speaker's",
+        "“We will not wait for the council,” Mayor Ines Ode said on Tuesday. Her plan is “a bridge, "
+        "not a wall,” built with money from the state.",
+        [("direct", "We will not wait for the council", "Ines Ode"),
+         ("mixed", "Her plan is “a bridge, not a wall,” built with money from the state", "Ines Ode")],
+    ),
+    (
+        "a quoted name after an attributed quotation is nobody's fragment; nor is a fragment two sentences on",
+        "“The line opens in May,” Minister Ines Ode said. Trains will be run by the operator "
+        "«North Rail Link» from the capital. The board met on Friday. Critics call the route “a road to nowhere at all.”",
+        [("direct", "The line opens in May", "Ines Ode")],
+    ),
 ]
 
 
