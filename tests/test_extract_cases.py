@@ -1678,6 +1678,16 @@ CASES = [
         "«North Rail Link» from the capital. The board met on Friday. Critics call the route “a road to nowhere at all.”",
         [("direct", "The line opens in May", "Ines Ode")],
     ),
+    (
+        "a quoted show title in the introduction, then 'X said' + a clause: the clause is the statement",
+        "Wednesday on Channel Nine’s “Harbour Talk,” Ivo Brant said if the council votes no the ferry will stop.",
+        [("indirect", "if the council votes no the ferry will stop", "Ivo Brant")],
+    ),
+    (
+        "a quoted title before 'X said on Monday' (no clause after the cue) stays as it was",
+        "Speaking on the “Morning Hour,” Ivo Brant said on Monday.",
+        [("mixed", "Speaking on the “Morning Hour,”", "Ivo Brant")],
+    ),
 ]
 
 

@@ -128,13 +128,24 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
-        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)) \
+        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
+                or _names_show(text, q, m.end(), e)) \
                 and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
             # reports the clause after it; the quotation is part of an introduction
             return None
         return _direct(q, m, np, "direct:after-quote", clause=(np.start, m.end())), m.start()
     return None
+
+
+_REPORT_AFTER = re.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|during|to|from|for|with|of|about|last|this|earlier|later|"
+                           r"today|yesterday|recently|again|once)\b)(?:[\w’'\-]+\s+){2}[\w’'\-]+")
+
+
+def _names_show(text: str, q: Quote, cue_end: int, e: int) -> bool:
+    """'Sunday on Fox's “Morning Hour,” Rep. Ada Quist said the plan ...': a quoted title in the
+    sentence's introduction, and a clause of at least three words reported after the cue."""
+    return is_title_like(text, q, max(0, q.open - 40)) and _REPORT_AFTER.match(text, cue_end, e) is not None
 
 
 def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
