@@ -1684,9 +1684,9 @@ CASES = [
         [("indirect", "if the council votes no the ferry will stop", "Ivo Brant")],
     ),
     (
-        "a quoted title before 'X said on Monday' (no clause after the cue) stays as it was",
-        "Speaking on the “Morning Hour,” Ivo Brant said on Monday.",
-        [("mixed", "Speaking on the “Morning Hour,”", "Ivo Brant")],
+        "a short capitalised quotation, then 'X said' + where and when only: the quotation is X's",
+        "Her answer to the board was “Not Now,” Ivo Brant said in Dover on Monday.",
+        [("mixed", "Her answer to the board was “Not Now,”", "Ivo Brant")],
     ),
 ]
 
