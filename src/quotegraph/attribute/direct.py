@@ -128,9 +128,9 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
-        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
-                or _names_show(text, q, m.end(), e)) \
-                and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
+        if _WORD_BEFORE.search(text, max(0, q.open - 3), q.open) \
+                and (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
+                     or _names_show(text, q, m.end(), e)):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
             # reports the clause after it; the quotation is part of an introduction
             return None

@@ -156,8 +156,10 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
                 f = fragment_after(text, s, e, sq, prev_direct[1], pi)
                 if f is not None:
                     local.append(f)
-            prev_direct = next(((sidx, f) for f in reversed(local) if f.kind == "direct" and f.np is not None),
-                               None)
+            prev_direct = None
+            for f in local:
+                if f.kind == "direct" and f.np is not None:
+                    prev_direct = (sidx, f)
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
