@@ -1688,6 +1688,16 @@ CASES = [
         "Her answer to the board was “Not Now,” Ivo Brant said in Dover on Monday.",
         [("mixed", "Her answer to the board was “Not Now,”", "Ivo Brant")],
     ),
+    (
+        "an inverted 'Said X, “Q”' opening its sentence: X is the speaker",
+        "The old pier reopened in May. Said Ada Quist, “The ferry is the town’s lifeline.”",
+        [("direct", "The ferry is the town’s lifeline.", "Ada Quist")],
+    ),
+    (
+        "'Said to be ...' opening a sentence is no inverted attribution",
+        "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
+        [],
+    ),
 ]
 
 

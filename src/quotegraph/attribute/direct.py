@@ -156,6 +156,12 @@ def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
     if last is not None and (_INTRO_GAP.match(text[last.end():region_end])
                              or _ADDRESSEE_GAP.match(text, last.end(), region_end)):
         np = speaker_before(text, seg_start, last.start())
+        if np is None and text[last.start()].isupper() and not text[seg_start:last.start()].strip():
+            # 'Said Ada Quist, “No.”' / 'Says the mayor: “No.”': an inverted attribution opening
+            # the sentence, the speaker right after the cue
+            np = speaker_after(text, last.end(), region_end)
+            if np is not None and not _INTRO_GAP.match(text[np.end:region_end]):
+                np = None
         if np is None:
             # 'Ada Quist shook her head and said, “No.”': the subject of the sentence's first verb
             from quotegraph.attribute.reported import subject_of_first_verb
