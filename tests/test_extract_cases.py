@@ -1698,6 +1698,12 @@ CASES = [
         "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
         [],
     ),
+    (
+        "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
+        "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
+        "Ada Quist of the Dover Post on Monday.",
+        [("direct", "anger here is like nothing before", "Ivo Brant")],
+    ),
 ]
 
 

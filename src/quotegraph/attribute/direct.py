@@ -145,7 +145,10 @@ _REPORT_AFTER = re.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|during|to|from|for|wi
 def _names_show(text: str, q: Quote, cue_end: int, e: int) -> bool:
     """'Sunday on Fox's “Morning Hour,” Rep. Ada Quist said the plan ...': a quoted title in the
     sentence's introduction, and a clause of at least three words reported after the cue."""
-    return is_title_like(text, q, max(0, q.open - 40)) and _REPORT_AFTER.match(text, cue_end, e) is not None
+    words = text[q.start:q.end].rstrip(".,!?").split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False  # not a title: 'The ''animosity is like ...,'' he told X' stays a quotation
+    return _REPORT_AFTER.match(text, cue_end, e) is not None
 
 
 def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
