@@ -1665,6 +1665,45 @@ CASES = [
         "“Storm warnings,” the pilots who were there said to each other and left.",
         [],
     ),
+    (
+        "a sentence quoting a fragment right after an attributed quotation is that speaker's",
+        "“We will not wait for the council,” Mayor Ines Ode said on Tuesday. Her plan is “a bridge, "
+        "not a wall,” built with money from the state.",
+        [("direct", "We will not wait for the council", "Ines Ode"),
+         ("mixed", "Her plan is “a bridge, not a wall,” built with money from the state", "Ines Ode")],
+    ),
+    (
+        "a quoted name after an attributed quotation is nobody's fragment; nor is a fragment two sentences on",
+        "“The line opens in May,” Minister Ines Ode said. Trains will be run by the operator "
+        "«North Rail Link» from the capital. The board met on Friday. Critics call the route “a road to nowhere at all.”",
+        [("direct", "The line opens in May", "Ines Ode")],
+    ),
+    (
+        "a quoted show title in the introduction, then 'X said' + a clause: the clause is the statement",
+        "Wednesday on Channel Nine’s “Harbour Talk,” Ivo Brant said if the council votes no the ferry will stop.",
+        [("indirect", "if the council votes no the ferry will stop", "Ivo Brant")],
+    ),
+    (
+        "a short capitalised quotation, then 'X said' + where and when only: the quotation is X's",
+        "Her answer to the board was “Not Now,” Ivo Brant said in Dover on Monday.",
+        [("mixed", "Her answer to the board was “Not Now,”", "Ivo Brant")],
+    ),
+    (
+        "an inverted 'Said X, “Q”' opening its sentence: X is the speaker",
+        "The old pier reopened in May. Said Ada Quist, “The ferry is the town’s lifeline.”",
+        [("direct", "The ferry is the town’s lifeline.", "Ada Quist")],
+    ),
+    (
+        "'Said to be ...' opening a sentence is no inverted attribution",
+        "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
+        [],
+    ),
+    (
+        "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
+        "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
+        "Ada Quist of the Dover Post on Monday.",
+        [("direct", "anger here is like nothing before", "Ivo Brant")],
+    ),
 ]
 
 

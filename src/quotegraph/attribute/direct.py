@@ -128,13 +128,27 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
     if np is not None and _GLUE.match(text[pos:np.start]):
-        if (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)) \
-                and _WORD_BEFORE.search(text, max(0, q.open - 3), q.open):
+        if _WORD_BEFORE.search(text, max(0, q.open - 3), q.open) \
+                and (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
+                     or _names_show(text, q, m.end(), e)):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': the cue
             # reports the clause after it; the quotation is part of an introduction
             return None
         return _direct(q, m, np, "direct:after-quote", clause=(np.start, m.end())), m.start()
     return None
+
+
+_REPORT_AFTER = re.compile(r"\s+(?:that\s+)?(?!(?:in|on|at|during|to|from|for|with|of|about|last|this|earlier|later|"
+                           r"today|yesterday|recently|again|once)\b)(?:[\w’'\-]+\s+){2}[\w’'\-]+")
+
+
+def _names_show(text: str, q: Quote, cue_end: int, e: int) -> bool:
+    """'Sunday on Fox's “Morning Hour,” Rep. Ada Quist said the plan ...': a quoted title in the
+    sentence's introduction, and a clause of at least three words reported after the cue."""
+    words = text[q.start:q.end].rstrip(".,!?").split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False  # not a title: 'The ''animosity is like ...,'' he told X' stays a quotation
+    return _REPORT_AFTER.match(text, cue_end, e) is not None
 
 
 def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
@@ -145,6 +159,12 @@ def _before(text: str, q: Quote, seg_start: int) -> tuple[Found, int] | None:
     if last is not None and (_INTRO_GAP.match(text[last.end():region_end])
                              or _ADDRESSEE_GAP.match(text, last.end(), region_end)):
         np = speaker_before(text, seg_start, last.start())
+        if np is None and text[last.start()].isupper() and not text[seg_start:last.start()].strip():
+            # 'Said Ada Quist, “No.”' / 'Says the mayor: “No.”': an inverted attribution opening
+            # the sentence, the speaker right after the cue
+            np = speaker_after(text, last.end(), region_end)
+            if np is not None and not _INTRO_GAP.match(text[np.end:region_end]):
+                np = None
         if np is None:
             # 'Ada Quist shook her head and said, “No.”': the subject of the sentence's first verb
             from quotegraph.attribute.reported import subject_of_first_verb

@@ -14,6 +14,7 @@ from typing import Protocol
 from quotegraph.attribute import candidates, cues, scorer
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.fragment_after import fragment_after
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
@@ -117,6 +118,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     paras = article_paragraphs(text, meta)
     turns = transcript_turns(text, paras) if ":" in text else []
     last_np = None
+    prev_direct: tuple[int, Found] | None = None  # (sentence index, its direct statement)
     for pi, (ps, pe, headline) in enumerate(paras):
         k = bisect.bisect_left(marks, ps)
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
@@ -145,8 +147,19 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
                 # "(On Monday he said he would ...)": a sentence in brackets is read inside them
                 s = s + 1
                 e = text.rfind(")", s, e)
+            waiting = len(pending)
             local = _sentence(text, s, e, sq, pi, headline, sidx, pending, sentence_cues,
                               sentence_according, participles, first=s == ps, last=last_np)
+            # (a quotation left for the continuation rule, 'But “...”', is not a fragment)
+            if not local and sq and len(pending) == waiting and not headline and not sentence_cues and not sentence_according \
+                    and not participles and prev_direct is not None and prev_direct[0] == sidx - 1:
+                f = fragment_after(text, s, e, sq, prev_direct[1], pi)
+                if f is not None:
+                    local.append(f)
+            prev_direct = None
+            for f in local:
+                if f.kind == "direct" and f.np is not None:
+                    prev_direct = (sidx, f)
             colon = text[s:e].rstrip().endswith(":")
             np = next((f.np for f in reversed(local) if f.np is not None), None)
             if np is None and colon:
