@@ -1431,6 +1431,13 @@ CASES = [
          ("indirect", "the permits had been refused", None)],
     ),
     (
+        "relayed speech: 'The President reiterated X, said Brant, adding that Y' is all Brant's",
+        "The President reiterated the role of the state language, said State Counsellor Ivo Brant, "
+        "adding that the reform would go ahead without haste.",
+        [("indirect", "The President reiterated the role of the state language", "Ivo Brant"),
+         ("indirect", "the reform would go ahead without haste", "Ivo Brant")],
+    ),
+    (
         "a wire column's name before a colon is no speaker",
         "The Latest: Quist to give away an engraved oar.\n\nWASHINGTON (AP) — The vote is on Monday.",
         [],

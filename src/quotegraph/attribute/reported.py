@@ -190,11 +190,18 @@ def reported_in_sentence(text: str, s: int, e: int, quotes: list[Quote], used: s
     if cue_matches is None:
         cue_matches = cues.cue_index(text).between(s, e)
     if len(cue_matches) > 1:
-        outer = _outer_attribution(text, s, e, cue_matches[-1], quotes, paragraph, taken)
+        last = len(cue_matches) - 1
+        while last > 0 and cue_matches[last].group().lower().endswith("ing"):
+            last -= 1  # (", said Karin, adding that ...": the attribution is "said Karin")
+        outer = _outer_attribution(text, s, e, cue_matches[last], quotes, paragraph, taken) if last else None
         if outer is not None:
             # "X has called on Y to Z, the minister said": the minister's statement holds X's
             found.append(outer)
             taken.append((outer.start, outer.cue[1]))
+            extra = adding(text, outer, e, quotes, paragraph)
+            if extra is not None:
+                found.append(extra)
+                taken.append((extra.cue[0], extra.end))
     for m in cue_matches:
         if m.start() in used or in_quote(m.start(), quotes):
             continue
@@ -254,7 +261,7 @@ def _outer_attribution(text: str, s: int, e: int, m: re.Match, quotes, paragraph
     if in_quote(m.start(), quotes) or any(a <= m.start() < b for a, b in taken):
         return None
     f = _from_cue(text, s, e, m, quotes, paragraph)
-    if not isinstance(f, Found) or f.rule != "indirect:content-first" or f.np is None:
+    if not isinstance(f, Found) or f.rule not in ("indirect:content-first", "indirect:inverted") or f.np is None:
         return None
     if f.np.kind not in ("name", "role", "institution", "pronoun") or text[s:f.start].strip():
         return None
