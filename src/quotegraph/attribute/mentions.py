@@ -37,8 +37,6 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_MONTHS = frozenset("January February March April May June July August September October "
-                    "November December".split()) - {"May"}  # (not "May": "Brant May Not")
 _GIVEN_MONTHS = frozenset({"April", "May", "June", "August"})
 _LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still"})
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans", "conservative",
@@ -1021,7 +1019,7 @@ def _place_after_name(toks, lower: list[str], phrase: str, start: int) -> Speake
 
 def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     """``Russian Foreign Ministry Spokeswoman Maria Zakharova``, ``Kremlin spokesman Dmitry Peskov``, ``Lavrov``."""
-    while len(toks) >= 2 and toks[-1][2] in lx.NON_NAME_WORDS and toks[-1][2] not in _MONTHS:
+    while len(toks) >= 2 and toks[-1][2] in lx.NON_NAME_WORDS:
         # a title-case headline runs the name into what follows: "Ada Quist Just Said", "Brant May Not"
         toks = toks[:-1]
         end = toks[-1][1]
