@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from quotegraph.api.direct import DirectRoutes
 from quotegraph.api.cache import DEFAULT_ENTRIES, DataVersion, ResponseCache
 from quotegraph.api.shared_cache import SharedEntries
 from quotegraph.store.analysis import FACET_SAMPLE
@@ -56,6 +57,7 @@ def create_app(
     cache: bool = True,
     facet_sample: int | None = None,
     shared_cache: str | None = None,
+    direct: bool = True,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a SQLite path or a ``postgresql://`` DSN).
 
@@ -68,6 +70,8 @@ def create_app(
     (default :data:`quotegraph.store.analysis.FACET_SAMPLE`). ``shared_cache`` is a file for
     the response cache shared by the workers of one server (see
     :mod:`quotegraph.api.shared_cache`); without it each process caches in memory.
+    ``direct`` (the default) answers the busiest read-only routes below the framework, with
+    the same bytes (:mod:`quotegraph.api.direct`); off, every request goes through FastAPI.
     """
     if check_db:
         from quotegraph.store import open_store
@@ -136,6 +140,8 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    if direct:  # innermost: a cache hit never reaches it, a miss skips the framework
+        app.add_middleware(DirectRoutes, fastapi_app=app)
     if version is not None and version.enabled:
         app.add_middleware(ResponseCache, version=version, shared=shared)
     app.add_middleware(SecurityHeaders)

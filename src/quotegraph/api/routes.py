@@ -98,10 +98,17 @@ def statements(
     Facets are exact, except for a full-text query (with or without dates) matching more than
     1,000 statements: then they count the newest 1,000 matches, and ``facets.sampled`` (1000)
     and ``facets.of`` (all matches, the same as ``total``) say so. ``total`` is always exact."""
+    return statement_page(db, flt, limit=limit, offset=offset, with_facets=with_facets,
+                          facet_limit=facet_limit, sample=request.app.state.facet_sample)
+
+
+def statement_page(db: Any, flt: query.StatementFilter, *, limit: int, offset: int,
+                   with_facets: bool, facet_limit: int, sample: int) -> dict[str, Any]:
+    """The answer of ``GET /api/statements`` (also given by :mod:`quotegraph.api.direct`)."""
     page = query.search_statements(db, flt, limit=limit, offset=offset)
     if with_facets:
         page = {**page, "facets": query.facets(db, flt, limit=facet_limit, total=page["total"],
-                                               sample=request.app.state.facet_sample)}
+                                               sample=sample)}
     return page
 
 
