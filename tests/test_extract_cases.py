@@ -1549,6 +1549,13 @@ CASES = [
          ("indirect", "the pier is unsafe", "Bo Lind")],
     ),
     (
+        "a negated auxiliary with either apostrophe shows the clause after a plural present cue",
+        "Ferry pilots note the harbour wouldn’t open before May. Harbour wardens acknowledge the "
+        "pier couldn't last.",
+        [("indirect", "the harbour wouldn’t open before May", None),
+         ("indirect", "the pier couldn't last", None)],
+    ),
+    (
         "a plural present cue with a plain object reports nothing",
         "Pilots acknowledge the problem of the old pier.",
         [],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotegraph.attribute import cues
+from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
@@ -31,15 +32,13 @@ _TITLE_CONTEXT = re.compile(
 _MIN_CONTEXT_WORDS = 3
 _WORD_BEFORE = re.compile(r"[a-z][ \t]+$")  # the quotation goes on a phrase ("chants of "Marco!"")
 # "... Sanders said private contractors can be ...": a subject and a finite verb soon after
-_CLAUSE_SOON_AFTER = re.compile(r"\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,4}?(?:could|would|will|can|should|may|"
-                                r"might|must|is|are|was|were|has|have|had|did|does|do)\b")
+_CLAUSE_SOON_AFTER = re.compile(rf"\s+(?:that\s+)?(?:[\w’'\-]+\s+){{1,4}}?(?:{lx.AUX})\b")
 _CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+")
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(
     r"\s+(?!that\b)(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+\s*[:,]\s*$")
-_FINITE_NEXT = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|are|was|were|has|have|had|"
-                          r"did|does|do|cannot|won't|wouldn't|isn't|wasn't|doesn't|don't|didn't)(?![\w’'])")
+_FINITE_NEXT = re.compile(rf"\s+(?:{lx.AUX}|{lx.NEGATED_AUX})(?![\w’'])")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?!(?:in|on|at|to|during|after|before|while|when|as|from|with|of|about|"
                              r"last|this|earlier|later|today|yesterday|recently|again|once|and|but|then)\b)[a-z]")
 # A subject set off by commas before the quotation it goes on with: "The party, held every four

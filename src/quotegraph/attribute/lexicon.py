@@ -91,6 +91,16 @@ CUE_MODIFIERS = (
     "quickly", "initially", "first", "originally", "long",
 )
 
+# The finite auxiliaries and modals that show a clause has its verb ("X said the talks *would*
+# resume"), as one regex alternation for the patterns that look for a clause; the negated forms
+# with either apostrophe. Patterns add their own extras ("that", "not", "never").
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+               "should", "may", "might", "must", "did", "does", "do")
+NEGATED_AUXILIARIES = ("cannot", "won[’']t", "wouldn[’']t", "couldn[’']t", "isn[’']t", "wasn[’']t",
+                       "aren[’']t", "weren[’']t", "doesn[’']t", "don[’']t", "didn[’']t")
+AUX = "|".join(AUXILIARIES)
+NEGATED_AUX = "|".join(NEGATED_AUXILIARIES)
+
 # Passive reporting: "were emphasized by Lavrov".
 PASSIVE_AUX = ("was", "were", "has been", "have been", "had been", "is", "are")
 PASSIVE_PARTICIPLES = (

@@ -60,10 +60,8 @@ _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
 _TOLD_LONG_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|[A-Z][\w’'\-.]*)\b(?:(?!\b(?:is|are|was|were|will|"
                                r"would|has|have|had|who|which|said|says)\b)[^;:“”\"()]){0,110}?\s+that\s+")
 _TALE = re.compile(r"\b(?:story|stories|tale|tales|joke|jokes|anecdote)\b")
-_PRONOUN_MODAL = re.compile(r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|did|does|do|"
-                            r"had|has|have|was|were|is|are|must|wouldn[’']t|won[’']t|couldn[’']t|didn[’']t)")
-_LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
-                          r"could|can|should|might|may|did|does|do|must|never|not)\b")
+_PRONOUN_MODAL = re.compile(rf"(?:he|she|they|it|we|I)\s+(?:{lx.AUX}|{lx.NEGATED_AUX})")
+_LATE_CLAUSE = re.compile(rf"\s(?:he|she|they|it|we|I)\s+(?:{lx.AUX}|never|not)\b")
 _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as\s+(?:saying|stating)"
                         r"(?:\s+that)?[\s:,]+")
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
@@ -88,8 +86,7 @@ TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on
 # "argued over the quota", "argue with each other": a dispute between parties, not a claim.
 QUARREL_CUES = frozenset({"argued", "argue", "argues"})
 QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
-FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
-                     r"may|might|did|does|do|not)\b|[“\"«]")
+FINITE = re.compile(rf"\b(?:that|{lx.AUX}|not)\b|[“\"«]")
 # Speech verbs plain enough that any short subject before them is a source.
 _PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
                            "argue", "claimed", "claim", "warned", "warn", "insisted", "insist",
@@ -666,11 +663,9 @@ _CONJOINED = re.compile(
     r"(?:" + _CONJUNCT + r"|(?:other|another|several|many|some|fellow|the|his|her|their)\s+[a-z][\w\-]*"
     r"(?:\s+[a-z][\w\-]*)?))\s+(?:have\s+|had\s+|also\s+)?$")
 _CITING = re.compile(r",?\s+citing\s+")
-_RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
-                            r"must|did|does|do)\b")
+_RELATIVE_THAT = re.compile(rf"(?:{lx.AUX})\b")
 # The rest of a clause interrupted by ", said X,": its verb comes first ("..., is a catastrophe").
-_PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
-                        r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
+_PREDICATE = re.compile(rf"(?:{lx.AUX}|remains?|seems?|appears?|{lx.NEGATED_AUX})\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _AND_BEFORE_CUE = re.compile(r"(?:,?\s+(?:and|but)|,\s+then)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
@@ -966,8 +961,7 @@ _OBJECT_OR_CLAUSE_CUES = frozenset({
     "assert", "confirm", "declare"})
 _CLAUSE_SOON = re.compile(
     r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
-    r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
-    r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
+    rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
@@ -1070,8 +1064,7 @@ _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|with
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 
 
-_REST_VERB = re.compile(r"(?:still\s+|also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|"
-                        r"should|may|might|must|does|do|did)\b")
+_REST_VERB = re.compile(rf"(?:still\s+|also\s+)?(?:{lx.AUX})\b")
 
 
 def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):
