@@ -268,6 +268,22 @@ def test_stopword_scores_are_the_plain_ones():
                 (text[:30], candidates)
 
 
+def test_stopword_scores_from_the_stopwords_alone_are_the_plain_ones():
+    # The ASCII path counts only the stopwords and passes the number of words apart.
+    from collections import Counter
+
+    from quotegraph.read.language import _ALL_STOPWORDS, _WORD, _by_stopwords
+
+    latin = ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "az", "uz")
+    texts = LANGUAGE_TEXTS + ["the " * 3 + "zzz " * 40, "the of and " * 2 + "qqq " * 20]
+    for text in texts:
+        words = [w.lower() for w in _WORD.findall(text)]
+        stops = Counter(w for w in words if w in _ALL_STOPWORDS)
+        for candidates in (latin, ("nl", "de"), ("fr", "en")):
+            assert _by_stopwords(stops, candidates, total=len(words)) \
+                == _plain_by_stopwords(Counter(words), candidates), (text[:30], candidates)
+
+
 def test_ascii_texts_read_as_the_general_path_reads_them():
     from quotegraph.read.language import _any_script, detect_language
 

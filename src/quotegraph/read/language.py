@@ -169,14 +169,20 @@ def _ascii_letters(sample: str) -> str | None:
     words = _ASCII_WORD.findall(sample.lower())[:_SAMPLE_WORDS]
     if len(words) < MIN_WORDS:
         return None
-    return _by_stopwords(Counter(words), ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl",
-                                          "az", "uz"))
+    # Only the stopwords' counts and the number of words decide: counting just the stopwords
+    # skips hashing the article's other few hundred distinct words into a Counter.
+    return _by_stopwords(Counter(filter(_ALL_STOPWORDS.__contains__, words)),
+                         ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "az", "uz"),
+                         total=len(words))
 
 
-def _by_stopwords(counts: Counter[str], candidates: tuple[str, ...]) -> str | None:
+def _by_stopwords(counts: Counter[str], candidates: tuple[str, ...], *,
+                  total: int | None = None) -> str | None:
     """The language whose stopwords make up a clear share of the words (``counts``: lowered
-    word -> occurrences); each language's ~50 stopwords are looked up in the counts, the same
-    sums as testing every word against every list at a fraction of the lookups."""
+    word -> occurrences; ``total``: the number of words, ``counts.total()`` when not given,
+    so ``counts`` may hold the stopwords only); each language's ~50 stopwords are looked up in
+    the counts, the same sums as testing every word against every list at a fraction of the
+    lookups."""
     score = dict.fromkeys(candidates, 0)
     for w in counts.keys() & _ALL_STOPWORDS:  # the few stopwords the text holds, once each
         n = counts[w]
@@ -185,7 +191,9 @@ def _by_stopwords(counts: Counter[str], candidates: tuple[str, ...]) -> str | No
                 score[lang] += n
     scores = sorted(((score[lang], lang) for lang in candidates), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
-    if best < _MIN_SHARE * counts.total() or best < _MARGIN * second:
+    if total is None:
+        total = counts.total()
+    if best < _MIN_SHARE * total or best < _MARGIN * second:
         return None
     return lang
 
