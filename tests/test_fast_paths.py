@@ -452,3 +452,20 @@ def test_kept_surnames_and_genders_are_the_plain_ones():
                          "f" if first in people.FEMALE_FIRST_NAMES else
                          "m" if first in people.MALE_FIRST_NAMES else None)
                 assert people.gender_from(title, name) == plain, (title, name)
+
+
+def test_cached_name_forms_are_the_plain_ones_and_stay_unshared():
+    # slug and the institution forms are kept per name; a caller changing the list it was
+    # given must not change what the next caller gets.
+    from quotegraph.resolve.kb_speakers import _forms_of, institution_forms
+    from quotegraph.resolve.speakers import slug
+
+    names = ["the Foreign Ministry", "China's foreign ministry", "the government of Kyrgyzstan",
+             "Kyrgyzstan's government", "the  Kyrgyz   authorities", "Maria Zakharova's", "—"]
+    for name in names:
+        plain = _forms_of.__wrapped__(name)
+        first = institution_forms(name)
+        assert first == list(plain)
+        first.append("changed")
+        assert institution_forms(name) == list(plain)
+        assert slug(name) == slug.__wrapped__(name) == slug(name)
