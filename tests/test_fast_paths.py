@@ -469,3 +469,18 @@ def test_cached_name_forms_are_the_plain_ones_and_stay_unshared():
         first.append("changed")
         assert institution_forms(name) == list(plain)
         assert slug(name) == slug.__wrapped__(name) == slug(name)
+
+
+def test_non_ascii_letters_are_found_among_the_non_ascii_characters():
+    # detect_language takes the ASCII path when no letter beyond ASCII is in the text; it looks
+    # only at what is left once the ASCII runs are cut out.
+    from quotegraph.read import language as lang
+
+    texts = ["plain ascii", "curly “quotes” and dashes — only", "café at the start",
+             "ends with é", "é", "“”—", "digits ٣ beyond ascii", "x\u00a0y nbsp", "_ underscore ‿",
+             "Ελλάδα and “quotes”", ""]
+    for text in texts:
+        plain = lang._NON_ASCII_WORD_CHAR.search(text) is not None
+        assert (lang._NON_ASCII_WORD_CHAR.search(lang._ASCII_RUN.sub("", text)) is not None) == plain, text
+        assert lang.detect_language(text * 30) == lang._any_script((text * 30)[:40_000]) \
+            or plain, text

@@ -115,7 +115,9 @@ def detect_language(text: str) -> str | None:
     sample = text[:40_000]
     # isascii costs nothing (CPython keeps the answer with the string): a plain ASCII text
     # skips the scan for a letter beyond ASCII.
-    if sample.isascii() or _NON_ASCII_WORD_CHAR.search(sample) is None:
+    # A letter beyond ASCII is looked for among the non-ASCII characters only (curly quotes
+    # and dashes, mostly): cutting the ASCII runs out first is a third of the regex's scan.
+    if sample.isascii() or _NON_ASCII_WORD_CHAR.search(_ASCII_RUN.sub("", sample)) is None:
         return _ascii_letters(sample)
     return _any_script(sample)
 
@@ -162,6 +164,7 @@ def _any_script(sample: str) -> str | None:
 # words are then runs of a-z, every one of them Latin, and lower-casing the sample first gives
 # the lowered words at once: the same answer as the general path below, in a third of the time.
 _NON_ASCII_WORD_CHAR = re.compile(r"(?![\x00-\x7f])\w")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ASCII_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 
 
