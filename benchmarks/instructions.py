@@ -7,7 +7,8 @@ jobs on the machine do not move.
 
 On a shared machine CPU time swings by 10% or more between runs of the same code, so a change
 worth 1-2% cannot be seen in articles/s. Valgrind's cachegrind counts the instructions the
-interpreter executes, which are the same on every run of the same code and input. Each figure
+interpreter executes, which (with a fixed hash seed) barely move between runs of the same
+code and input. Each figure
 is one run with N articles minus one run with none (in-process) or one (CLI), so the start-up
 (imports, knowledge base, matcher build) is left out. Needs ``valgrind`` (Debian package
 ``valgrind``); a run takes about 30 s plus 0.2 s per article.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -54,7 +56,9 @@ def count(argv: list[str]) -> int:
     """Instructions executed by ``python argv...`` (the interpreter itself, not a shim)."""
     cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
            sys.executable, *argv]
-    run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # A fixed hash seed: set and dict orders, and so the work done, are then the same each run.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     if run.returncode != 0:
         raise SystemExit(f"instructions: {' '.join(cmd)} failed:\n{run.stderr[-2000:]}")
     return instruction_refs(run.stderr)
