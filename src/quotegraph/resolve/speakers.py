@@ -39,6 +39,7 @@ def name_key(name: str) -> str:
     return _name_key(name)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for the same few names per article
 def slug(name: str) -> str:
     s = _POSSESSIVE.sub("", name.lower())
     s = _NON_WORD.sub("-", s).strip("-")
