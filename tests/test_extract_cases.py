@@ -1711,6 +1711,75 @@ CASES = [
         "Ada Quist of the Dover Post on Monday.",
         [("direct", "anger here is like nothing before", "Ivo Brant")],
     ),
+    # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
+    (
+        "'lauded X for Y': an evaluative act keeps its object",
+        "Trade Minister Aru Demir lauded the customs officers for their work at the new crossing.",
+        [("indirect", "the customs officers for their work at the new crossing", "Aru Demir")],
+    ),
+    (
+        "'faulted X for Y' and 'rebuked X for Y'",
+        "Governor Lina Osei faulted the regional banks for slow lending. Later she rebuked the "
+        "district heads for the delays in the harvest.",
+        [("indirect", "the regional banks for slow lending", "Lina Osei"),
+         ("indirect", "the district heads for the delays in the harvest", "Lina Osei")],
+    ),
+    (
+        "'refuted X' is a denial with a noun-phrase object",
+        "Foreign Minister Pavel Rusu refuted the ambassador's remarks about the river border.",
+        [("indirect", "the ambassador's remarks about the river border", "Pavel Rusu")],
+    ),
+    (
+        "'appealed to X to Y', 'encouraged X to Y', 'advised X to Y': the request with its addressee",
+        "Foreign Minister Pavel Rusu appealed to the parties to refrain from escalation. He encouraged "
+        "investors to open plants in the north and advised traders to avoid the old route.",
+        [("indirect", "the parties to refrain from escalation", "Pavel Rusu"),
+         ("indirect", "investors to open plants in the north", "Pavel Rusu"),
+         ("indirect", "traders to avoid the old route", "Pavel Rusu")],
+    ),
+    (
+        "a thing that 'encouraged' people, or 'encouraged' with no request, is no speaker",
+        "The new fuel tax took effect in May. It encouraged people to drive less. The harvest "
+        "figures encouraged the traders.",
+        [],
+    ),
+    (
+        "'cautioned against X', 'advocated for X', 'expressed confidence in X', 'expressed shock over X'",
+        "Senator Ada Quist cautioned against hasty conclusions about the crash. Mayor Ivo Brant "
+        "advocated for a bigger role of the port authority. Ambassador Noor Hale expressed "
+        "confidence in the success of the talks. Minister Ena Kovac expressed shock over the "
+        "closure of the border post.",
+        [("indirect", "hasty conclusions about the crash", "Ada Quist"),
+         ("indirect", "a bigger role of the port authority", "Ivo Brant"),
+         ("indirect", "the success of the talks", "Noor Hale"),
+         ("indirect", "the closure of the border post", "Ena Kovac")],
+    ),
+    (
+        "'pledged to X', 'promised to X', 'vowed to X' keep the infinitive; a day word before it is left out",
+        "Prime Minister Aru Demir pledged to double exports by 2030. Mayor Ivo Brant promised on "
+        "Tuesday to publish the budget. Senator Ada Quist vowed not to vote for the bill.",
+        [("indirect", "to double exports by 2030", "Aru Demir"),
+         ("indirect", "to publish the budget", "Ivo Brant"),
+         ("indirect", "not to vote for the bill", "Ada Quist")],
+    ),
+    (
+        "'pledges X' with a clause, and ', pledging to X' after a sentence that reports nothing",
+        "Deputy Minister Ena Kovac opened the forum in the capital on Monday, pledging to cut the "
+        "export duty. The ministry pledges Borland stands with its partners in the bloc.",
+        [("indirect", "to cut the export duty", "Ena Kovac"),
+         ("indirect", "Borland stands with its partners in the bloc", "ministry")],
+    ),
+    (
+        "'pledged' as an adjective ('pledged delegates') is no pledge",
+        "After the vote in the north her lead in pledged delegates will be hard to overcome.",
+        [],
+    ),
+    (
+        "'called in the ambassador', 'called off the talks': a summons or a cancellation, not a judgement",
+        "The Borland Foreign Ministry has called in the Aldanian ambassador over the shooting. The "
+        "Aldanian side called off the talks a day later.",
+        [],
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_
 from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.relative_said import relative_said
 from quotegraph.attribute.share_saying import share_saying
+from quotegraph.attribute.speech_acts import object_is_content, skip_when
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -70,7 +71,7 @@ _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+(?:and|but)\s+(?=(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b)|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
-    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
+    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|pledging|vowing|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
@@ -855,7 +856,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
-        cs, ce = trim(text, pos, e)
+        if not object_is_content(text, m.start(), pos, e, cue_text):
+            return None  # "the results encouraged the investors": no request passed on
+        cs, ce = trim(text, skip_when(text, pos, e, cue_text), e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.

@@ -29,7 +29,7 @@ _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
-                              r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
+                              r"stating|promising|pledging|vowing|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
                               r"underlining|writing|tweeting|posting|announcing)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
                               r"|\sstatement\s+(?:saying|calling|urging|warning)\b"
                               r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
@@ -40,7 +40,7 @@ _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
 _HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
                "noting", "declaring", "telling", "calling", "describing", "branding", "accusing",
-               "urging", "stating", "promising", "explaining", "asserting", "pointing", "recalling",
+               "urging", "stating", "promising", "pledging", "vowing", "explaining", "asserting", "pointing", "recalling",
                "emphasising", "emphasizing", "underlining", "expressing", "writing", "tweeting",
                "posting", "announcing")
 
