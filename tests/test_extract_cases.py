@@ -179,6 +179,19 @@ CASES = [
         "ASTANA, May 5 (Reuters) - Kazakh President Kassym-Jomart Tokayev opened the forum.",
         [("indirect", "Kazakhstan will keep its neutrality", "Kassym-Jomart Tokayev")],
     ),
+    (
+        "headline tag after a colon: 'X: Foreign Office', 'X: spokesperson'",
+        "Borland has not shared any data on the missing convoy: Foreign Office\n\n"
+        "KESSA, May 5 -- The Borland Foreign Office gave no details on Monday.",
+        [("indirect", "Borland has not shared any data on the missing convoy", "Borland Foreign Office")],
+    ),
+    (
+        "a colon before a photo credit or after a topic label is no headline tag",
+        "Analysis: grain prices and the new corridor\n\n"
+        "The port of Kessa at dawn on the first day of the harvest season (Photo: Ivo Brant)\n\n"
+        "KESSA, May 5 -- Grain prices rose by a tenth in May.",
+        [],
+    ),
     # --- patterns from real copy -----------------------------------------------------------
     (
         "a participle after a sentence that reports no speech gives the subject's statement",

@@ -63,7 +63,11 @@ def _participle_hints(text: str) -> list[re.Match]:
 
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
                                r"explaining|declaring|insisting)\s*[:,]?\s*$")
-_HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
+# "X — MFA", and "X: Foreign Office" / "X: spokesperson" (a colon after the claim, a short tag
+# with no colon or quotation of its own after it; "Lavrov: 'We ...'" is a direct quote instead).
+_HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)"
+                            r"|(?<=[\w’')\]])(?<!Photo)(?<!Photos)(?<!Source)(?<!Credit)(?<!Image)(?<!Video)"
+                            r":\s+(?=[A-Za-z][^—–:“”\"«»‘’'()]{0,40}$)")  # not "(Photo: Name)"
 
 
 class _Meta(Protocol):
@@ -264,7 +268,8 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
     cs, ce = trim(text, s, m.start())
     if word_count(text, cs, ce) < 3:
         return None
-    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
+    cue = (m.start(), m.start() + 1) if text[m.start()] == ":" else (m.start() + 1, m.end())
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, cue, np,
                  "indirect:headline-dash", pi, clause=(m.start(), e))
 
 
