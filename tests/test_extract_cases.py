@@ -1724,6 +1724,29 @@ CASES = [
         "Ada Quist of the Dover Post on Monday.",
         [("direct", "anger here is like nothing before", "Ivo Brant")],
     ),
+    # --- a reported clause without "that" after a time phrase or an occasion (issue 7) -------
+    (
+        "'said late Friday X' and 'said on Friday Name would ...': the time phrase is no content",
+        "Port talks stall\n\n"
+        "KESSA, May 3 -- Deputy Foreign Minister Ivo Brant said late Friday Borland was ready to "
+        "host the next round. He said on Saturday Foreign Minister Ada Quist would visit in June.",
+        [("indirect", "Borland was ready to host the next round", "Ivo Brant"),
+         ("indirect", "Foreign Minister Ada Quist would visit in June", "Ivo Brant")],
+    ),
+    (
+        "'said on Monday, commenting on reports of X, that Y': the occasion set off by commas",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday, commenting on reports of a new "
+        "pipeline, that the project had not been discussed.",
+        [("indirect", "the project had not been discussed", "Ena Kovac")],
+    ),
+    (
+        "a time phrase and a place after 'said' with no clause: nothing reported after the cue",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday in Kessa. Mayor Ivo Brant spoke "
+        "on Friday Kessa time.",
+        [],
+    ),
     # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
     (
         "'lauded X for Y': an evaluative act keeps its object",

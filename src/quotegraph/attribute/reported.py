@@ -14,6 +14,7 @@ from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.relative_said import relative_said
+from quotegraph.attribute.said_when import clause_after_when
 from quotegraph.attribute.share_saying import share_saying
 from quotegraph.attribute.speech_acts import object_is_content, skip_when
 from quotegraph.attribute.surnames import surname_before
@@ -889,6 +890,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if rest.lstrip().startswith((",", ".", ";", "—", "–")):
         return None  # "X, Lavrov said, adding that ...": the content is before the cue
+    if (late := clause_after_when(text, pos, e)) is not None and not in_quote(late - 1, quotes):
+        cs, ce = trim(text, late, e)  # "said late Friday Moscow was ready", "said on Monday, commenting ..., that"
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     skip = _CIRCUMSTANCE.match(text, pos, e)
     if skip and _CLAUSE_START.match(text, skip.end() - 1) and not cues.THAT.match(text, skip.end()):
         # "said on Tuesday it would ...", "said in a statement the talks ..."
