@@ -1747,6 +1747,29 @@ CASES = [
         "on Friday Kessa time.",
         [],
     ),
+    # --- a statement named by a back-reference in the next sentence (issue 7) ---------------
+    (
+        "'He stated this today at ...': the sentence before is what he stated, not 'this today ...'",
+        "River talks\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. Borland has talked with "
+        "its neighbours about the river only four times in ten years. He stated this today at a "
+        "meeting with the governor.",
+        [("indirect", "Borland has talked with its neighbours about the river only four times in ten years", "Ivo Brant")],
+    ),
+    (
+        "'confirmed this information to AGENCY': the sentence before, the agency is whom it was told",
+        "Coast railway\n\n"
+        "KESSA, May 3 -- The railway to the coast will open in 2027. Transport Minister Ena Kovac "
+        "confirmed this information to Kessa Press.",
+        [("indirect", "The railway to the coast will open in 2027", "Ena Kovac")],
+    ),
+    (
+        "'He made the statement ...' after a sentence that is already a statement names nothing new",
+        "Port closure\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant said the port would close for a week. He made the "
+        "statement at a news conference on Monday.",
+        [("indirect", "the port would close for a week", "Ivo Brant")],
+    ),
     # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
     (
         "'lauded X for Y': an evaluative act keeps its object",

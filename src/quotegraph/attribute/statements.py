@@ -13,6 +13,7 @@ from typing import Protocol
 
 from quotegraph.attribute import candidates, cues, scorer
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
+from quotegraph.attribute.back_reference import back_references
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.fragment_after import fragment_after
 from quotegraph.attribute.mentions import speaker_after, speaker_before
@@ -178,6 +179,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         return attributions.get(i)
 
     found.extend(continue_quotes(text, pending, found, sentence_np))
+    if not turns:  # "He stated this today": the sentence before is what he stated
+        found.extend(back_references(text, paras, found, lambda i: find_quotes(text, *paras[i][:2], i)))
     return _with_turns(_without_overlaps(found), turns), quote_spans
 
 
