@@ -1770,6 +1770,13 @@ CASES = [
         "statement at a news conference on Monday.",
         [("indirect", "the port would close for a week", "Ivo Brant")],
     ),
+    (
+        "'In his words, X': the possessive stands for the speaker; 'In other words' is the writer's",
+        "Port rules\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. In his words, the new "
+        "rules will come into force in April. In other words, the old permits lapse in spring.",
+        [("indirect", "the new rules will come into force in April", "Ivo Brant")],
+    ),
     # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
     (
         "'lauded X for Y': an evaluative act keeps its object",

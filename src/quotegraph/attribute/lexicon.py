@@ -124,6 +124,8 @@ ACCORDING_TO = ("according to", "accodring to", "acording to", "accoring to", "a
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "He": "m", "She": "f", "They": "p"}
 # Object pronouns stand for a speaker after "according to" and "quoted ... as saying".
 OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p", "Him": "m", "Her": "f"}
+# Possessives stand for a speaker in "In his words, X".
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p"}
 
 # Role nouns: "the minister", "the top Russian diplomat". Each head maps to words that must
 # occur in the title a person was introduced with for that person to be a candidate.

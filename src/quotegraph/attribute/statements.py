@@ -16,6 +16,7 @@ from quotegraph.attribute.direct import attribute_quote, continue_quotes, headli
 from quotegraph.attribute.back_reference import back_references
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.fragment_after import fragment_after
+from quotegraph.attribute.in_words import in_words
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
@@ -129,7 +130,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
         if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
                 and not matches_between(all_according, according_starts, ps, pe) \
-                and not matches_between(all_participles, participle_starts, ps, pe):
+                and not matches_between(all_participles, participle_starts, ps, pe) \
+                and text.find(" words, ", ps, pe) < 0:
             sidx += 1  # nothing in this paragraph can attribute anything: skip its sentences
             continue
         quote_spans.extend((q.open, q.outer_end) for q in quotes)
@@ -144,7 +146,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             sentence_cues = matches_between(all_cues, cue_starts, s, e)
             sentence_according = matches_between(all_according, according_starts, s, e)
             participles = bool(matches_between(all_participles, participle_starts, s, e))
-            if not (sq or sentence_cues or sentence_according or headline or participles):
+            if not (sq or sentence_cues or sentence_according or headline or participles
+                    or text.find(" words, ", s, e) >= 0):  # (or "In his words, X")
                 sidx += 1
                 continue  # nothing here can attribute anything
             if text[s] == "(" and text[s:e].rstrip().rstrip(".").endswith(")") \
@@ -221,6 +224,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
         local.append(f)
+    if not local and not headline and (f := in_words(text, s, e, quotes, pi, kind_for, trim)) is not None:
+        local.append(f)  # "In his words, X"
     if (headline or _BULLET.match(text, s)) and not local:
         f = _headline_dash(text, s, e, quotes, pi) if headline else None
         if f is None:

@@ -280,7 +280,8 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if not _fits_role(f.np, mine):
             return None  # "the president" is the current speaker only if the title fits
     else:
-        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
+        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text) \
+            or lx.POSSESSIVE_PRONOUNS.get(f.np.text)
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
@@ -346,7 +347,7 @@ def _issued_by(text: str, at: int) -> SpeakerNP | None:
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
