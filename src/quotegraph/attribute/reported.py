@@ -16,7 +16,7 @@ from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.relative_said import relative_said
 from quotegraph.attribute.said_when import clause_after_when
 from quotegraph.attribute.share_saying import share_saying
-from quotegraph.attribute.speech_acts import object_is_content, skip_when
+from quotegraph.attribute.speech_acts import is_request, object_is_content, skip_when
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -950,8 +950,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
-    if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
-            and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
+    if cue_text in ("asked", "asks") and is_request(text, pos, e):
         # "asked the partners to act": a request; "asked why ..." reports no content
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
@@ -980,13 +979,6 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
-_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
-# "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
-# of the attribution at the end, not a statement of its own.
-_LATER_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w\-’']*\s+){0,6}(?:said|says|told|added|noted|stressed)\b|"
-                                r",\s+(?:the|a|an)\s+[\w\-’' ]{1,50}?\s(?:said|says|told|added|noted)\b")
-_REQUEST = re.compile(r"\s+(?!(?:why|whether|if|how|what|when|where|who|which|about|for)\b)"
-                      r"[\w\-’' ]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 
 
 def _clause_end(text: str, pos: int, e: int) -> int:

@@ -58,3 +58,20 @@ def skip_when(text: str, pos: int, end: int, cue: str) -> int:
     if cue in COMMISSIVES and (m := _WHEN_THEN_TO.match(text, pos, end)) is not None:
         return m.end()
     return pos
+
+
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
+# "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
+# of the attribution at the end, not a statement of its own.
+_LATER_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w\-’']*\s+){0,6}(?:said|says|told|added|noted|stressed)\b|"
+                                r",\s+(?:the|a|an)\s+[\w\-’' ]{1,50}?\s(?:said|says|told|added|noted)\b")
+_REQUEST = re.compile(r"\s+(?!(?:why|whether|if|how|what|when|where|who|which|about|for)\b)"
+                      r"[\w\-’' ]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
+
+
+def is_request(text: str, pos: int, end: int) -> bool:
+    """Whether "asked" ending at ``pos`` passes on a request ("asked the partners to act"),
+    not a question ("asked why ..."), anonymity ("asked not to be named") or a request that is
+    the content of an attribution closing the sentence."""
+    return _REQUEST.match(text, pos, end) is not None and _ANONYMITY.match(text, pos, end) is None \
+        and _LATER_ATTRIBUTION.search(text, pos, end) is None
