@@ -1836,6 +1836,14 @@ CASES = [
          ("indirect", "Borland stands with its partners in the bloc", "ministry")],
     ),
     (
+        "'did not rule out X', 'has not ruled out X': what stays possible is the content",
+        "Grain tariffs\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant did not rule out new tariffs on grain. Minister Ena Kovac "
+        "has not ruled out direct talks with Aldania.",
+        [("indirect", "new tariffs on grain", "Ivo Brant"),
+         ("indirect", "direct talks with Aldania", "Ena Kovac")],
+    ),
+    (
         "'pledged' as an adjective ('pledged delegates') is no pledge",
         "After the vote in the north her lead in pledged delegates will be hard to overcome.",
         [],

@@ -62,6 +62,9 @@ OBJECT_VERBS = (
     "lauded", "lauds", "faulted", "faults", "rebuked", "rebukes", "refuted", "refutes",
     "encouraged", "encourages", "implored", "implores", "advised", "advises",
     "pledged", "pledges", "promised", "vowed",
+    # A refusal to exclude is a statement of what stays possible ("did not rule out new tariffs").
+    "did not rule out", "does not rule out", "has not ruled out", "have not ruled out",
+    "had not ruled out", "would not rule out", "cannot rule out", "can't rule out",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).
