@@ -192,6 +192,14 @@ CASES = [
         "KESSA, May 5 -- Grain prices rose by a tenth in May.",
         [],
     ),
+    (
+        "headline \"Minister says 'ready' to X\": the quoted word opens a clause that goes on (mixed)",
+        "Minister says 'ready' to resume talks with Aldania\n\n"
+        "KESSA, May 3 -- Trade Minister Ena Kovac spoke to reporters. She said “thanks” to the "
+        "staff at the port.",
+        [("mixed", "'ready' to resume talks with Aldania", "Ena Kovac"),
+         ("direct", "thanks", "Ena Kovac")],
+    ),
     # --- patterns from real copy -----------------------------------------------------------
     (
         "a participle after a sentence that reports no speech gives the subject's statement",
