@@ -1852,6 +1852,23 @@ CASES = [
          ("indirect", "direct talks with Aldania", "Ena Kovac")],
     ),
     (
+        "'instructed to X' and 'instructed X to Y' are directives; 'instructed users in X' passes nothing on",
+        "Border posts\n\n"
+        "KESSA, May 3 -- President Aru Demir instructed to ensure the security of the border posts. "
+        "He instructed the governors to report weekly. The old manual instructed users in the basics.",
+        [("indirect", "to ensure the security of the border posts", "Aru Demir"),
+         ("indirect", "the governors to report weekly", "Aru Demir")],
+    ),
+    (
+        "'It was noted that X' goes on with the speaker just reported; with none before, nothing",
+        "Border posts\n\n"
+        "KESSA, May 3 -- It was noted that the old posts would close in May.\n\n"
+        "\"The border is calm,\" Foreign Ministry spokesman Ivo Brant said. It was also noted that "
+        "the new posts would open in June.",
+        [("direct", "The border is calm", "Ivo Brant"),
+         ("indirect", "the new posts would open in June", "Ivo Brant")],
+    ),
+    (
         "'pledged' as an adjective ('pledged delegates') is no pledge",
         "After the vote in the north her lead in pledged delegates will be hard to overcome.",
         [],

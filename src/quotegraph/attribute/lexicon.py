@@ -60,8 +60,8 @@ OBJECT_VERBS = (
     # request or a pledge, the infinitive with its "to" ("encouraged investors to open plants",
     # "pledged to double exports"). A subject before the cue is still required.
     "lauded", "lauds", "faulted", "faults", "rebuked", "rebukes", "refuted", "refutes",
-    "encouraged", "encourages", "implored", "implores", "advised", "advises",
-    "pledged", "pledges", "promised", "vowed",
+    "encouraged", "encourages", "implored", "implores", "advised", "advises", "instructed",
+    "instructs", "pledged", "pledges", "promised", "vowed",
     # A refusal to exclude is a statement of what stays possible ("did not rule out new tariffs").
     "did not rule out", "does not rule out", "has not ruled out", "have not ruled out",
     "had not ruled out", "would not rule out", "cannot rule out", "can't rule out",

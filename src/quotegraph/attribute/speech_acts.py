@@ -13,7 +13,7 @@ import re
 # Directives are speech only when they pass on a request: "encouraged the investors to open
 # plants", "advises to take a balanced approach"; not "the results encouraged the investors".
 DIRECTIVES = frozenset({"encouraged", "encourages", "implored", "implores", "advised", "advises",
-                        "appealed to"})
+                        "appealed to", "instructed", "instructs"})
 _INFINITIVE = re.compile(r"(?:\s+(?!(?:that|which|who)\b)[\w’'\-.,]+){0,12}?\s+(?:not\s+)?to\s+[a-z]")
 # "It encouraged people to drive less": a thing as the subject (a tax, a result), not a speaker.
 _THING_SUBJECT = re.compile(r"(?:^|\s)(?:[Ii]t|[Tt]his|[Tt]hat)\s+(?:(?:also|has|had|have)\s+)*$")

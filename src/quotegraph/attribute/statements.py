@@ -17,6 +17,7 @@ from quotegraph.attribute.back_reference import back_references
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.fragment_after import fragment_after
 from quotegraph.attribute.in_words import in_words
+from quotegraph.attribute.it_was_said import it_was_said
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
@@ -224,8 +225,9 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
         local.append(f)
-    if not local and not headline and (f := in_words(text, s, e, quotes, pi, kind_for, trim)) is not None:
-        local.append(f)  # "In his words, X"
+    if not local and not headline and (f := in_words(text, s, e, quotes, pi, kind_for, trim)
+                                       or it_was_said(text, s, e, quotes, pi, kind_for, trim)) is not None:
+        local.append(f)  # "In his words, X", "It was noted that X"
     if (headline or _BULLET.match(text, s)) and not local:
         f = _headline_dash(text, s, e, quotes, pi) if headline else None
         if f is None:
