@@ -1785,6 +1785,14 @@ CASES = [
         "rules will come into force in April. In other words, the old permits lapse in spring.",
         [("indirect", "the new rules will come into force in April", "Ivo Brant")],
     ),
+    (
+        "a ministry named with its country's possessive ('Borland’s Foreign Ministry') is that fullest form",
+        "Port deal\n\n"
+        "KESSA, May 3 -- Borland’s Foreign Ministry welcomed the port deal on Monday. The deal "
+        "will open new routes to the coast, the Foreign Ministry said.",
+        [("indirect", "the port deal on Monday", "Borland’s Foreign Ministry"),
+         ("indirect", "The deal will open new routes to the coast", "Borland’s Foreign Ministry")],
+    ),
     # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
     (
         "'lauded X for Y': an evaluative act keeps its object",

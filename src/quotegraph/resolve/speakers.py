@@ -522,8 +522,11 @@ class _LazyForms:
 
 _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
                                                                             "Foreign Office"}))
+# A country's possessive opens a ministry's name: "Malaysia’s Foreign Ministry", "Azerbaijan's
+# Ministry of Foreign Affairs" (not "Trump's White House").
 _INSTITUTION_RUN = re.compile(
-    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
+    r"\b(?:[A-Z][a-z]+[’']s\s+(?=(?:Foreign|Ministry|Defen[cs]e|Interior|Finance|Trade|Economy)\s))?"
+    r"(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
 )
 # "\b" before a head is written after its first letter, as "(?<!\w.)": the same alternatives in
 # the same order, but opening with capitals, which the regex engine skips to (4x faster).
