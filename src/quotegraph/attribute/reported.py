@@ -9,6 +9,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
@@ -559,7 +560,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             return _found(text, *before, m, cited, "indirect:citing", quotes, paragraph,
                           clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
-            any(w in np.text.lower() for w in ("correspondent", "reporter"))
+            any(w in np.text.lower() for w in ("correspondent", "reporter")) or own_credit(text, np.start, np.text, m.end())
             or cues.cue_index(text).between(s, np.start) and not cues.THAT.match(text, m.end() + 1)):
         # "..., Bayramov said in Baku, Trend reports": the wire's own credit line (not "Although
         # he described it as X, the Post reported that ...": a clause of its own follows)
