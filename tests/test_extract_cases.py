@@ -1793,6 +1793,20 @@ CASES = [
         [("indirect", "the port deal on Monday", "Borland’s Foreign Ministry"),
          ("indirect", "The deal will open new routes to the coast", "Borland’s Foreign Ministry")],
     ),
+    (
+        "the wire's own credit line ('X, Trend reports.' in a Trend story) is no statement; another source's is",
+        "Port deal\n\n"
+        "BAKU, May 3 (Trend) -- Spokesman Ivo Brant made a statement on the port deal on Monday, "
+        "Trend reports. The port of Kessa will reopen in June, Reuters reports.",
+        [("indirect", "The port of Kessa will reopen in June", "Reuters")],
+    ),
+    (
+        "a photo credit before the next line does not run into an institution's name",
+        "Port deal\n\n"
+        "Photo © Ada Quist\nThe Ministry of Foreign Affairs of Borland\n\n"
+        "KESSA, May 3 -- The port will reopen in June, the Ministry of Foreign Affairs said.",
+        [("indirect", "The port will reopen in June", "Ministry of Foreign Affairs of Borland")],
+    ),
     # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
     (
         "'lauded X for Y': an evaluative act keeps its object",
