@@ -179,6 +179,27 @@ CASES = [
         "ASTANA, May 5 (Reuters) - Kazakh President Kassym-Jomart Tokayev opened the forum.",
         [("indirect", "Kazakhstan will keep its neutrality", "Kassym-Jomart Tokayev")],
     ),
+    (
+        "headline tag after a colon: 'X: Foreign Office', 'X: spokesperson'",
+        "Borland has not shared any data on the missing convoy: Foreign Office\n\n"
+        "KESSA, May 5 -- The Borland Foreign Office gave no details on Monday.",
+        [("indirect", "Borland has not shared any data on the missing convoy", "Borland Foreign Office")],
+    ),
+    (
+        "a colon before a photo credit or after a topic label is no headline tag",
+        "Analysis: grain prices and the new corridor\n\n"
+        "The port of Kessa at dawn on the first day of the harvest season (Photo: Ivo Brant)\n\n"
+        "KESSA, May 5 -- Grain prices rose by a tenth in May.",
+        [],
+    ),
+    (
+        "headline \"Minister says 'ready' to X\": the quoted word opens a clause that goes on (mixed)",
+        "Minister says 'ready' to resume talks with Aldania\n\n"
+        "KESSA, May 3 -- Trade Minister Ena Kovac spoke to reporters. She said “thanks” to the "
+        "staff at the port.",
+        [("mixed", "'ready' to resume talks with Aldania", "Ena Kovac"),
+         ("direct", "thanks", "Ena Kovac")],
+    ),
     # --- patterns from real copy -----------------------------------------------------------
     (
         "a participle after a sentence that reports no speech gives the subject's statement",
@@ -1717,6 +1738,175 @@ CASES = [
         "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
         "Ada Quist of the Dover Post on Monday.",
         [("direct", "anger here is like nothing before", "Ivo Brant")],
+    ),
+    # --- a reported clause without "that" after a time phrase or an occasion (issue 7) -------
+    (
+        "'said late Friday X' and 'said on Friday Name would ...': the time phrase is no content",
+        "Port talks stall\n\n"
+        "KESSA, May 3 -- Deputy Foreign Minister Ivo Brant said late Friday Borland was ready to "
+        "host the next round. He said on Saturday Foreign Minister Ada Quist would visit in June.",
+        [("indirect", "Borland was ready to host the next round", "Ivo Brant"),
+         ("indirect", "Foreign Minister Ada Quist would visit in June", "Ivo Brant")],
+    ),
+    (
+        "'said on Monday, commenting on reports of X, that Y': the occasion set off by commas",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday, commenting on reports of a new "
+        "pipeline, that the project had not been discussed.",
+        [("indirect", "the project had not been discussed", "Ena Kovac")],
+    ),
+    (
+        "a time phrase and a place after 'said' with no clause: nothing reported after the cue",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday in Kessa. Mayor Ivo Brant spoke "
+        "on Friday Kessa time.",
+        [],
+    ),
+    # --- a statement named by a back-reference in the next sentence (issue 7) ---------------
+    (
+        "'He stated this today at ...': the sentence before is what he stated, not 'this today ...'",
+        "River talks\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. Borland has talked with "
+        "its neighbours about the river only four times in ten years. He stated this today at a "
+        "meeting with the governor.",
+        [("indirect", "Borland has talked with its neighbours about the river only four times in ten years", "Ivo Brant")],
+    ),
+    (
+        "'confirmed this information to AGENCY': the sentence before, the agency is whom it was told",
+        "Coast railway\n\n"
+        "KESSA, May 3 -- The railway to the coast will open in 2027. Transport Minister Ena Kovac "
+        "confirmed this information to Kessa Press.",
+        [("indirect", "The railway to the coast will open in 2027", "Ena Kovac")],
+    ),
+    (
+        "'He made the statement ...' after a sentence that is already a statement names nothing new",
+        "Port closure\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant said the port would close for a week. He made the "
+        "statement at a news conference on Monday.",
+        [("indirect", "the port would close for a week", "Ivo Brant")],
+    ),
+    (
+        "'In his words, X': the possessive stands for the speaker; 'In other words' is the writer's",
+        "Port rules\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. In his words, the new "
+        "rules will come into force in April. In other words, the old permits lapse in spring.",
+        [("indirect", "the new rules will come into force in April", "Ivo Brant")],
+    ),
+    (
+        "a ministry named with its country's possessive ('Borland’s Foreign Ministry') is that fullest form",
+        "Port deal\n\n"
+        "KESSA, May 3 -- Borland’s Foreign Ministry welcomed the port deal on Monday. The deal "
+        "will open new routes to the coast, the Foreign Ministry said.",
+        [("indirect", "the port deal on Monday", "Borland’s Foreign Ministry"),
+         ("indirect", "The deal will open new routes to the coast", "Borland’s Foreign Ministry")],
+    ),
+    (
+        "the wire's own credit line ('X, Trend reports.' in a Trend story) is no statement; another source's is",
+        "Port deal\n\n"
+        "BAKU, May 3 (Trend) -- Spokesman Ivo Brant made a statement on the port deal on Monday, "
+        "Trend reports. The port of Kessa will reopen in June, Reuters reports.",
+        [("indirect", "The port of Kessa will reopen in June", "Reuters")],
+    ),
+    (
+        "a photo credit before the next line does not run into an institution's name",
+        "Port deal\n\n"
+        "Photo © Ada Quist\nThe Ministry of Foreign Affairs of Borland\n\n"
+        "KESSA, May 3 -- The port will reopen in June, the Ministry of Foreign Affairs said.",
+        [("indirect", "The port will reopen in June", "Ministry of Foreign Affairs of Borland")],
+    ),
+    # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
+    (
+        "'lauded X for Y': an evaluative act keeps its object",
+        "Trade Minister Aru Demir lauded the customs officers for their work at the new crossing.",
+        [("indirect", "the customs officers for their work at the new crossing", "Aru Demir")],
+    ),
+    (
+        "'faulted X for Y' and 'rebuked X for Y'",
+        "Governor Lina Osei faulted the regional banks for slow lending. Later she rebuked the "
+        "district heads for the delays in the harvest.",
+        [("indirect", "the regional banks for slow lending", "Lina Osei"),
+         ("indirect", "the district heads for the delays in the harvest", "Lina Osei")],
+    ),
+    (
+        "'refuted X' is a denial with a noun-phrase object",
+        "Foreign Minister Pavel Rusu refuted the ambassador's remarks about the river border.",
+        [("indirect", "the ambassador's remarks about the river border", "Pavel Rusu")],
+    ),
+    (
+        "'appealed to X to Y', 'encouraged X to Y', 'advised X to Y': the request with its addressee",
+        "Foreign Minister Pavel Rusu appealed to the parties to refrain from escalation. He encouraged "
+        "investors to open plants in the north and advised traders to avoid the old route.",
+        [("indirect", "the parties to refrain from escalation", "Pavel Rusu"),
+         ("indirect", "investors to open plants in the north", "Pavel Rusu"),
+         ("indirect", "traders to avoid the old route", "Pavel Rusu")],
+    ),
+    (
+        "a thing that 'encouraged' people, or 'encouraged' with no request, is no speaker",
+        "The new fuel tax took effect in May. It encouraged people to drive less. The harvest "
+        "figures encouraged the traders.",
+        [],
+    ),
+    (
+        "'cautioned against X', 'advocated for X', 'expressed confidence in X', 'expressed shock over X'",
+        "Senator Ada Quist cautioned against hasty conclusions about the crash. Mayor Ivo Brant "
+        "advocated for a bigger role of the port authority. Ambassador Noor Hale expressed "
+        "confidence in the success of the talks. Minister Ena Kovac expressed shock over the "
+        "closure of the border post.",
+        [("indirect", "hasty conclusions about the crash", "Ada Quist"),
+         ("indirect", "a bigger role of the port authority", "Ivo Brant"),
+         ("indirect", "the success of the talks", "Noor Hale"),
+         ("indirect", "the closure of the border post", "Ena Kovac")],
+    ),
+    (
+        "'pledged to X', 'promised to X', 'vowed to X' keep the infinitive; a day word before it is left out",
+        "Prime Minister Aru Demir pledged to double exports by 2030. Mayor Ivo Brant promised on "
+        "Tuesday to publish the budget. Senator Ada Quist vowed not to vote for the bill.",
+        [("indirect", "to double exports by 2030", "Aru Demir"),
+         ("indirect", "to publish the budget", "Ivo Brant"),
+         ("indirect", "not to vote for the bill", "Ada Quist")],
+    ),
+    (
+        "'pledges X' with a clause, and ', pledging to X' after a sentence that reports nothing",
+        "Deputy Minister Ena Kovac opened the forum in the capital on Monday, pledging to cut the "
+        "export duty. The ministry pledges Borland stands with its partners in the bloc.",
+        [("indirect", "to cut the export duty", "Ena Kovac"),
+         ("indirect", "Borland stands with its partners in the bloc", "ministry")],
+    ),
+    (
+        "'did not rule out X', 'has not ruled out X': what stays possible is the content",
+        "Grain tariffs\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant did not rule out new tariffs on grain. Minister Ena Kovac "
+        "has not ruled out direct talks with Aldania.",
+        [("indirect", "new tariffs on grain", "Ivo Brant"),
+         ("indirect", "direct talks with Aldania", "Ena Kovac")],
+    ),
+    (
+        "'instructed to X' and 'instructed X to Y' are directives; 'instructed users in X' passes nothing on",
+        "Border posts\n\n"
+        "KESSA, May 3 -- President Aru Demir instructed to ensure the security of the border posts. "
+        "He instructed the governors to report weekly. The old manual instructed users in the basics.",
+        [("indirect", "to ensure the security of the border posts", "Aru Demir"),
+         ("indirect", "the governors to report weekly", "Aru Demir")],
+    ),
+    (
+        "'It was noted that X' goes on with the speaker just reported; with none before, nothing",
+        "Border posts\n\n"
+        "KESSA, May 3 -- It was noted that the old posts would close in May.\n\n"
+        "\"The border is calm,\" Foreign Ministry spokesman Ivo Brant said. It was also noted that "
+        "the new posts would open in June.",
+        [("direct", "The border is calm", "Ivo Brant"),
+         ("indirect", "the new posts would open in June", "Ivo Brant")],
+    ),
+    (
+        "'pledged' as an adjective ('pledged delegates') is no pledge",
+        "After the vote in the north her lead in pledged delegates will be hard to overcome.",
+        [],
+    ),
+    (
+        "'called in the ambassador', 'called off the talks': a summons or a cancellation, not a judgement",
+        "The Borland Foreign Ministry has called in the Aldanian ambassador over the shooting. The "
+        "Aldanian side called off the talks a day later.",
+        [],
     ),
 ]
 

@@ -84,7 +84,10 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
 # After a quoted fragment, the reported clause goes on: a lowercase word that is not where or
 # how it was said ("in a statement", "on Monday"), or another quoted fragment after "and".
 _GOES_ON = re.compile(r"\s+(?:(?!(?:in|on|at|during|via|through|to|from|for|with|told|said|says|he|she|they|"
-                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘'])")
+                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘']|"
+                      # "says 'ready' to resume talks": an infinitive, not whom it was said to
+                      r"to\s+(?!(?:the|a|an|his|her|their|its|our|this|that|these|those|reporters|journalists|"
+                      r"me|him|them|us|you|parliament|lawmakers|[A-Z]\w*)\b)[a-z]{3,}\b)")
 _END_MARKS = " \t\n.!?,;:"
 
 

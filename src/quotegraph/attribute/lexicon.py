@@ -54,6 +54,17 @@ OBJECT_VERBS = (
     "blasts",
     # Judgements with "as" ("portrayed him as a reformer")
     "portrayed", "portrays",
+) + (
+    # Rarer evaluative, directive and commissive speech acts of real wire copy. The gold keeps
+    # the object ("lauded the delegation for its work", "refuted the allegations") and, for a
+    # request or a pledge, the infinitive with its "to" ("encouraged investors to open plants",
+    # "pledged to double exports"). A subject before the cue is still required.
+    "lauded", "lauds", "faulted", "faults", "rebuked", "rebukes", "refuted", "refutes",
+    "encouraged", "encourages", "implored", "implores", "advised", "advises", "instructed",
+    "instructs", "pledged", "pledges", "promised", "vowed",
+    # A refusal to exclude is a statement of what stays possible ("did not rule out new tariffs").
+    "did not rule out", "does not rule out", "has not ruled out", "have not ruled out",
+    "had not ruled out", "would not rule out", "cannot rule out", "can't rule out",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).
@@ -76,6 +87,14 @@ PHRASAL_CUES = (
     "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
     "gave assurance that", "gave assurances that", "gave an assurance that", "went on to say",
     "went on to add", "went on to say that",
+    # Appeals, warnings and advocacy whose object is the content ("appealed to the parties to
+    # refrain from escalation" -> "the parties to refrain from escalation").
+    "appealed to", "cautioned against", "cautions against", "advocated for",
+    "advocates for", "spoke out in favour of", "expressed confidence in", "expresses confidence in",
+    "expressed shock over", "expresses shock over", "expressed shock at", "expressed bewilderment at",
+    "expresses bewilderment at", "expressed outrage at", "expressed outrage over",
+    "expressed dismay at", "expressed dismay over", "expressed disappointment with",
+    "expressed disappointment over", "expressed disappointment at",
 )
 
 # Auxiliaries and adverbs allowed between a speaker and the cue: "Lavrov has also repeatedly said".
@@ -118,6 +137,8 @@ ACCORDING_TO = ("according to", "accodring to", "acording to", "accoring to", "a
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "He": "m", "She": "f", "They": "p"}
 # Object pronouns stand for a speaker after "according to" and "quoted ... as saying".
 OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p", "Him": "m", "Her": "f"}
+# Possessives stand for a speaker in "In his words, X".
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p"}
 
 # Role nouns: "the minister", "the top Russian diplomat". Each head maps to words that must
 # occur in the title a person was introduced with for that person to be a candidate.

@@ -9,12 +9,15 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.relative_said import relative_said
+from quotegraph.attribute.said_when import clause_after_when
 from quotegraph.attribute.share_saying import share_saying
+from quotegraph.attribute.speech_acts import is_request, object_is_content, skip_when
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -68,7 +71,7 @@ _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+(?:and|but)\s+(?=(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b)|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
-    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
+    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|pledging|vowing|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
@@ -554,7 +557,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             return _found(text, *before, m, cited, "indirect:citing", quotes, paragraph,
                           clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
-            any(w in np.text.lower() for w in ("correspondent", "reporter"))
+            any(w in np.text.lower() for w in ("correspondent", "reporter")) or own_credit(text, np.start, np.text, m.end())
             or cues.cue_index(text).between(s, np.start) and not cues.THAT.match(text, m.end() + 1)):
         # "..., Bayramov said in Baku, Trend reports": the wire's own credit line (not "Although
         # he described it as X, the Post reported that ...": a clause of its own follows)
@@ -850,7 +853,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
-        cs, ce = trim(text, pos, e)
+        if not object_is_content(text, m.start(), pos, e, cue_text):
+            return None  # "the results encouraged the investors": no request passed on
+        cs, ce = trim(text, skip_when(text, pos, e, cue_text), e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.
@@ -881,6 +886,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if rest.lstrip().startswith((",", ".", ";", "—", "–")):
         return None  # "X, Lavrov said, adding that ...": the content is before the cue
+    if (late := clause_after_when(text, pos, e)) is not None and not in_quote(late - 1, quotes):
+        cs, ce = trim(text, late, e)  # "said late Friday Moscow was ready", "said on Monday, commenting ..., that"
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     skip = _CIRCUMSTANCE.match(text, pos, e)
     if skip and _CLAUSE_START.match(text, skip.end() - 1) and not cues.THAT.match(text, skip.end()):
         # "said on Tuesday it would ...", "said in a statement the talks ..."
@@ -938,8 +946,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
-    if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
-            and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
+    if cue_text in ("asked", "asks") and is_request(text, pos, e):
         # "asked the partners to act": a request; "asked why ..." reports no content
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
@@ -967,13 +974,6 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
-_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
-# "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
-# of the attribution at the end, not a statement of its own.
-_LATER_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w\-’']*\s+){0,6}(?:said|says|told|added|noted|stressed)\b|"
-                                r",\s+(?:the|a|an)\s+[\w\-’' ]{1,50}?\s(?:said|says|told|added|noted)\b")
-_REQUEST = re.compile(r"\s+(?!(?:why|whether|if|how|what|when|where|who|which|about|for)\b)"
-                      r"[\w\-’' ]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 
 
 def _clause_end(text: str, pos: int, e: int) -> int:

@@ -281,7 +281,8 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if not _fits_role(f.np, mine):
             return None  # "the president" is the current speaker only if the title fits
     else:
-        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
+        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text) \
+            or lx.POSSESSIVE_PRONOUNS.get(f.np.text)
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
@@ -347,7 +348,7 @@ def _issued_by(text: str, at: int) -> SpeakerNP | None:
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
@@ -522,8 +523,11 @@ class _LazyForms:
 
 _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
                                                                             "Foreign Office"}))
+# A country's possessive opens a ministry's name: "Malaysia’s Foreign Ministry", "Azerbaijan's
+# Ministry of Foreign Affairs" (not "Trump's White House").
 _INSTITUTION_RUN = re.compile(
-    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
+    r"\b(?:[A-Z][a-z]+[’']s\s+(?=(?:Foreign|Ministry|Defen[cs]e|Interior|Finance|Trade|Economy)\s))?"
+    r"(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*){0,3}){0,3}"  # (not into the next line)
 )
 # "\b" before a head is written after its first letter, as "(?<!\w.)": the same alternatives in
 # the same order, but opening with capitals, which the regex engine skips to (4x faster).
@@ -534,7 +538,8 @@ _LOWER_HEAD = re.compile(r"\b(?:" + "|".join(sorted(h for h in lx.INSTITUTION_HE
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
 _PORTFOLIOS = frozenset("""defense defence foreign unification interior finance health justice economy
 trade energy education culture emergencies agriculture transport""".split())
-_FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
+# ("ministry of foreign affair" also fits the misspelt singular of real copy)
+_FOREIGN = ("foreign ministry", "ministry of foreign affair", "mfa", "foreign office", "foreign affairs ministry")
 
 
 def _institution_forms(text: str) -> list[tuple[int, str]]:
@@ -549,7 +554,8 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
         if m is None or m.start() > h.start():
             continue
         words = m.group().split()
-        skip = 0
+        # "Photo © Marat Abilov\nThe Ministry of ...": a name starts after a "The" inside the run
+        skip = max((i + 1 for i, w in enumerate(words[:-1]) if w == "The"), default=0)
         while skip < len(words) - 1 and (words[skip] in lx.NON_NAME_WORDS or words[skip].lower() in lx.CUE_MODIFIERS):
             skip += 1
         form = " ".join(words[skip:])
