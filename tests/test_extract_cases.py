@@ -1705,6 +1705,31 @@ CASES = [
         "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
         [],
     ),
+    # --- honorifics of West African, East African and South Asian copy ------------------
+    (
+        "'Amb.' before a name is a title, and the surname later is that person",
+        "Foreign Minister, Amb. Ada Quist, said the ferry would run again in May. "
+        "“We will not wait,” Quist added.",
+        [
+            ("indirect", "the ferry would run again in May", "Ada Quist"),
+            ("direct", "We will not wait", "Ada Quist"),
+        ],
+    ),
+    (
+        "honorifics without a dot ('Engr', 'Alhaji', 'Hon') are titles too",
+        "Engr Ivo Brant said the bridge was safe. Alhaji Tunde Bello said the toll was fair. "
+        "Hon Mary Osei said the budget was ready.",
+        [
+            ("indirect", "the bridge was safe", "Ivo Brant"),
+            ("indirect", "the toll was fair", "Tunde Bello"),
+            ("indirect", "the budget was ready", "Mary Osei"),
+        ],
+    ),
+    (
+        "counter-case: a surname that looks like a title ('Barr') stays the name",
+        "Attorney General Ivo Barr said the memo was ready.",
+        [("indirect", "the memo was ready", "Ivo Barr")],
+    ),
     (
         "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
         "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
