@@ -1730,6 +1730,40 @@ CASES = [
         "Attorney General Ivo Barr said the memo was ready.",
         [("indirect", "the memo was ready", "Ivo Barr")],
     ),
+    # --- a document as the subject: the body that issued it speaks --------------------
+    (
+        "'A statement issued on Monday said X': the institution that spoke before issued it",
+        "The Ministry of Ports denied closing the harbour. A statement issued on Monday said the "
+        "harbour was open.",
+        [
+            ("indirect", "closing the harbour", "Ministry of Ports"),
+            ("indirect", "the harbour was open", "Ministry of Ports"),
+        ],
+    ),
+    (
+        "'“...,” the statement of the Ministry reads': the issuer after 'of' speaks, under its fullest name",
+        "The Ports Ministry issued a statement on the harbour. «The harbour is open,» the "
+        "statement of the Ministry reads.",
+        [("direct", "The harbour is open", "Ports Ministry")],
+    ),
+    (
+        "counter-case: 'according to a Harbour Board readout' is no earlier institution's statement",
+        "The Ministry of Ports said the pier was safe. Ivo Brant met the mayor, according to a "
+        "Harbour Board readout.",
+        [
+            ("indirect", "the pier was safe", "Ministry of Ports"),
+            ("indirect", "Ivo Brant met the mayor", None),
+        ],
+    ),
+    (
+        "an agency word in capitals after a dateline is no part of the subject or its name",
+        "DOVER. PORTINFORM The Ministry of Ports said it would reopen the pier. “The pier is "
+        "safe,” the ministry added.",
+        [
+            ("indirect", "it would reopen the pier", "Ministry of Ports"),
+            ("direct", "The pier is safe", "Ministry of Ports"),
+        ],
+    ),
     (
         "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
         "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
