@@ -1730,6 +1730,25 @@ CASES = [
         "Attorney General Ivo Barr said the memo was ready.",
         [("indirect", "the memo was ready", "Ivo Barr")],
     ),
+    (
+        "the given name alone after an abbreviated one ('Md Ivo Brant' ... 'Ivo') is that person",
+        "Harbour Adviser Md Ivo Brant said on Monday that the pier was safe. Ivo said the "
+        "ferry would run in May.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Brant"),
+            ("indirect", "the ferry would run in May", "Md Ivo Brant"),
+        ],
+    ),
+    (
+        "counter-case: a surname of someone else is not the middle word of a longer name",
+        "Harbour Adviser Md Ivo Walker Brant said the pier was safe. Ada Walker said it was not. "
+        "Walker added that the ferry was late.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Walker Brant"),
+            ("indirect", "it was not", "Ada Walker"),
+            ("indirect", "the ferry was late", "Ada Walker"),
+        ],
+    ),
     # --- a document as the subject: the body that issued it speaks --------------------
     (
         "'A statement issued on Monday said X': the institution that spoke before issued it",
