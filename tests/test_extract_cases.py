@@ -1733,6 +1733,84 @@ CASES = [
         "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
         [],
     ),
+    # --- honorifics of West African, East African and South Asian copy ------------------
+    (
+        "'Amb.' before a name is a title, and the surname later is that person",
+        "Foreign Minister, Amb. Ada Quist, said the ferry would run again in May. "
+        "“We will not wait,” Quist added.",
+        [
+            ("indirect", "the ferry would run again in May", "Ada Quist"),
+            ("direct", "We will not wait", "Ada Quist"),
+        ],
+    ),
+    (
+        "honorifics without a dot ('Engr', 'Alhaji', 'Hon') are titles too",
+        "Engr Ivo Brant said the bridge was safe. Alhaji Tunde Bello said the toll was fair. "
+        "Hon Mary Osei said the budget was ready.",
+        [
+            ("indirect", "the bridge was safe", "Ivo Brant"),
+            ("indirect", "the toll was fair", "Tunde Bello"),
+            ("indirect", "the budget was ready", "Mary Osei"),
+        ],
+    ),
+    (
+        "counter-case: a surname that looks like a title ('Barr') stays the name",
+        "Attorney General Ivo Barr said the memo was ready.",
+        [("indirect", "the memo was ready", "Ivo Barr")],
+    ),
+    (
+        "the given name alone after an abbreviated one ('Md Ivo Brant' ... 'Ivo') is that person",
+        "Harbour Adviser Md Ivo Brant said on Monday that the pier was safe. Ivo said the "
+        "ferry would run in May.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Brant"),
+            ("indirect", "the ferry would run in May", "Md Ivo Brant"),
+        ],
+    ),
+    (
+        "counter-case: a surname of someone else is not the middle word of a longer name",
+        "Harbour Adviser Md Ivo Walker Brant said the pier was safe. Ada Walker said it was not. "
+        "Walker added that the ferry was late.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Walker Brant"),
+            ("indirect", "it was not", "Ada Walker"),
+            ("indirect", "the ferry was late", "Ada Walker"),
+        ],
+    ),
+    # --- a document as the subject: the body that issued it speaks --------------------
+    (
+        "'A statement issued on Monday said X': the institution that spoke before issued it",
+        "The Ministry of Ports denied closing the harbour. A statement issued on Monday said the "
+        "harbour was open.",
+        [
+            ("indirect", "closing the harbour", "Ministry of Ports"),
+            ("indirect", "the harbour was open", "Ministry of Ports"),
+        ],
+    ),
+    (
+        "'“...,” the statement of the Ministry reads': the issuer after 'of' speaks, under its fullest name",
+        "The Ports Ministry issued a statement on the harbour. «The harbour is open,» the "
+        "statement of the Ministry reads.",
+        [("direct", "The harbour is open", "Ports Ministry")],
+    ),
+    (
+        "counter-case: 'according to a Harbour Board readout' is no earlier institution's statement",
+        "The Ministry of Ports said the pier was safe. Ivo Brant met the mayor, according to a "
+        "Harbour Board readout.",
+        [
+            ("indirect", "the pier was safe", "Ministry of Ports"),
+            ("indirect", "Ivo Brant met the mayor", None),
+        ],
+    ),
+    (
+        "an agency word in capitals after a dateline is no part of the subject or its name",
+        "DOVER. PORTINFORM The Ministry of Ports said it would reopen the pier. “The pier is "
+        "safe,” the ministry added.",
+        [
+            ("indirect", "it would reopen the pier", "Ministry of Ports"),
+            ("direct", "The pier is safe", "Ministry of Ports"),
+        ],
+    ),
     (
         "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
         "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "

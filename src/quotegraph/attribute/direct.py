@@ -14,6 +14,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.documents import document_subject
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
@@ -129,7 +130,9 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if np is None and plain:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
-    if np is not None and _GLUE.match(text[pos:np.start]):
+    doc = document_subject(text, pos, m.start()) if np is not None else None
+    if np is not None and _GLUE.match(text[pos:np.start if doc is None else doc[0][0]]):
+        # ('“...,” the statement of the Ministry reads': the issuer stands after the document)
         if _WORD_BEFORE.search(text, max(0, q.open - 3), q.open) \
                 and (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
                      or _names_show(text, q, m.end(), e)):

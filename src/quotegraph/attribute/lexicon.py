@@ -235,6 +235,16 @@ nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consul
 operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 """.split())
 
+# Honorifics that West African, East African and South Asian copy puts before a name ("Amb.
+# Yusuf Tuggar", "Engr. Greg Nnaji", "Alhaji Lai Mohammed", "Hon Shirley Botchwey", "H.E.
+# President Ruto"): titles, never a given name. The tokeniser drops the dot of all but "H.E.".
+# Not "Barr" (a surname as often as the barrister's title) nor "Md" (an abbreviated given name).
+HONORIFICS = frozenset("""
+amb engr alhaji alhaja hajiya hajia mallam malam hon honourable honorable arc pst pastor rev
+revd prof h.e.
+""".split())
+TITLE_WORDS = TITLE_WORDS | HONORIFICS
+
 # Heads that make a capitalised noun phrase an institution rather than a person.
 INSTITUTION_HEADS = frozenset("""
 ministry department office kremlin house government administration commission council

@@ -303,8 +303,15 @@ def _is_issued(np: SpeakerNP) -> bool:
     """"it" or a definite document ("the statement", "The communiqué"): words an institution issued."""
     if np.kind == "pronoun":
         return np.text in ("it", "It")
-    return np.kind == "unnamed" and (np.head or "") in _DOCUMENT_HEADS \
-        and np.text.split()[0].lower() in ("the", "this") and len(np.text.split()) == 2
+    if np.kind != "unnamed" or (np.head or "") not in _DOCUMENT_HEADS:
+        return False
+    words = np.text.split()
+    # "the statement", or a document phrase that names no issuer ("a statement issued on Monday")
+    # (not "a Pentagon readout": a capitalised word before the document names its issuer)
+    return words[0].lower() in ("the", "this") and len(words) == 2 or 2 <= len(words) <= 4 and (
+        words[-1].lower() in _DOCUMENT_HEADS or words[-1].lower() == "release") \
+        and words[0].lower() in ("a", "an", "the", "this", "its") \
+        and not any(w[:1].isupper() for w in words[1:])
 
 
 def _issuer(f: Found, resolved) -> Speaker | None:
@@ -523,6 +530,7 @@ class _LazyForms:
 
 _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
                                                                             "Foreign Office"}))
+_NON_SPACE = re.compile(r"\S+")
 # A country's possessive opens a ministry's name: "Malaysia’s Foreign Ministry", "Azerbaijan's
 # Ministry of Foreign Affairs" (not "Trump's White House").
 _INSTITUTION_RUN = re.compile(
@@ -554,12 +562,19 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
         if m is None or m.start() > h.start():
             continue
         words = m.group().split()
-        # "Photo © Marat Abilov\nThe Ministry of ...": a name starts after a "The" inside the run
-        skip = max((i + 1 for i, w in enumerate(words[:-1]) if w == "The"), default=0)
+        skip = 0
         while skip < len(words) - 1 and (words[skip] in lx.NON_NAME_WORDS or words[skip].lower() in lx.CUE_MODIFIERS):
             skip += 1
+        m_start = m.start()
+        for k in range(len(words) - 2, skip, -1):
+            if words[k] == "The":
+                # "ASTANA. KAZINFORM The Ministry of ...", "Photo © Marat Abilov\nThe Ministry
+                # of ...": a dateline, agency word or credit before "The" is no part of the name
+                skip = k + 1
+                m_start += [w.start() for w in _NON_SPACE.finditer(m.group())][skip]
+                break
         form = " ".join(words[skip:])
-        forms.append((m.start(), form))
+        forms.append((m_start, form))
     # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name;
     # "the defense ministry": so does a portfolio.
     for m in _LOWER_HEAD.finditer(text):
