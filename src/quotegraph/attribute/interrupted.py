@@ -32,12 +32,11 @@ _CIRCUMSTANCE = re.compile(r"(?:\s+[^,;:.!?\"“”«»()]{1,70}?)?,\s+")
 # (", her voice breaking").
 _NOT_CONTENT = re.compile(r"(?:who|whom|whose|which|where|when|while|a|an|the|as|including|like|according|"
                           r"citing|than|then|before|after|during|until|upon|in|on|at|from|with|without|"
-                          r"amid|following|ahead|his|her|their|its|my|our|said|says|[a-z]+ing|another|hours|days|weeks|months|"
-                          r"years|minutes|moments|shortly|soon|just|once|\d+)\b", re.I)
+                          r"amid|following|ahead|his|her|their|its|my|our|said|says|[a-z]+ing|another|hours|"
+                          r"days|weeks|months|years|minutes|moments|shortly|soon|just|once|\d+)\b", re.I)
 # What a clause after the attribution may open with when it has no finite verb.
 _OPENS_CLAUSE = re.compile(r"(?:and|but|because|so|yet|or|that)\s|to\s+(?!(?:the|a|an|his|her|their|its|our|"
                            r"my|reporters|journalists|applause|cheers|laughter)\b)[a-z]+\s", re.I)
-_COORDINATED = re.compile(r"(?:and|but|so|yet|or)\s", re.I)
 # A predicate that needs a subject before the attribution: "..., Ms. Ford said, is a fine example".
 _PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
                         r"remains?|seems?|does|did|cannot|[a-z]{3,}ed)\b")
@@ -59,12 +58,14 @@ _SPEECH = frozenset("said says say told tells added adds argued argues noted not
 # A condition or concession before the attribution is part of what was said, also before a
 # whole quotation ("If the levy stays, Lind said, “the mill will close.”"); a time clause
 # there ("While he was speaking in Miami, he said, “...”") tells when.
-_CONDITION = re.compile(r"(?:(?:But|And)\s+)?(?:If|Whether|Unless|Although|Though|Even\s+if|Even\s+though|Because)\s")
+_CONDITION = re.compile(r"(?:(?:But|And)\s+)?(?:If|Whether|Unless|Although|Though|Even\s+if|"
+                        r"Even\s+though|Because)\s")
 # What a quotation after the attribution opens with when it finishes the sentence before it.
 _DIRECT_GOES_ON = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
                              r"might|cannot|does|did|that|to)\s|[a-z]{3,}s\s")
 _LEAD = re.compile(r"(?:But|And|Yet|Still|So|Now)\s+")
-_AUXILIARY = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|might|may)\b")
+_AUXILIARY = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
+                        r"might|may)\b")
 
 
 def other_halves(text: str, s: int, e: int, local: list[Found], quotes: list[Quote]) -> list[Found]:
