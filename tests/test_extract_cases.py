@@ -1986,6 +1986,58 @@ CASES = [
         "Aldanian side called off the talks a day later.",
         [],
     ),
+    # --- a sentence its attribution interrupts: both sides were said (a13) ----------------------
+    (
+        "a quotation whose sentence goes on after ', X said,' without marks",
+        "“Only you, Ivo,” Ada Quist said, would use a hearing on ferries to praise the council. "
+        "“It is our bad luck,” Lena Holt said, that both ferries broke down in the same week.",
+        [("direct", "Only you, Ivo", "Ada Quist"),
+         ("indirect", "would use a hearing on ferries to praise the council", "Ada Quist"),
+         ("direct", "It is our bad luck", "Lena Holt"),
+         ("indirect", "that both ferries broke down in the same week", "Lena Holt")],
+    ),
+    (
+        "a clause with an introduction before ', X said, and ...' is reported too",
+        "When the ferry finally docked, the pier was empty, Mayor Lena Holt said, and the crowd had "
+        "gone home.",
+        [("indirect", "When the ferry finally docked, the pier was empty", "Lena Holt"),
+         ("indirect", "and the crowd had gone home", "Lena Holt")],
+    ),
+    (
+        "', said X, but ...' after an inverted attribution goes on with the clause",
+        "The mayor lacks experience, said Ivo Brant, but his plans for the harbour are sound.",
+        [("indirect", "The mayor lacks experience", "Ivo Brant"),
+         ("indirect", "but his plans for the harbour are sound", "Ivo Brant")],
+    ),
+    (
+        "a subject or a condition before ', X said, “...”' belongs to the quoted sentence",
+        "The harbour's new crane, Lena Holt said, “is a fine example of waste.” If the levy stays "
+        "in place, Ivo Brant said, “the mill will close by spring.”",
+        [("indirect", "The harbour's new crane", "Lena Holt"),
+         ("direct", "is a fine example of waste.", "Lena Holt"),
+         ("indirect", "If the levy stays in place", "Ivo Brant"),
+         ("direct", "the mill will close by spring.", "Ivo Brant")],
+    ),
+    (
+        "what follows ', X said,' about the scene, the time or the place is not said",
+        "“We will win,” Ivo Brant said, and the crowd cheered. “The pier is unsafe,” Lena Holt "
+        "told supporters in Troy, N.Y., while the council met in Kessa. The pier will close in May, "
+        "Ada Quist said on Friday, hours after the council adopted the plan. “It is late,” Ivo "
+        "Brant said, wiping his face.",
+        [("direct", "We will win", "Ivo Brant"),
+         ("direct", "The pier is unsafe", "Lena Holt"),
+         ("indirect", "The pier will close in May", "Ada Quist"),
+         ("direct", "It is late", "Ivo Brant")],
+    ),
+    (
+        "a time clause or a participle before ', X said, “...”' says when or how, not what",
+        "While he was speaking in Kessa on Monday, Ivo Brant said, “The ferry will run all winter.” "
+        "Dashing into the council hall, Lena Holt called out, “The vote is ours.” In the weeks "
+        "since, Ada Quist said, “nobody has come back.”",
+        [("direct", "The ferry will run all winter.", "Ivo Brant"),
+         ("direct", "The vote is ours.", "Lena Holt"),
+         ("direct", "nobody has come back.", "Ada Quist")],
+    ),
 ]
 
 

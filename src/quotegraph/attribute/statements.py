@@ -18,6 +18,7 @@ from quotegraph.attribute.found import Found
 from quotegraph.attribute.fragment_after import fragment_after
 from quotegraph.attribute.in_words import in_words
 from quotegraph.attribute.it_was_said import it_was_said
+from quotegraph.attribute.interrupted import other_halves
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
@@ -240,6 +241,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
             local.append(f)
     if cue_matches and not headline:
         local.extend(_scored(text, s, e, quotes, cue_matches, local, used, pi, first, last))
+    if local and not headline:
+        local.extend(other_halves(text, s, e, local, quotes))
     return local
 
 
