@@ -190,3 +190,15 @@ def test_benchmarks_find_the_shared_folder_from_the_environment(tmp_path, monkey
     beside = shared_paths.REPO.parent / "shared"
     if (beside / "polnear").is_dir():  # (as in CI): a folder without PolNeAR is passed over
         assert shared_paths.shared_dir() == beside
+
+
+def test_instruction_counts_are_read_from_cachegrinds_summary():
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    import instructions
+
+    stderr = ("==41== Cachegrind, a cache and branch-prediction profiler\n==41== \n"
+              "==41== I   refs:      15,452,098,215\n")
+    assert instructions.instruction_refs(stderr) == 15_452_098_215
+    with pytest.raises(ValueError, match="I refs"):
+        instructions.instruction_refs("==41== valgrind: failed to start tool 'cachegrind'\n")

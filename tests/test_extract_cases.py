@@ -179,6 +179,27 @@ CASES = [
         "ASTANA, May 5 (Reuters) - Kazakh President Kassym-Jomart Tokayev opened the forum.",
         [("indirect", "Kazakhstan will keep its neutrality", "Kassym-Jomart Tokayev")],
     ),
+    (
+        "headline tag after a colon: 'X: Foreign Office', 'X: spokesperson'",
+        "Borland has not shared any data on the missing convoy: Foreign Office\n\n"
+        "KESSA, May 5 -- The Borland Foreign Office gave no details on Monday.",
+        [("indirect", "Borland has not shared any data on the missing convoy", "Borland Foreign Office")],
+    ),
+    (
+        "a colon before a photo credit or after a topic label is no headline tag",
+        "Analysis: grain prices and the new corridor\n\n"
+        "The port of Kessa at dawn on the first day of the harvest season (Photo: Ivo Brant)\n\n"
+        "KESSA, May 5 -- Grain prices rose by a tenth in May.",
+        [],
+    ),
+    (
+        "headline \"Minister says 'ready' to X\": the quoted word opens a clause that goes on (mixed)",
+        "Minister says 'ready' to resume talks with Aldania\n\n"
+        "KESSA, May 3 -- Trade Minister Ena Kovac spoke to reporters. She said “thanks” to the "
+        "staff at the port.",
+        [("mixed", "'ready' to resume talks with Aldania", "Ena Kovac"),
+         ("direct", "thanks", "Ena Kovac")],
+    ),
     # --- patterns from real copy -----------------------------------------------------------
     (
         "a participle after a sentence that reports no speech gives the subject's statement",
@@ -1549,6 +1570,13 @@ CASES = [
          ("indirect", "the pier is unsafe", "Bo Lind")],
     ),
     (
+        "a negated auxiliary with either apostrophe shows the clause after a plural present cue",
+        "Ferry pilots note the harbour wouldn’t open before May. Harbour wardens acknowledge the "
+        "pier couldn't last.",
+        [("indirect", "the harbour wouldn’t open before May", None),
+         ("indirect", "the pier couldn't last", None)],
+    ),
+    (
         "a plural present cue with a plain object reports nothing",
         "Pilots acknowledge the problem of the old pier.",
         [],
@@ -1705,11 +1733,310 @@ CASES = [
         "Said to be the oldest inn in Dover, “The Anchor Rooms” reopened in May.",
         [],
     ),
+    # --- honorifics of West African, East African and South Asian copy ------------------
+    (
+        "'Amb.' before a name is a title, and the surname later is that person",
+        "Foreign Minister, Amb. Ada Quist, said the ferry would run again in May. "
+        "“We will not wait,” Quist added.",
+        [
+            ("indirect", "the ferry would run again in May", "Ada Quist"),
+            ("direct", "We will not wait", "Ada Quist"),
+        ],
+    ),
+    (
+        "honorifics without a dot ('Engr', 'Alhaji', 'Hon') are titles too",
+        "Engr Ivo Brant said the bridge was safe. Alhaji Tunde Bello said the toll was fair. "
+        "Hon Mary Osei said the budget was ready.",
+        [
+            ("indirect", "the bridge was safe", "Ivo Brant"),
+            ("indirect", "the toll was fair", "Tunde Bello"),
+            ("indirect", "the budget was ready", "Mary Osei"),
+        ],
+    ),
+    (
+        "counter-case: a surname that looks like a title ('Barr') stays the name",
+        "Attorney General Ivo Barr said the memo was ready.",
+        [("indirect", "the memo was ready", "Ivo Barr")],
+    ),
+    (
+        "the given name alone after an abbreviated one ('Md Ivo Brant' ... 'Ivo') is that person",
+        "Harbour Adviser Md Ivo Brant said on Monday that the pier was safe. Ivo said the "
+        "ferry would run in May.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Brant"),
+            ("indirect", "the ferry would run in May", "Md Ivo Brant"),
+        ],
+    ),
+    (
+        "counter-case: a surname of someone else is not the middle word of a longer name",
+        "Harbour Adviser Md Ivo Walker Brant said the pier was safe. Ada Walker said it was not. "
+        "Walker added that the ferry was late.",
+        [
+            ("indirect", "the pier was safe", "Md Ivo Walker Brant"),
+            ("indirect", "it was not", "Ada Walker"),
+            ("indirect", "the ferry was late", "Ada Walker"),
+        ],
+    ),
+    # --- a document as the subject: the body that issued it speaks --------------------
+    (
+        "'A statement issued on Monday said X': the institution that spoke before issued it",
+        "The Ministry of Ports denied closing the harbour. A statement issued on Monday said the "
+        "harbour was open.",
+        [
+            ("indirect", "closing the harbour", "Ministry of Ports"),
+            ("indirect", "the harbour was open", "Ministry of Ports"),
+        ],
+    ),
+    (
+        "'“...,” the statement of the Ministry reads': the issuer after 'of' speaks, under its fullest name",
+        "The Ports Ministry issued a statement on the harbour. «The harbour is open,» the "
+        "statement of the Ministry reads.",
+        [("direct", "The harbour is open", "Ports Ministry")],
+    ),
+    (
+        "counter-case: 'according to a Harbour Board readout' is no earlier institution's statement",
+        "The Ministry of Ports said the pier was safe. Ivo Brant met the mayor, according to a "
+        "Harbour Board readout.",
+        [
+            ("indirect", "the pier was safe", "Ministry of Ports"),
+            ("indirect", "Ivo Brant met the mayor", None),
+        ],
+    ),
+    (
+        "an agency word in capitals after a dateline is no part of the subject or its name",
+        "DOVER. PORTINFORM The Ministry of Ports said it would reopen the pier. “The pier is "
+        "safe,” the ministry added.",
+        [
+            ("indirect", "it would reopen the pier", "Ministry of Ports"),
+            ("direct", "The pier is safe", "Ministry of Ports"),
+        ],
+    ),
     (
         "'The “...,” he told X of Y': a quotation after 'The' is no show title; it stays the speaker's",
         "Mayor Ivo Brant spoke after the vote. The “anger here is like nothing before,” he told "
         "Ada Quist of the Dover Post on Monday.",
         [("direct", "anger here is like nothing before", "Ivo Brant")],
+    ),
+    # --- a reported clause without "that" after a time phrase or an occasion (issue 7) -------
+    (
+        "'said late Friday X' and 'said on Friday Name would ...': the time phrase is no content",
+        "Port talks stall\n\n"
+        "KESSA, May 3 -- Deputy Foreign Minister Ivo Brant said late Friday Borland was ready to "
+        "host the next round. He said on Saturday Foreign Minister Ada Quist would visit in June.",
+        [("indirect", "Borland was ready to host the next round", "Ivo Brant"),
+         ("indirect", "Foreign Minister Ada Quist would visit in June", "Ivo Brant")],
+    ),
+    (
+        "'said on Monday, commenting on reports of X, that Y': the occasion set off by commas",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday, commenting on reports of a new "
+        "pipeline, that the project had not been discussed.",
+        [("indirect", "the project had not been discussed", "Ena Kovac")],
+    ),
+    (
+        "a time phrase and a place after 'said' with no clause: nothing reported after the cue",
+        "Pipeline plans\n\n"
+        "KESSA, May 3 -- Energy Minister Ena Kovac said on Monday in Kessa. Mayor Ivo Brant spoke "
+        "on Friday Kessa time.",
+        [],
+    ),
+    # --- a statement named by a back-reference in the next sentence (issue 7) ---------------
+    (
+        "'He stated this today at ...': the sentence before is what he stated, not 'this today ...'",
+        "River talks\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. Borland has talked with "
+        "its neighbours about the river only four times in ten years. He stated this today at a "
+        "meeting with the governor.",
+        [("indirect", "Borland has talked with its neighbours about the river only four times in ten years", "Ivo Brant")],
+    ),
+    (
+        "'confirmed this information to AGENCY': the sentence before, the agency is whom it was told",
+        "Coast railway\n\n"
+        "KESSA, May 3 -- The railway to the coast will open in 2027. Transport Minister Ena Kovac "
+        "confirmed this information to Kessa Press.",
+        [("indirect", "The railway to the coast will open in 2027", "Ena Kovac")],
+    ),
+    (
+        "'He made the statement ...' after a sentence that is already a statement names nothing new",
+        "Port closure\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant said the port would close for a week. He made the "
+        "statement at a news conference on Monday.",
+        [("indirect", "the port would close for a week", "Ivo Brant")],
+    ),
+    (
+        "'In his words, X': the possessive stands for the speaker; 'In other words' is the writer's",
+        "Port rules\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant met the port workers on Monday. In his words, the new "
+        "rules will come into force in April. In other words, the old permits lapse in spring.",
+        [("indirect", "the new rules will come into force in April", "Ivo Brant")],
+    ),
+    (
+        "a ministry named with its country's possessive ('Borland’s Foreign Ministry') is that fullest form",
+        "Port deal\n\n"
+        "KESSA, May 3 -- Borland’s Foreign Ministry welcomed the port deal on Monday. The deal "
+        "will open new routes to the coast, the Foreign Ministry said.",
+        [("indirect", "the port deal on Monday", "Borland’s Foreign Ministry"),
+         ("indirect", "The deal will open new routes to the coast", "Borland’s Foreign Ministry")],
+    ),
+    (
+        "the wire's own credit line ('X, Trend reports.' in a Trend story) is no statement; another source's is",
+        "Port deal\n\n"
+        "BAKU, May 3 (Trend) -- Spokesman Ivo Brant made a statement on the port deal on Monday, "
+        "Trend reports. The port of Kessa will reopen in June, Reuters reports.",
+        [("indirect", "The port of Kessa will reopen in June", "Reuters")],
+    ),
+    (
+        "a photo credit before the next line does not run into an institution's name",
+        "Port deal\n\n"
+        "Photo © Ada Quist\nThe Ministry of Foreign Affairs of Borland\n\n"
+        "KESSA, May 3 -- The port will reopen in June, the Ministry of Foreign Affairs said.",
+        [("indirect", "The port will reopen in June", "Ministry of Foreign Affairs of Borland")],
+    ),
+    # --- rarer speech acts with an object or an infinitive (issue 7) -------------------------
+    (
+        "'lauded X for Y': an evaluative act keeps its object",
+        "Trade Minister Aru Demir lauded the customs officers for their work at the new crossing.",
+        [("indirect", "the customs officers for their work at the new crossing", "Aru Demir")],
+    ),
+    (
+        "'faulted X for Y' and 'rebuked X for Y'",
+        "Governor Lina Osei faulted the regional banks for slow lending. Later she rebuked the "
+        "district heads for the delays in the harvest.",
+        [("indirect", "the regional banks for slow lending", "Lina Osei"),
+         ("indirect", "the district heads for the delays in the harvest", "Lina Osei")],
+    ),
+    (
+        "'refuted X' is a denial with a noun-phrase object",
+        "Foreign Minister Pavel Rusu refuted the ambassador's remarks about the river border.",
+        [("indirect", "the ambassador's remarks about the river border", "Pavel Rusu")],
+    ),
+    (
+        "'appealed to X to Y', 'encouraged X to Y', 'advised X to Y': the request with its addressee",
+        "Foreign Minister Pavel Rusu appealed to the parties to refrain from escalation. He encouraged "
+        "investors to open plants in the north and advised traders to avoid the old route.",
+        [("indirect", "the parties to refrain from escalation", "Pavel Rusu"),
+         ("indirect", "investors to open plants in the north", "Pavel Rusu"),
+         ("indirect", "traders to avoid the old route", "Pavel Rusu")],
+    ),
+    (
+        "a thing that 'encouraged' people, or 'encouraged' with no request, is no speaker",
+        "The new fuel tax took effect in May. It encouraged people to drive less. The harvest "
+        "figures encouraged the traders.",
+        [],
+    ),
+    (
+        "'cautioned against X', 'advocated for X', 'expressed confidence in X', 'expressed shock over X'",
+        "Senator Ada Quist cautioned against hasty conclusions about the crash. Mayor Ivo Brant "
+        "advocated for a bigger role of the port authority. Ambassador Noor Hale expressed "
+        "confidence in the success of the talks. Minister Ena Kovac expressed shock over the "
+        "closure of the border post.",
+        [("indirect", "hasty conclusions about the crash", "Ada Quist"),
+         ("indirect", "a bigger role of the port authority", "Ivo Brant"),
+         ("indirect", "the success of the talks", "Noor Hale"),
+         ("indirect", "the closure of the border post", "Ena Kovac")],
+    ),
+    (
+        "'pledged to X', 'promised to X', 'vowed to X' keep the infinitive; a day word before it is left out",
+        "Prime Minister Aru Demir pledged to double exports by 2030. Mayor Ivo Brant promised on "
+        "Tuesday to publish the budget. Senator Ada Quist vowed not to vote for the bill.",
+        [("indirect", "to double exports by 2030", "Aru Demir"),
+         ("indirect", "to publish the budget", "Ivo Brant"),
+         ("indirect", "not to vote for the bill", "Ada Quist")],
+    ),
+    (
+        "'pledges X' with a clause, and ', pledging to X' after a sentence that reports nothing",
+        "Deputy Minister Ena Kovac opened the forum in the capital on Monday, pledging to cut the "
+        "export duty. The ministry pledges Borland stands with its partners in the bloc.",
+        [("indirect", "to cut the export duty", "Ena Kovac"),
+         ("indirect", "Borland stands with its partners in the bloc", "ministry")],
+    ),
+    (
+        "'did not rule out X', 'has not ruled out X': what stays possible is the content",
+        "Grain tariffs\n\n"
+        "KESSA, May 3 -- Mayor Ivo Brant did not rule out new tariffs on grain. Minister Ena Kovac "
+        "has not ruled out direct talks with Aldania.",
+        [("indirect", "new tariffs on grain", "Ivo Brant"),
+         ("indirect", "direct talks with Aldania", "Ena Kovac")],
+    ),
+    (
+        "'instructed to X' and 'instructed X to Y' are directives; 'instructed users in X' passes nothing on",
+        "Border posts\n\n"
+        "KESSA, May 3 -- President Aru Demir instructed to ensure the security of the border posts. "
+        "He instructed the governors to report weekly. The old manual instructed users in the basics.",
+        [("indirect", "to ensure the security of the border posts", "Aru Demir"),
+         ("indirect", "the governors to report weekly", "Aru Demir")],
+    ),
+    (
+        "'It was noted that X' goes on with the speaker just reported; with none before, nothing",
+        "Border posts\n\n"
+        "KESSA, May 3 -- It was noted that the old posts would close in May.\n\n"
+        "\"The border is calm,\" Foreign Ministry spokesman Ivo Brant said. It was also noted that "
+        "the new posts would open in June.",
+        [("direct", "The border is calm", "Ivo Brant"),
+         ("indirect", "the new posts would open in June", "Ivo Brant")],
+    ),
+    (
+        "'pledged' as an adjective ('pledged delegates') is no pledge",
+        "After the vote in the north her lead in pledged delegates will be hard to overcome.",
+        [],
+    ),
+    (
+        "'called in the ambassador', 'called off the talks': a summons or a cancellation, not a judgement",
+        "The Borland Foreign Ministry has called in the Aldanian ambassador over the shooting. The "
+        "Aldanian side called off the talks a day later.",
+        [],
+    ),
+    # --- a sentence its attribution interrupts: both sides were said (a13) ----------------------
+    (
+        "a quotation whose sentence goes on after ', X said,' without marks",
+        "“Only you, Ivo,” Ada Quist said, would use a hearing on ferries to praise the council. "
+        "“It is our bad luck,” Lena Holt said, that both ferries broke down in the same week.",
+        [("direct", "Only you, Ivo", "Ada Quist"),
+         ("indirect", "would use a hearing on ferries to praise the council", "Ada Quist"),
+         ("direct", "It is our bad luck", "Lena Holt"),
+         ("indirect", "that both ferries broke down in the same week", "Lena Holt")],
+    ),
+    (
+        "a clause with an introduction before ', X said, and ...' is reported too",
+        "When the ferry finally docked, the pier was empty, Mayor Lena Holt said, and the crowd had "
+        "gone home.",
+        [("indirect", "When the ferry finally docked, the pier was empty", "Lena Holt"),
+         ("indirect", "and the crowd had gone home", "Lena Holt")],
+    ),
+    (
+        "', said X, but ...' after an inverted attribution goes on with the clause",
+        "The mayor lacks experience, said Ivo Brant, but his plans for the harbour are sound.",
+        [("indirect", "The mayor lacks experience", "Ivo Brant"),
+         ("indirect", "but his plans for the harbour are sound", "Ivo Brant")],
+    ),
+    (
+        "a subject or a condition before ', X said, “...”' belongs to the quoted sentence",
+        "The harbour's new crane, Lena Holt said, “is a fine example of waste.” If the levy stays "
+        "in place, Ivo Brant said, “the mill will close by spring.”",
+        [("indirect", "The harbour's new crane", "Lena Holt"),
+         ("direct", "is a fine example of waste.", "Lena Holt"),
+         ("indirect", "If the levy stays in place", "Ivo Brant"),
+         ("direct", "the mill will close by spring.", "Ivo Brant")],
+    ),
+    (
+        "what follows ', X said,' about the scene, the time or the place is not said",
+        "“We will win,” Ivo Brant said, and the crowd cheered. “The pier is unsafe,” Lena Holt "
+        "told supporters in Troy, N.Y., while the council met in Kessa. The pier will close in May, "
+        "Ada Quist said on Friday, hours after the council adopted the plan. “It is late,” Ivo "
+        "Brant said, wiping his face.",
+        [("direct", "We will win", "Ivo Brant"),
+         ("direct", "The pier is unsafe", "Lena Holt"),
+         ("indirect", "The pier will close in May", "Ada Quist"),
+         ("direct", "It is late", "Ivo Brant")],
+    ),
+    (
+        "a time clause or a participle before ', X said, “...”' says when or how, not what",
+        "While he was speaking in Kessa on Monday, Ivo Brant said, “The ferry will run all winter.” "
+        "Dashing into the council hall, Lena Holt called out, “The vote is ours.” In the weeks "
+        "since, Ada Quist said, “nobody has come back.”",
+        [("direct", "The ferry will run all winter.", "Ivo Brant"),
+         ("direct", "The vote is ours.", "Lena Holt"),
+         ("direct", "nobody has come back.", "Ada Quist")],
     ),
 ]
 

@@ -72,8 +72,9 @@ def test_two_megabytes_extract_in_bounded_time(tmp_path):
     big.write_text(text_of(2_000_000), encoding="utf-8")
     few, few_cpu = extract(small)
     many, cpu = extract(big)
-    # CPU time, not wall time: the machine may be shared. Before the fix this took minutes.
-    assert cpu < 20, f"2 MB took {cpu:.1f} s of CPU"
+    # CPU time, not wall time: the machine may be shared. Before the fix this took minutes;
+    # linear work is about 17 s on an idle machine and up to a third more under load.
+    assert cpu < 30, f"2 MB took {cpu:.1f} s of CPU"
     assert len(few) == len(many) == 1
     per_story_small = len(few[0]["statements"]) / text_of(40_000).count("Talks on")
     per_story_big = len(many[0]["statements"]) / text_of(2_000_000).count("Talks on")

@@ -268,6 +268,22 @@ def test_stopword_scores_are_the_plain_ones():
                 (text[:30], candidates)
 
 
+def test_stopword_scores_from_the_stopwords_alone_are_the_plain_ones():
+    # The ASCII path counts only the stopwords and passes the number of words apart.
+    from collections import Counter
+
+    from quotegraph.read.language import _ALL_STOPWORDS, _WORD, _by_stopwords
+
+    latin = ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "az", "uz")
+    texts = LANGUAGE_TEXTS + ["the " * 3 + "zzz " * 40, "the of and " * 2 + "qqq " * 20]
+    for text in texts:
+        words = [w.lower() for w in _WORD.findall(text)]
+        stops = Counter(w for w in words if w in _ALL_STOPWORDS)
+        for candidates in (latin, ("nl", "de"), ("fr", "en")):
+            assert _by_stopwords(stops, candidates, total=len(words)) \
+                == _plain_by_stopwords(Counter(words), candidates), (text[:30], candidates)
+
+
 def test_ascii_texts_read_as_the_general_path_reads_them():
     from quotegraph.read.language import _any_script, detect_language
 
@@ -436,3 +452,35 @@ def test_kept_surnames_and_genders_are_the_plain_ones():
                          "f" if first in people.FEMALE_FIRST_NAMES else
                          "m" if first in people.MALE_FIRST_NAMES else None)
                 assert people.gender_from(title, name) == plain, (title, name)
+
+
+def test_cached_name_forms_are_the_plain_ones_and_stay_unshared():
+    # slug and the institution forms are kept per name; a caller changing the list it was
+    # given must not change what the next caller gets.
+    from quotegraph.resolve.kb_speakers import _forms_of, institution_forms
+    from quotegraph.resolve.speakers import slug
+
+    names = ["the Foreign Ministry", "China's foreign ministry", "the government of Kyrgyzstan",
+             "Kyrgyzstan's government", "the  Kyrgyz   authorities", "Maria Zakharova's", "—"]
+    for name in names:
+        plain = _forms_of.__wrapped__(name)
+        first = institution_forms(name)
+        assert first == list(plain)
+        first.append("changed")
+        assert institution_forms(name) == list(plain)
+        assert slug(name) == slug.__wrapped__(name) == slug(name)
+
+
+def test_non_ascii_letters_are_found_among_the_non_ascii_characters():
+    # detect_language takes the ASCII path when no letter beyond ASCII is in the text; it looks
+    # only at what is left once the ASCII runs are cut out.
+    from quotegraph.read import language as lang
+
+    texts = ["plain ascii", "curly “quotes” and dashes — only", "café at the start",
+             "ends with é", "é", "“”—", "digits ٣ beyond ascii", "x\u00a0y nbsp", "_ underscore ‿",
+             "Ελλάδα and “quotes”", ""]
+    for text in texts:
+        plain = lang._NON_ASCII_WORD_CHAR.search(text) is not None
+        assert (lang._NON_ASCII_WORD_CHAR.search(lang._ASCII_RUN.sub("", text)) is not None) == plain, text
+        assert lang.detect_language(text * 30) == lang._any_script((text * 30)[:40_000]) \
+            or plain, text

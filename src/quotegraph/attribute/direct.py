@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from quotegraph.attribute import cues
+from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.documents import document_subject
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
@@ -31,15 +33,13 @@ _TITLE_CONTEXT = re.compile(
 _MIN_CONTEXT_WORDS = 3
 _WORD_BEFORE = re.compile(r"[a-z][ \t]+$")  # the quotation goes on a phrase ("chants of "Marco!"")
 # "... Sanders said private contractors can be ...": a subject and a finite verb soon after
-_CLAUSE_SOON_AFTER = re.compile(r"\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,4}?(?:could|would|will|can|should|may|"
-                                r"might|must|is|are|was|were|has|have|had|did|does|do)\b")
+_CLAUSE_SOON_AFTER = re.compile(rf"\s+(?:that\s+)?(?:[\w’'\-]+\s+){{1,4}}?(?:{lx.AUX})\b")
 _CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|we|his|her|their|its)\s+\w+")
 # Between a cue and its quote, whom or where it was said: "told reporters:", "told CBS,",
 # "said in a statement:", "wrote on Telegram:". A few words, no clause of their own.
 _ADDRESSEE_GAP = re.compile(
     r"\s+(?!that\b)(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+\s*[:,]\s*$")
-_FINITE_NEXT = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|are|was|were|has|have|had|"
-                          r"did|does|do|cannot|won't|wouldn't|isn't|wasn't|doesn't|don't|didn't)(?![\w’'])")
+_FINITE_NEXT = re.compile(rf"\s+(?:{lx.AUX}|{lx.NEGATED_AUX})(?![\w’'])")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?!(?:in|on|at|to|during|after|before|while|when|as|from|with|of|about|"
                              r"last|this|earlier|later|today|yesterday|recently|again|once|and|but|then)\b)[a-z]")
 # A subject set off by commas before the quotation it goes on with: "The party, held every four
@@ -85,7 +85,10 @@ def attribute_quote(text: str, q: Quote, s: int, e: int, seg_start: int) -> tupl
 # After a quoted fragment, the reported clause goes on: a lowercase word that is not where or
 # how it was said ("in a statement", "on Monday"), or another quoted fragment after "and".
 _GOES_ON = re.compile(r"\s+(?:(?!(?:in|on|at|during|via|through|to|from|for|with|told|said|says|he|she|they|"
-                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘'])")
+                      r"according|adding|saying|and|or|but|then|before|after|while)\b)[a-z]|(?:and|but)\s+[“\"‘']|"
+                      # "says 'ready' to resume talks": an infinitive, not whom it was said to
+                      r"to\s+(?!(?:the|a|an|his|her|their|its|our|this|that|these|those|reporters|journalists|"
+                      r"me|him|them|us|you|parliament|lawmakers|[A-Z]\w*)\b)[a-z]{3,}\b)")
 _END_MARKS = " \t\n.!?,;:"
 
 
@@ -127,7 +130,9 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if np is None and plain:
         glue = _GLUE.match(between[:len(between) - len(between.lstrip(" ,—–-"))] or " ")
         np = source_before(text, pos, m.start(), e, m.end()) if glue else None  # '"...," one aide said.'
-    if np is not None and _GLUE.match(text[pos:np.start]):
+    doc = document_subject(text, pos, m.start()) if np is not None else None
+    if np is not None and _GLUE.match(text[pos:np.start if doc is None else doc[0][0]]):
+        # ('“...,” the statement of the Ministry reads': the issuer stands after the document)
         if _WORD_BEFORE.search(text, max(0, q.open - 3), q.open) \
                 and (_CLAUSE_AFTER.match(text, m.end(), e) or _CLAUSE_SOON_AFTER.match(text, m.end(), e)
                      or _names_show(text, q, m.end(), e)):

@@ -54,6 +54,17 @@ OBJECT_VERBS = (
     "blasts",
     # Judgements with "as" ("portrayed him as a reformer")
     "portrayed", "portrays",
+) + (
+    # Rarer evaluative, directive and commissive speech acts of real wire copy. The gold keeps
+    # the object ("lauded the delegation for its work", "refuted the allegations") and, for a
+    # request or a pledge, the infinitive with its "to" ("encouraged investors to open plants",
+    # "pledged to double exports"). A subject before the cue is still required.
+    "lauded", "lauds", "faulted", "faults", "rebuked", "rebukes", "refuted", "refutes",
+    "encouraged", "encourages", "implored", "implores", "advised", "advises", "instructed",
+    "instructs", "pledged", "pledges", "promised", "vowed",
+    # A refusal to exclude is a statement of what stays possible ("did not rule out new tariffs").
+    "did not rule out", "does not rule out", "has not ruled out", "have not ruled out",
+    "had not ruled out", "would not rule out", "cannot rule out", "can't rule out",
 )
 
 # Multi-word reporting phrases whose content follows a preposition (kept out of the content).
@@ -76,6 +87,14 @@ PHRASAL_CUES = (
     "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
     "gave assurance that", "gave assurances that", "gave an assurance that", "went on to say",
     "went on to add", "went on to say that",
+    # Appeals, warnings and advocacy whose object is the content ("appealed to the parties to
+    # refrain from escalation" -> "the parties to refrain from escalation").
+    "appealed to", "cautioned against", "cautions against", "advocated for",
+    "advocates for", "spoke out in favour of", "expressed confidence in", "expresses confidence in",
+    "expressed shock over", "expresses shock over", "expressed shock at", "expressed bewilderment at",
+    "expresses bewilderment at", "expressed outrage at", "expressed outrage over",
+    "expressed dismay at", "expressed dismay over", "expressed disappointment with",
+    "expressed disappointment over", "expressed disappointment at",
 )
 
 # Auxiliaries and adverbs allowed between a speaker and the cue: "Lavrov has also repeatedly said".
@@ -90,6 +109,16 @@ CUE_MODIFIERS = (
     "often", "frequently", "privately", "usually", "routinely", "sometimes", "immediately",
     "quickly", "initially", "first", "originally", "long",
 )
+
+# The finite auxiliaries and modals that show a clause has its verb ("X said the talks *would*
+# resume"), as one regex alternation for the patterns that look for a clause; the negated forms
+# with either apostrophe. Patterns add their own extras ("that", "not", "never").
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+               "should", "may", "might", "must", "did", "does", "do")
+NEGATED_AUXILIARIES = ("cannot", "won[’']t", "wouldn[’']t", "couldn[’']t", "isn[’']t", "wasn[’']t",
+                       "aren[’']t", "weren[’']t", "doesn[’']t", "don[’']t", "didn[’']t")
+AUX = "|".join(AUXILIARIES)
+NEGATED_AUX = "|".join(NEGATED_AUXILIARIES)
 
 # Passive reporting: "were emphasized by Lavrov".
 PASSIVE_AUX = ("was", "were", "has been", "have been", "had been", "is", "are")
@@ -108,6 +137,8 @@ ACCORDING_TO = ("according to", "accodring to", "acording to", "accoring to", "a
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "He": "m", "She": "f", "They": "p"}
 # Object pronouns stand for a speaker after "according to" and "quoted ... as saying".
 OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p", "Him": "m", "Her": "f"}
+# Possessives stand for a speaker in "In his words, X".
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p"}
 
 # Role nouns: "the minister", "the top Russian diplomat". Each head maps to words that must
 # occur in the title a person was introduced with for that person to be a candidate.
@@ -203,6 +234,16 @@ democrat democratic republican gop conservative liberal independent billionaire 
 nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consultant pollster
 operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 """.split())
+
+# Honorifics that West African, East African and South Asian copy puts before a name ("Amb.
+# Yusuf Tuggar", "Engr. Greg Nnaji", "Alhaji Lai Mohammed", "Hon Shirley Botchwey", "H.E.
+# President Ruto"): titles, never a given name. The tokeniser drops the dot of all but "H.E.".
+# Not "Barr" (a surname as often as the barrister's title) nor "Md" (an abbreviated given name).
+HONORIFICS = frozenset("""
+amb engr alhaji alhaja hajiya hajia mallam malam hon honourable honorable arc pst pastor rev
+revd prof h.e.
+""".split())
+TITLE_WORDS = TITLE_WORDS | HONORIFICS
 
 # Heads that make a capitalised noun phrase an institution rather than a person.
 INSTITUTION_HEADS = frozenset("""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.documents import document_subject
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--|(?<=\s)-(?=\s)")
 _KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
@@ -173,11 +174,16 @@ def speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
 
 
 def _speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
+    doc = document_subject(text, lo, cue_start)
+    np = _document_np(text, *doc) if doc is not None else None
+    if np is not None:
+        return np  # (an issuer it cannot read, "The statement by the two", is read as before)
     toks = tokens(text, max(lo, cue_start - 160), cue_start)
     if toks and toks[0][0] < lo:
         toks = [t for t in toks if t[0] >= lo]
     if ")" in text[max(lo, cue_start - 160):cue_start]:
         toks = _without_abbreviations(toks)
+    toks = _after_dateline(toks)
     i = len(toks) - 1
     while i >= 0:
         w = toks[i][2]
@@ -213,6 +219,25 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     if np is None and _is_cap(toks[i][2]):
         np = _loose_before(text, lo, toks, i)
     return np
+
+
+def _after_dateline(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop an agency word in capitals glued before the subject: "ASTANA. KAZINFORM The Ministry
+    of Foreign Affairs said" (the dateline's city ends a "sentence" of its own)."""
+    k = 0
+    while k < len(toks) - 1 and len(toks[k][2]) > 2 and toks[k][2].isupper() and toks[k][2].isalpha():
+        k += 1
+    return toks[k:] if 0 < k < len(toks) and toks[k][2] == "The" else toks
+
+
+def _document_np(text: str, doc: tuple[int, int], who: tuple[int, int] | None) -> SpeakerNP | None:
+    """The issuer a document phrase names ("the statement of the Ministry": the Ministry), else
+    the document itself, whose issuer resolution finds earlier ("a statement issued on Monday")."""
+    if who is None:
+        return SpeakerNP("unnamed", doc[0], doc[1], text[doc[0]:doc[1]], head="statement")
+    toks = tokens(text, *who)
+    np = _classify(text, toks) if toks else None
+    return np if np is not None and np.kind in ("institution", "name", "role") else None
 
 
 _CLAUSE_OPENERS = frozenset("and but while as when although though because since after before if "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import SpeakerNP, speaker_after
 from quotegraph.segment.quotes import Quote, word_count
@@ -29,7 +30,7 @@ do does did not no it this there here as if when because so and or but of in on 
 from he she they we i you""".split())
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # The rest of the relative clause opens with a verb or a clause of its own.
-_REST = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might|"
+_REST = re.compile(rf"\s+(?:(?:{lx.AUX}|"
                    r"remains?|allowed|drove|needed|affirmed|posed)\b|(?:the|a|an|he|she|they|it|we|"
                    r"his|her|their|its|[A-Z][\w’'\-]*)\s+[\w’'\-]+)")
 _STOP = re.compile(r",\s|;\s|:\s|\s[—–]\s|\s--\s|\s-\s|[.!?](?:\s|$)|\(")

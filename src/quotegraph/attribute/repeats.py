@@ -41,11 +41,14 @@ FEW_TO_INDEX = 12  # a speaker with at most this many body statements is compare
 
 
 def _stems(text: str) -> frozenset[str]:
+    """The first letters of the words of ``text`` that are not stopwords (an all-capitals
+    word such as "IT" or "US" is no stopword); each word lower-cased once."""
     out = set()
     for w in _WORD.findall(text):
-        if w.lower() in _STOP and not (w.isupper() and len(w) > 1):
+        low = w.lower()
+        if low in _STOP and (len(w) == 1 or not w.isupper()):
             continue
-        out.add(w.lower()[:_STEM])
+        out.add(low[:_STEM])
     return frozenset(out)
 
 

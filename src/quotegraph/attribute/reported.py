@@ -9,12 +9,15 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
 from quotegraph.attribute.relative_said import relative_said
+from quotegraph.attribute.said_when import clause_after_when
 from quotegraph.attribute.share_saying import share_saying
+from quotegraph.attribute.speech_acts import is_request, object_is_content, skip_when
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.subjects import modified_subject, poll_share, subject_before_aside
 from quotegraph.attribute.who_said import SET_OFF_WHO as _SET_OFF_WHO, who_said
@@ -60,17 +63,15 @@ _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
 _TOLD_LONG_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|[A-Z][\w’'\-.]*)\b(?:(?!\b(?:is|are|was|were|will|"
                                r"would|has|have|had|who|which|said|says)\b)[^;:“”\"()]){0,110}?\s+that\s+")
 _TALE = re.compile(r"\b(?:story|stories|tale|tales|joke|jokes|anecdote)\b")
-_PRONOUN_MODAL = re.compile(r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|did|does|do|"
-                            r"had|has|have|was|were|is|are|must|wouldn[’']t|won[’']t|couldn[’']t|didn[’']t)")
-_LATE_CLAUSE = re.compile(r"\s(?:he|she|they|it|we|I)\s+(?:would|will|was|were|is|are|had|has|have|"
-                          r"could|can|should|might|may|did|does|do|must|never|not)\b")
+_PRONOUN_MODAL = re.compile(rf"(?:he|she|they|it|we|I)\s+(?:{lx.AUX}|{lx.NEGATED_AUX})")
+_LATE_CLAUSE = re.compile(rf"\s(?:he|she|they|it|we|I)\s+(?:{lx.AUX}|never|not)\b")
 _QUOTED_AS = re.compile(r"\b(?P<cue>quoted)(?:\s+(?P<who>[^,;:.]{1,100}?))?\s+as\s+(?:saying|stating)"
                         r"(?:\s+that)?[\s:,]+")
 _PASSIVE_AUX_BEFORE = re.compile(r"\s(?:was|were|is|are|has been|have been)(?:\s+also)?\s+$")
 _WORD_AT = re.compile(r"[a-z]+")
 _PARTICIPLE_SAYING = re.compile(
     r"(?:,[\u201d\u2019\"]?\s+(?:while\s+)?|\s[–—]\s+|\s+by\s+|\s+(?:and|but)\s+(?=(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b)|\s+statement\s+(?=saying|expressing|calling|urging|warning))(?:saying|adding|warning|arguing|insisting|claiming|stressing|noting|declaring|"
-    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|explaining|"
+    r"calling(?:\s+(?:for|on))?|describing|branding|accusing|urging|stating|promising|pledging|vowing|explaining|"
     r"asserting|pointing\s+out|recalling|emphasi[sz]ing|underlining|expressing\s+(?:concern|hope|"
     r"regret|confidence|support)\s+(?:about|over|for|that|in)|"
     r"telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
@@ -88,8 +89,7 @@ TOPIC_CUES = frozenset({"spoke about", "spoke of", "talked about", "commented on
 # "argued over the quota", "argue with each other": a dispute between parties, not a claim.
 QUARREL_CUES = frozenset({"argued", "argue", "argues"})
 QUARREL_OBJECT = re.compile(r"(?:over|about|with|among|between)\b", re.IGNORECASE)
-FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|"
-                     r"may|might|did|does|do|not)\b|[“\"«]")
+FINITE = re.compile(rf"\b(?:that|{lx.AUX}|not)\b|[“\"«]")
 # Speech verbs plain enough that any short subject before them is a source.
 _PLAIN_SPEECH = frozenset({"said", "say", "says", "told", "tell", "tells", "added", "argued",
                            "argue", "claimed", "claim", "warned", "warn", "insisted", "insist",
@@ -557,7 +557,7 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
             return _found(text, *before, m, cited, "indirect:citing", quotes, paragraph,
                           clause=(np.start, cited.end))
     if np is not None and cue_text in ("reports", "reported") and (
-            any(w in np.text.lower() for w in ("correspondent", "reporter"))
+            any(w in np.text.lower() for w in ("correspondent", "reporter")) or own_credit(text, np.start, np.text, m.end())
             or cues.cue_index(text).between(s, np.start) and not cues.THAT.match(text, m.end() + 1)):
         # "..., Bayramov said in Baku, Trend reports": the wire's own credit line (not "Although
         # he described it as X, the Post reported that ...": a clause of its own follows)
@@ -666,11 +666,9 @@ _CONJOINED = re.compile(
     r"(?:" + _CONJUNCT + r"|(?:other|another|several|many|some|fellow|the|his|her|their)\s+[a-z][\w\-]*"
     r"(?:\s+[a-z][\w\-]*)?))\s+(?:have\s+|had\s+|also\s+)?$")
 _CITING = re.compile(r",?\s+citing\s+")
-_RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|"
-                            r"must|did|does|do)\b")
+_RELATIVE_THAT = re.compile(rf"(?:{lx.AUX})\b")
 # The rest of a clause interrupted by ", said X,": its verb comes first ("..., is a catastrophe").
-_PREDICATE = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|"
-                        r"might|remains?|seems?|appears?|does|do|did|cannot|won't|isn't|wasn't)\b")
+_PREDICATE = re.compile(rf"(?:{lx.AUX}|remains?|seems?|appears?|{lx.NEGATED_AUX})\b")
 _CITED_STOP = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _AND_BEFORE_CUE = re.compile(r"(?:,?\s+(?:and|but)|,\s+then)\s+(?:(?:also|then|later|has|have|had|had\s+also|has\s+also)\s+)?$")
 
@@ -855,7 +853,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
     if cue_text in ("welcomed", "welcomes") and GUEST.match(text, pos, e):
         return None  # "welcomed Qatari Emir Hamad Al Thani in Belgrade": a host, not a judgement
     if cue_text in cues.PHRASAL or cue_text in cues.OBJECT_VERBS:
-        cs, ce = trim(text, pos, e)
+        if not object_is_content(text, m.start(), pos, e, cue_text):
+            return None  # "the results encouraged the investors": no request passed on
+        cs, ce = trim(text, skip_when(text, pos, e, cue_text), e)
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if cue_text in ("told", "tells", "informed", "briefed", "assured", "reminded", "reminds", "warned"):
         # The person told is no content; for "urged X to" / "called on X to" it is.
@@ -886,6 +886,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         return (cs, ce) if word_count(text, cs, ce) >= 2 else None
     if rest.lstrip().startswith((",", ".", ";", "—", "–")):
         return None  # "X, Lavrov said, adding that ...": the content is before the cue
+    if (late := clause_after_when(text, pos, e)) is not None and not in_quote(late - 1, quotes):
+        cs, ce = trim(text, late, e)  # "said late Friday Moscow was ready", "said on Monday, commenting ..., that"
+        return (cs, ce) if word_count(text, cs, ce) >= 3 else None
     skip = _CIRCUMSTANCE.match(text, pos, e)
     if skip and _CLAUSE_START.match(text, skip.end() - 1) and not cues.THAT.match(text, skip.end()):
         # "said on Tuesday it would ...", "said in a statement the talks ..."
@@ -943,8 +946,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
-    if cue_text in ("asked", "asks") and _REQUEST.match(text, pos, e) \
-            and not _ANONYMITY.match(text, pos, e) and not _LATER_ATTRIBUTION.search(text, pos, e):
+    if cue_text in ("asked", "asks") and is_request(text, pos, e):
         # "asked the partners to act": a request; "asked why ..." reports no content
         cs, ce = trim(text, pos, e)
         return (cs, ce) if word_count(text, cs, ce) >= 3 else None
@@ -966,20 +968,12 @@ _OBJECT_OR_CLAUSE_CUES = frozenset({
     "assert", "confirm", "declare"})
 _CLAUSE_SOON = re.compile(
     r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
-    r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|"
-    r"cannot|won[’']t|isn[’']t|wasn[’']t|didn[’']t|doesn[’']t|aren[’']t|weren[’']t)\b")
+    rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 _ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
-_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)")
-# "Kyrgyzstan has asked Russia to explain ..., the minister said": the request is the content
-# of the attribution at the end, not a statement of its own.
-_LATER_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w\-’']*\s+){0,6}(?:said|says|told|added|noted|stressed)\b|"
-                                r",\s+(?:the|a|an)\s+[\w\-’' ]{1,50}?\s(?:said|says|told|added|noted)\b")
-_REQUEST = re.compile(r"\s+(?!(?:why|whether|if|how|what|when|where|who|which|about|for)\b)"
-                      r"[\w\-’' ]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 
 
 def _clause_end(text: str, pos: int, e: int) -> int:
@@ -1070,8 +1064,7 @@ _REST_OPENS = re.compile(r"(?:although|though|while|but|and|as|because|with|with
                          r"including|making|leaving|giving|down|up|compared|which|who|where|a|an|the)\b")
 
 
-_REST_VERB = re.compile(r"(?:still\s+|also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|"
-                        r"should|may|might|must|does|do|did)\b")
+_REST_VERB = re.compile(rf"(?:still\s+|also\s+)?(?:{lx.AUX})\b")
 
 
 def _according_rest(text: str, s: int, e: int, m: re.Match, src, cs: int, quotes):

@@ -13,8 +13,12 @@ from typing import Protocol
 
 from quotegraph.attribute import candidates, cues, scorer
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
+from quotegraph.attribute.back_reference import back_references
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.fragment_after import fragment_after
+from quotegraph.attribute.in_words import in_words
+from quotegraph.attribute.it_was_said import it_was_said
+from quotegraph.attribute.interrupted import other_halves
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
@@ -29,7 +33,7 @@ _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 _ACCORDING_HINTS = ("ccord", "ccodr", "cordng", "cordig", "ccoring", "as per", "As per", "words of")
 _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(?:saying|adding|warning|arguing|insisting|claiming|stressing|"
                               r"noting|declaring|telling|calling|describing|branding|accusing|urging|"
-                              r"stating|promising|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
+                              r"stating|promising|pledging|vowing|explaining|asserting|pointing|recalling|emphasi[sz]ing|"
                               r"underlining|writing|tweeting|posting|announcing)\b|\sexpressing\s+(?:concern|hope|regret|confidence|support)\b"
                               r"|\sstatement\s+(?:saying|calling|urging|warning)\b"
                               r"|\sby\s+(?:saying|telling|warning|arguing|insisting|claiming|noting|"
@@ -40,7 +44,7 @@ _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(
                               r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
 _HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
                "noting", "declaring", "telling", "calling", "describing", "branding", "accusing",
-               "urging", "stating", "promising", "explaining", "asserting", "pointing", "recalling",
+               "urging", "stating", "promising", "pledging", "vowing", "explaining", "asserting", "pointing", "recalling",
                "emphasising", "emphasizing", "underlining", "expressing", "writing", "tweeting",
                "posting", "announcing")
 
@@ -63,7 +67,11 @@ def _participle_hints(text: str) -> list[re.Match]:
 
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
                                r"explaining|declaring|insisting)\s*[:,]?\s*$")
-_HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)")
+# "X — MFA", and "X: Foreign Office" / "X: spokesperson" (a colon after the claim, a short tag
+# with no colon or quotation of its own after it; "Lavrov: 'We ...'" is a direct quote instead).
+_HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)"
+                            r"|(?<=[\w’')\]])(?<!Photo)(?<!Photos)(?<!Source)(?<!Credit)(?<!Image)(?<!Video)"
+                            r":\s+(?=[A-Za-z][^—–:“”\"«»‘’'()]{0,40}$)")  # not "(Photo: Name)"
 
 
 class _Meta(Protocol):
@@ -124,7 +132,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         quotes = find_quotes(text, ps, pe, pi) if k < len(marks) and marks[k] < pe else []
         if not quotes and not headline and not matches_between(all_cues, cue_starts, ps, pe) \
                 and not matches_between(all_according, according_starts, ps, pe) \
-                and not matches_between(all_participles, participle_starts, ps, pe):
+                and not matches_between(all_participles, participle_starts, ps, pe) \
+                and text.find(" words, ", ps, pe) < 0:
             sidx += 1  # nothing in this paragraph can attribute anything: skip its sentences
             continue
         quote_spans.extend((q.open, q.outer_end) for q in quotes)
@@ -139,7 +148,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
             sentence_cues = matches_between(all_cues, cue_starts, s, e)
             sentence_according = matches_between(all_according, according_starts, s, e)
             participles = bool(matches_between(all_participles, participle_starts, s, e))
-            if not (sq or sentence_cues or sentence_according or headline or participles):
+            if not (sq or sentence_cues or sentence_according or headline or participles
+                    or text.find(" words, ", s, e) >= 0):  # (or "In his words, X")
                 sidx += 1
                 continue  # nothing here can attribute anything
             if text[s] == "(" and text[s:e].rstrip().rstrip(".").endswith(")") \
@@ -174,6 +184,8 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
         return attributions.get(i)
 
     found.extend(continue_quotes(text, pending, found, sentence_np))
+    if not turns:  # "He stated this today": the sentence before is what he stated
+        found.extend(back_references(text, paras, found, lambda i: find_quotes(text, *paras[i][:2], i)))
     return _with_turns(_without_overlaps(found), turns), quote_spans
 
 
@@ -214,6 +226,9 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
         local.append(f)
+    if not local and not headline and (f := in_words(text, s, e, quotes, pi, kind_for, trim)
+                                       or it_was_said(text, s, e, quotes, pi, kind_for, trim)) is not None:
+        local.append(f)  # "In his words, X", "It was noted that X"
     if (headline or _BULLET.match(text, s)) and not local:
         f = _headline_dash(text, s, e, quotes, pi) if headline else None
         if f is None:
@@ -226,6 +241,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
             local.append(f)
     if cue_matches and not headline:
         local.extend(_scored(text, s, e, quotes, cue_matches, local, used, pi, first, last))
+    if local and not headline:
+        local.extend(other_halves(text, s, e, local, quotes))
     return local
 
 
@@ -264,7 +281,8 @@ def _headline_dash(text: str, s: int, e: int, quotes, pi: int) -> Found | None:
     cs, ce = trim(text, s, m.start())
     if word_count(text, cs, ce) < 3:
         return None
-    return Found(kind_for(text, cs, ce, quotes), cs, ce, (m.start() + 1, m.end()), np,
+    cue = (m.start(), m.start() + 1) if text[m.start()] == ":" else (m.start() + 1, m.end())
+    return Found(kind_for(text, cs, ce, quotes), cs, ce, cue, np,
                  "indirect:headline-dash", pi, clause=(m.start(), e))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.mentions import SpeakerNP
@@ -68,7 +69,7 @@ class KBSpeakers:
         return person.name, person.id, _office(self.kb.roles_of(person, self.day))
 
     def _institution(self, name: str) -> tuple[str, str | None, str | None] | None:
-        for form in institution_forms(name):
+        for form in _forms_of(name):
             for actor in self.kb.lookup(form, on=self.day):
                 if actor.type in ("institution", "organization", "country"):
                     return actor.name, actor.id, None
@@ -86,6 +87,11 @@ def institution_forms(name: str) -> list[str]:
     given, without "the", "China's foreign ministry" as "Foreign Ministry of China", and a
     government ("the government of Kyrgyzstan", "Kyrgyzstan's government", "the Kyrgyz
     authorities") as its state."""
+    return list(_forms_of(name))
+
+
+@lru_cache(maxsize=16384)  # every speaker is looked up as an institution too: the same names recur
+def _forms_of(name: str) -> tuple[str, ...]:
     name = " ".join(name.split())
     forms = [name]
     bare = re.sub(r"^the\s+", "", name, flags=re.I)
@@ -97,7 +103,7 @@ def institution_forms(name: str) -> list[str]:
     g = _GOVERNMENT.match(name)
     if g:
         forms.append((g.group("of") or g.group("owner")).strip())
-    return forms
+    return tuple(forms)
 
 
 _caches: dict[int, tuple[KnowledgeBase, dict[str, Person | None]]] = {}

@@ -151,8 +151,16 @@ class Registry:
 
     def find(self, name: str, before: int | None = None) -> Person | None:
         name = _POSSESSIVE_TAIL.sub("", name) if name.endswith(("’s", "'s")) else name
-        cands = self._by_surname.get(surname_of(name).lower(), [])
         words = name.split()
+        cands = self._by_surname.get(surname_of(name).lower(), [])
+        if len(words) == 1 and name[:1].isupper() and not any(" " in p.name for p in cands):
+            # The given name alone after an abbreviated one ("Md Touhid Hossain" ... "Touhid"):
+            # the middle word of one person's three-word name, when only one has it and nobody
+            # has it as a surname ("Ivo Walker" keeps "Walker" beside "George Walker Bush").
+            inner = [p for p in self.people if name in p.name.split()[1:-1]
+                     and len(p.name.split()[0].rstrip(".")) <= 2]
+            if len(inner) == 1:
+                return inner[0]
         first = words[0] if len(words) > 1 else None
         for p in cands:
             pwords = p.name.split()

@@ -39,6 +39,7 @@ def name_key(name: str) -> str:
     return _name_key(name)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for the same few names per article
 def slug(name: str) -> str:
     s = _POSSESSIVE.sub("", name.lower())
     s = _NON_WORD.sub("-", s).strip("-")
@@ -280,7 +281,8 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if not _fits_role(f.np, mine):
             return None  # "the president" is the current speaker only if the title fits
     else:
-        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text)
+        gender = lx.PRONOUNS.get(f.np.text) or lx.OBJECT_PRONOUNS.get(f.np.text) \
+            or lx.POSSESSIVE_PRONOUNS.get(f.np.text)
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
@@ -301,8 +303,15 @@ def _is_issued(np: SpeakerNP) -> bool:
     """"it" or a definite document ("the statement", "The communiqué"): words an institution issued."""
     if np.kind == "pronoun":
         return np.text in ("it", "It")
-    return np.kind == "unnamed" and (np.head or "") in _DOCUMENT_HEADS \
-        and np.text.split()[0].lower() in ("the", "this") and len(np.text.split()) == 2
+    if np.kind != "unnamed" or (np.head or "") not in _DOCUMENT_HEADS:
+        return False
+    words = np.text.split()
+    # "the statement", or a document phrase that names no issuer ("a statement issued on Monday")
+    # (not "a Pentagon readout": a capitalised word before the document names its issuer)
+    return words[0].lower() in ("the", "this") and len(words) == 2 or 2 <= len(words) <= 4 and (
+        words[-1].lower() in _DOCUMENT_HEADS or words[-1].lower() == "release") \
+        and words[0].lower() in ("a", "an", "the", "this", "its") \
+        and not any(w[:1].isupper() for w in words[1:])
 
 
 def _issuer(f: Found, resolved) -> Speaker | None:
@@ -346,7 +355,7 @@ def _issued_by(text: str, at: int) -> SpeakerNP | None:
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(np.text)
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
@@ -521,8 +530,12 @@ class _LazyForms:
 
 _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA", "White House",
                                                                             "Foreign Office"}))
+_NON_SPACE = re.compile(r"\S+")
+# A country's possessive opens a ministry's name: "Malaysia’s Foreign Ministry", "Azerbaijan's
+# Ministry of Foreign Affairs" (not "Trump's White House").
 _INSTITUTION_RUN = re.compile(
-    r"\b(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3}){0,3}"
+    r"\b(?:[A-Z][a-z]+[’']s\s+(?=(?:Foreign|Ministry|Defen[cs]e|Interior|Finance|Trade|Economy)\s))?"
+    r"(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*){0,3}){0,3}"  # (not into the next line)
 )
 # "\b" before a head is written after its first letter, as "(?<!\w.)": the same alternatives in
 # the same order, but opening with capitals, which the regex engine skips to (4x faster).
@@ -533,7 +546,8 @@ _LOWER_HEAD = re.compile(r"\b(?:" + "|".join(sorted(h for h in lx.INSTITUTION_HE
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
 _PORTFOLIOS = frozenset("""defense defence foreign unification interior finance health justice economy
 trade energy education culture emergencies agriculture transport""".split())
-_FOREIGN = ("foreign ministry", "ministry of foreign affairs", "mfa", "foreign office", "foreign affairs ministry")
+# ("ministry of foreign affair" also fits the misspelt singular of real copy)
+_FOREIGN = ("foreign ministry", "ministry of foreign affair", "mfa", "foreign office", "foreign affairs ministry")
 
 
 def _institution_forms(text: str) -> list[tuple[int, str]]:
@@ -551,8 +565,16 @@ def _institution_forms(text: str) -> list[tuple[int, str]]:
         skip = 0
         while skip < len(words) - 1 and (words[skip] in lx.NON_NAME_WORDS or words[skip].lower() in lx.CUE_MODIFIERS):
             skip += 1
+        m_start = m.start()
+        for k in range(len(words) - 2, skip, -1):
+            if words[k] == "The":
+                # "ASTANA. KAZINFORM The Ministry of ...", "Photo © Marat Abilov\nThe Ministry
+                # of ...": a dateline, agency word or credit before "The" is no part of the name
+                skip = k + 1
+                m_start += [w.start() for w in _NON_SPACE.finditer(m.group())][skip]
+                break
         form = " ".join(words[skip:])
-        forms.append((m.start(), form))
+        forms.append((m_start, form))
     # "the Nigerian government", "the Chinese embassy": a nationality makes a common noun a name;
     # "the defense ministry": so does a portfolio.
     for m in _LOWER_HEAD.finditer(text):
