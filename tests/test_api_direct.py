@@ -63,12 +63,12 @@ LEFT_TO_THE_FRAMEWORK = [
 ]
 
 
-async def _call(app, path: str, method: str = "GET") -> list[dict]:
+async def _call(app, path: str, method: str = "GET", headers: tuple = ()) -> list[dict]:
     parts = urlsplit(path)
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": method, "scheme": "http", "path": unquote(parts.path),
              "raw_path": parts.path.encode(), "query_string": parts.query.encode(),
-             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 1),
+             "headers": [(b"host", b"testserver"), *headers], "client": ("127.0.0.1", 1),
              "server": ("testserver", 80), "root_path": ""}
     sent: list[dict] = []
 
@@ -92,6 +92,33 @@ def apps(tmp_path_factory):
 def test_direct_answer_equals_the_framework_answer(apps, path):
     fast, plain = apps
     assert asyncio.run(_call(fast, path)) == asyncio.run(_call(plain, path))
+
+
+ORIGIN = "http://dashboard.example"
+
+
+@pytest.fixture(scope="module")
+def served_apps(tmp_path_factory):
+    """The apps as ``serve`` builds them: response cache and security headers on; one pair
+    with CORS, whose headers (``vary``, ``access-control-allow-origin``) must reach a direct
+    answer too."""
+    db = build_db(tmp_path_factory.mktemp("direct-served") / "t.db")
+    return {"cache": (create_app(db), create_app(db, direct=False)),
+            "cors": (create_app(db, cors_origins=[ORIGIN]),
+                     create_app(db, cors_origins=[ORIGIN], direct=False))}
+
+
+@pytest.mark.parametrize("setup", ["cache", "cors"])
+@pytest.mark.parametrize("path", ANSWERED + LEFT_TO_THE_FRAMEWORK)
+def test_served_answers_are_the_framework_answers_headers_included(served_apps, setup, path):
+    """A miss, then a hit (``x-cache``), then a cross-origin request: status, every header
+    (security headers, content type and length, cache and CORS headers) and body equal."""
+    fast, plain = served_apps[setup]
+    for headers in ((), (), ((b"origin", ORIGIN.encode()),)):
+        got = asyncio.run(_call(fast, path, headers=headers))
+        assert got == asyncio.run(_call(plain, path, headers=headers))
+    if setup == "cors":
+        assert (b"access-control-allow-origin", ORIGIN.encode()) in got[0]["headers"], path
 
 
 def test_the_plain_forms_are_answered_directly(apps, monkeypatch):

@@ -131,6 +131,10 @@ def create_app(
     _install_error_handlers(app)
 
     # Outermost last: the size limit sees the raw request before anything reads the body.
+    # Innermost: a cache hit never reaches it, a miss skips the framework, and CORS (outside
+    # it) still adds its headers to a direct answer as it does to the framework's.
+    if direct:
+        app.add_middleware(DirectRoutes, fastapi_app=app)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -140,8 +144,6 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    if direct:  # innermost: a cache hit never reaches it, a miss skips the framework
-        app.add_middleware(DirectRoutes, fastapi_app=app)
     if version is not None and version.enabled:
         app.add_middleware(ResponseCache, version=version, shared=shared)
     app.add_middleware(SecurityHeaders)
