@@ -23,6 +23,7 @@ from quotegraph.store.filters import (
     resolve_speakers,
 )
 from quotegraph.store.hits import HIT_COLUMNS, SPAN_COLUMNS, to_hits
+from quotegraph.store.newest import NewestMatches, usable
 from quotegraph.store.rows import DAY_SHIFT, DAY_SPAN, day_date
 
 __all__ = [
@@ -42,20 +43,27 @@ __all__ = [
 ]
 
 def search_statements(store: Store, flt: StatementFilter, *, limit: int = 20,
-                      offset: int = 0) -> dict[str, Any]:
+                      offset: int = 0, newest: NewestMatches | None = None) -> dict[str, Any]:
     """One page of statements matching ``flt``, newest first, with the total count.
 
     ``snippet`` is HTML: the escaped statement text with ``<mark>`` around full-text matches.
     Each statement is counted and listed once: one that repeats another of its article (a
     headline over the body quote) is left out here, as from every count; the article page
     (:func:`get_article`), :func:`get_statement` and exports still give it, with ``repeats``.
+    ``newest``, passed to :func:`facets` too, reads a text query's matches once for both
+    (:mod:`quotegraph.store.newest`); the answer is the same without it.
     """
     check_page(limit, offset)
     where = build_where(store, flt)
     page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
     if where.empty:
         return page
-    found = _count_and_page(store, where, limit, offset)
+    found = None
+    if usable(store, where, newest):
+        assert newest is not None
+        found = newest.page(store, where, limit, offset)
+    if found is None:
+        found = _count_and_page(store, where, limit, offset)
     if found is not None:
         page["total"], keys = found
         rows = []

@@ -15,6 +15,7 @@ from quotegraph.api import models as m
 from quotegraph.api.relate_models import ClaimPage, RelationPage
 from quotegraph.api.stores import StoreHandles
 from quotegraph.store.claims import ClaimFilter, search_claims
+from quotegraph.store.newest import NewestMatches
 from quotegraph.store.relations import RelationFilter, search_relations
 
 log = logging.getLogger(__name__)
@@ -104,11 +105,13 @@ def statements(
 
 def statement_page(db: Any, flt: query.StatementFilter, *, limit: int, offset: int,
                    with_facets: bool, facet_limit: int, sample: int) -> dict[str, Any]:
-    """The answer of ``GET /api/statements`` (also given by :mod:`quotegraph.api.direct`)."""
-    page = query.search_statements(db, flt, limit=limit, offset=offset)
+    """The answer of ``GET /api/statements`` (also given by :mod:`quotegraph.api.direct`).
+    The page and its facets share one read of a text query's newest matches."""
+    newest = NewestMatches(sample) if with_facets else None
+    page = query.search_statements(db, flt, limit=limit, offset=offset, newest=newest)
     if with_facets:
         page = {**page, "facets": query.facets(db, flt, limit=facet_limit, total=page["total"],
-                                               sample=sample)}
+                                               sample=sample, newest=newest)}
     return page
 
 

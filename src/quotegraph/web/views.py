@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from quotegraph import query
 from quotegraph.errors import QueryError
 from quotegraph.store.relations import RELATION_CHOICES, check_relation
+from quotegraph.store.newest import NewestMatches
 from quotegraph.web.article import article_body
 from quotegraph.web.charts import bar_svg, timeline_svg
 from quotegraph.web.highlight import safe_snippet
@@ -115,9 +116,12 @@ def search_page(request: Request) -> HTMLResponse:
     db = _store(request)
     try:
         flt = _filter(params)
-        result = query.search_statements(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        fac = query.facets(db, flt, limit=8, total=result["total"],
-                           sample=request.app.state.facet_sample)
+        sample = request.app.state.facet_sample
+        newest = NewestMatches(sample)  # one read of a text query's matches for both
+        result = query.search_statements(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                                         newest=newest)
+        fac = query.facets(db, flt, limit=8, total=result["total"], sample=sample,
+                           newest=newest)
     except QueryError as e:
         ctx.update(error=str(e), result={"total": 0, "items": []}, facets={}, pages=None)
         return render(request, "search.html", ctx, 400)
