@@ -26,8 +26,9 @@ from quotegraph.segment.year import infer_year_from_offices
 log = logging.getLogger(__name__)
 
 # 0.2: inferred years, date conflicts, said_on, repeats, numeric claims; 0.3: actor groups and
-# occasions (a store re-extracts articles of an older version on the next ingest)
-EXTRACTOR_VERSION = "0.3.0"
+# occasions; 0.3.1: outlet and date from the article's URL (a store re-extracts articles of an
+# older version on the next ingest)
+EXTRACTOR_VERSION = "0.3.1"
 EARLIEST_YEAR = 1990  # the oldest year an undated article's speakers may date it to
 
 
@@ -37,11 +38,11 @@ def extract(text: str, *, source: str | None = None, title: str | None = None,
     """Every attributed statement in ``text``, with speakers, cues, actor mentions and offsets.
 
     ``published`` (ISO date), ``title`` and ``outlet`` are what the caller knows already; the text's
-    own date lines, datelines and footers fill the gaps. Speakers and actor mentions resolve
+    own date lines, datelines and footers fill the gaps, and last the ``url``'s path date and host. Speakers and actor mentions resolve
     against ``kb``, by default the shipped knowledge base (loaded once per process); pass
     ``use_kb=False`` for the article-only resolution.
     """
-    meta = read_metadata(text, title=title, published=published, outlet=outlet)
+    meta = read_metadata(text, title=title, published=published, outlet=outlet, url=url)
     found, quote_spans = find_statements(text, meta)
     pub = meta.published
     if kb is None and use_kb:

@@ -2,7 +2,8 @@
 
 The engine is any callable shaped like ``quotegraph.extract(text, *, source=...) -> Article``;
 by default the real one. Gold texts are given to it without their annotated date and outlet,
-because finding those from the text is part of what is scored.
+because finding those from the text (and a real excerpt's URL, given as ``url=``) is part of
+what is scored.
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ def load_engine() -> Extract:
 def _predict(items: Iterable[G], extract: Extract) -> Iterator[tuple[G, Article]]:
     for item in items:
         try:
-            article = extract(item.text, source=item.path)
+            # A real excerpt's page address is what a user has with the text (its host and
+            # path date count as evidence); invented texts and PolNeAR have none.
+            url = getattr(item, "url", None)
+            article = (extract(item.text, source=item.path, url=url) if url
+                       else extract(item.text, source=item.path))
         except Exception as e:
             # A crash on one text is an engine bug; name the text so it can be reproduced.
             raise EvaluationError(f"{item.path}: the engine failed ({type(e).__name__}: {e})") from e

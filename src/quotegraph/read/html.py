@@ -16,13 +16,13 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from quotegraph.errors import MissingExtraError
 from quotegraph.model import Document
 from quotegraph.read.extras import require
 from quotegraph.read.failure import ReadFailure
 from quotegraph.read.language import detect_language
+from quotegraph.read.from_url import outlet_from_url
 from quotegraph.read.outlets import normalise_outlet
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def read_html(data: bytes | str, *, source: str, url: str | None = None,
         return ReadFailure(source, "no text: the page's main text is only its title, "
                                    "headings or a few words of navigation")
     outlet = normalise_outlet(_clean(getattr(page, "sitename", None)) or hints.outlet) \
-        or _host(url or canonical)
+        or outlet_from_url(url or canonical)
     return Document(
         text=text,
         source=source,
@@ -196,9 +196,3 @@ def _declared_language(tree: Any) -> str | None:
             return code
     return None
 
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None

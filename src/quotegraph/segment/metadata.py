@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quotegraph.model import Span
+from quotegraph.read.from_url import date_from_url, outlet_from_url
 from quotegraph.read.outlets import KNOWN_OUTLETS, normalise_outlet
 from quotegraph.segment.dates import (
     DAY_RE,
@@ -168,7 +169,7 @@ class Metadata:
     ``published`` is ISO ``YYYY-MM-DD`` or ``None``; ``published_source`` says where it came
     from: ``field`` (given by the caller), ``date-line`` (a leading ``date 2023-08-18`` token,
     or a page's date line such as ``4 July 2024 | 15:20``), ``published-line``,
-    ``updated-at``, ``dateline`` (a dateline with its own year), or ``dateline+<evidence>``
+    ``updated-at``, ``url`` (the page address's path), ``dateline`` (a dateline with its own year), or ``dateline+<evidence>``
     when the dateline gave day and month and the evidence the year; with no other date,
     ``dateline+weekday+text-years`` when the lede's weekday and the years the text names agree
     on exactly one year (see :mod:`quotegraph.segment.year`). ``date_conflict`` says when a
@@ -263,9 +264,9 @@ def _is_headline_like(text: str, s: int, e: int) -> bool:
 
 
 def _date_evidence(field: str | None, leading: str | None, pub_line: str | None,
-                   updated: str | None) -> tuple[str, str] | None:
+                   updated: str | None, in_url: str | None) -> tuple[str, str] | None:
     for value, source in ((field, "field"), (leading, "date-line"),
-                          (pub_line, "published-line"), (updated, "updated-at")):
+                          (pub_line, "published-line"), (updated, "updated-at"), (in_url, "url")):
         if value:
             return value, source
     return None
@@ -303,12 +304,13 @@ def _published(dl: _Dateline | None, evidence: tuple[str, str] | None, text: str
 
 
 def read_metadata(text: str, *, title: str | None = None, published: str | None = None,
-                  outlet: str | None = None) -> Metadata:
+                  outlet: str | None = None, url: str | None = None) -> Metadata:
     """Find title, publication date, outlet, dateline, headline lines and boilerplate in ``text``.
 
     ``title``, ``published`` and ``outlet`` are what the container gave (a corpus field); they
     win over the text, except that a dateline's day and month beat a given date's (the given
-    date then only supplies the year). With no year evidence at all ``published`` stays
+    date then only supplies the year). ``url`` is the weakest evidence: its path's date
+    (``url``) and its host's outlet are used only when nothing else gives one. With no year evidence at all ``published`` stays
     ``None``: a dateline's "August 19" alone is not guessed into a year. A text that opens
     straight with its dateline or body has no title: one is never made up from the body.
     """
@@ -399,7 +401,8 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         title = text[s:e]
 
     field_date = parse_date(published) if published else None
-    evidence = _date_evidence(field_date, leading_date or page_date, pub_line, updated)
+    evidence = _date_evidence(field_date, leading_date or page_date, pub_line, updated,
+                              date_from_url(url))
     iso, how, conflict = _published(dateline, evidence, text, body_start)
 
     given_outlet = normalise_outlet(outlet)
@@ -407,7 +410,7 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
         title=title,
         published=iso,
         outlet=(given_outlet or (dateline.agency if dateline else None) or byline_outlet
-                or masthead or footer_outlet),
+                or masthead or footer_outlet or outlet_from_url(url)),
         dateline=dateline.span if dateline else None,
         dateline_place=dateline.place if dateline else None,
         body_start=body_start,
