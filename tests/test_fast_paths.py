@@ -484,3 +484,25 @@ def test_non_ascii_letters_are_found_among_the_non_ascii_characters():
         assert (lang._NON_ASCII_WORD_CHAR.search(lang._ASCII_RUN.sub("", text)) is not None) == plain, text
         assert lang.detect_language(text * 30) == lang._any_script((text * 30)[:40_000]) \
             or plain, text
+
+
+_PLAIN_BACK_REFERENCE = re.compile(  # the definition the trie in back_reference replaces
+    r"\b(?:(?:has|had)\s+)?(?:also\s+)?(?:stated|said|confirmed|announced|reported|noted|stressed|"
+    r"made|voiced|expressed)\s+(?:this(?:\s+information)?|so|the\s+statement|this\s+statement|"
+    r"the\s+remarks?|these\s+remarks|the\s+comments?|these\s+comments)(?=[\s.,])")
+
+BACK_REFERENCE_TEXTS = [
+    "said so. He had  also said this, then had\nalso\tvoiced the remarks.",
+    "xhad said so, Shad stated this. _said this. 1has made the statement.",
+    "She said so also said these comments and has noted so",
+    "He reported this information, éhas said so. Made this clear.",
+    "They had made these remarks.They has also expressed this statement ",
+]
+
+
+def test_back_reference_scan_is_the_plain_pattern():
+    from quotegraph.attribute.back_reference import BACK_REFERENCE
+    for text in BACK_REFERENCE_TEXTS:
+        assert [m.span() for m in BACK_REFERENCE.finditer(text)] == \
+            [m.span() for m in _PLAIN_BACK_REFERENCE.finditer(text)], text
+    assert len(list(BACK_REFERENCE.finditer(" ".join(BACK_REFERENCE_TEXTS)))) >= 8
