@@ -506,3 +506,19 @@ def test_back_reference_scan_is_the_plain_pattern():
         assert [m.span() for m in BACK_REFERENCE.finditer(text)] == \
             [m.span() for m in _PLAIN_BACK_REFERENCE.finditer(text)], text
     assert len(list(BACK_REFERENCE.finditer(" ".join(BACK_REFERENCE_TEXTS)))) >= 8
+
+
+def test_collective_phrases_hold_a_listed_word():
+    # _members skips the collective-phrase scan of a text holding none of _COLLECTIVE_WORDS:
+    # every phrase the pattern can match must hold one of them as written.
+    from quotegraph.relate.groups import _COLLECTIVE, _COLLECTIVE_WORDS, _members
+    owners = re.search(r"\(\?:\(\?:([^)]*)\)", _COLLECTIVE.pattern).group(1).split("|")
+    heads = re.search(r"\(\?:(allies[^)]*)\)", _COLLECTIVE.pattern).group(1).split("|")
+    phrases = [f"{o} {h}" for o in owners for h in heads] + [f"{o} Gulf {h}" for o in owners for h in heads]
+    phrases += ["the West", "the collective West", "the international community"]
+    for phrase in phrases:
+        assert _COLLECTIVE.search(f"Ties with {phrase} grew."), phrase
+        assert any(w in phrase for w in _COLLECTIVE_WORDS), phrase
+    assert [(m.start, m.end) for m in _members("Russia and its allies met.", [])] == [(11, 21)]
+    assert _members("Russia and its friends met the Western press.", []) == []
+
