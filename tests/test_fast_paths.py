@@ -522,3 +522,10 @@ def test_collective_phrases_hold_a_listed_word():
     assert [(m.start, m.end) for m in _members("Russia and its allies met.", [])] == [(11, 21)]
     assert _members("Russia and its friends met the Western press.", []) == []
 
+
+def test_back_reference_scan_is_left_out_only_without_a_match():
+    from quotegraph.attribute.back_reference import BACK_REFERENCE, _may_hold_one
+    for text in BACK_REFERENCE_TEXTS + ["He said\n\nso.", "It was reportedly said  these remarks,"]:
+        if BACK_REFERENCE.search(text):
+            assert _may_hold_one(text), text
+    assert not _may_hold_one("He said that this was so. So it was stated: the statement stood.")
