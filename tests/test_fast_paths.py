@@ -484,3 +484,48 @@ def test_non_ascii_letters_are_found_among_the_non_ascii_characters():
         assert (lang._NON_ASCII_WORD_CHAR.search(lang._ASCII_RUN.sub("", text)) is not None) == plain, text
         assert lang.detect_language(text * 30) == lang._any_script((text * 30)[:40_000]) \
             or plain, text
+
+
+_PLAIN_BACK_REFERENCE = re.compile(  # the definition the trie in back_reference replaces
+    r"\b(?:(?:has|had)\s+)?(?:also\s+)?(?:stated|said|confirmed|announced|reported|noted|stressed|"
+    r"made|voiced|expressed)\s+(?:this(?:\s+information)?|so|the\s+statement|this\s+statement|"
+    r"the\s+remarks?|these\s+remarks|the\s+comments?|these\s+comments)(?=[\s.,])")
+
+BACK_REFERENCE_TEXTS = [
+    "said so. He had  also said this, then had\nalso\tvoiced the remarks.",
+    "xhad said so, Shad stated this. _said this. 1has made the statement.",
+    "She said so also said these comments and has noted so",
+    "He reported this information, éhas said so. Made this clear.",
+    "They had made these remarks.They has also expressed this statement ",
+]
+
+
+def test_back_reference_scan_is_the_plain_pattern():
+    from quotegraph.attribute.back_reference import BACK_REFERENCE
+    for text in BACK_REFERENCE_TEXTS:
+        assert [m.span() for m in BACK_REFERENCE.finditer(text)] == \
+            [m.span() for m in _PLAIN_BACK_REFERENCE.finditer(text)], text
+    assert len(list(BACK_REFERENCE.finditer(" ".join(BACK_REFERENCE_TEXTS)))) >= 8
+
+
+def test_collective_phrases_hold_a_listed_word():
+    # _members skips the collective-phrase scan of a text holding none of _COLLECTIVE_WORDS:
+    # every phrase the pattern can match must hold one of them as written.
+    from quotegraph.relate.groups import _COLLECTIVE, _COLLECTIVE_WORDS, _members
+    owners = re.search(r"\(\?:\(\?:([^)]*)\)", _COLLECTIVE.pattern).group(1).split("|")
+    heads = re.search(r"\(\?:(allies[^)]*)\)", _COLLECTIVE.pattern).group(1).split("|")
+    phrases = [f"{o} {h}" for o in owners for h in heads] + [f"{o} Gulf {h}" for o in owners for h in heads]
+    phrases += ["the West", "the collective West", "the international community"]
+    for phrase in phrases:
+        assert _COLLECTIVE.search(f"Ties with {phrase} grew."), phrase
+        assert any(w in phrase for w in _COLLECTIVE_WORDS), phrase
+    assert [(m.start, m.end) for m in _members("Russia and its allies met.", [])] == [(11, 21)]
+    assert _members("Russia and its friends met the Western press.", []) == []
+
+
+def test_back_reference_scan_is_left_out_only_without_a_match():
+    from quotegraph.attribute.back_reference import BACK_REFERENCE, _may_hold_one
+    for text in BACK_REFERENCE_TEXTS + ["He said\n\nso.", "It was reportedly said  these remarks,"]:
+        if BACK_REFERENCE.search(text):
+            assert _may_hold_one(text), text
+    assert not _may_hold_one("He said that this was so. So it was stated: the statement stood.")

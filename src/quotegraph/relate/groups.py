@@ -28,6 +28,10 @@ _COLLECTIVE = re.compile(
     r"\b(?:(?:its|their|his|her|our|other|Western|western|regional|European)\s+"
     r"(?:[A-Z][\w-]*\s+)?(?:allies|partners|neighbours|neighbors|satellites|proxies|countries|"
     r"states|nations|governments)|the\s+(?:collective\s+)?West\b|the\s+international\s+community)")
+# Every match of _COLLECTIVE holds one of these words as written: half of the articles hold
+# none, and a few substring tests cost a tenth of the scan they spare.
+_COLLECTIVE_WORDS = ("allies", "partners", "neighbours", "neighbors", "satellites", "proxies",
+                     "countries", "states", "nations", "governments", "West", "community")
 _THE = re.compile(r"(?:the|The)\s+$")
 
 
@@ -81,7 +85,8 @@ def statement_groups(st: Statement, groups: Sequence[ActorGroup]) -> tuple[Actor
 def _members(text: str, mentions: Sequence[Mention]) -> list[GroupMember]:
     """Mentions and collective phrases in text order; a collective phrase covering a mention
     ("Russia's allies" is not a group "Russia" + "allies") takes its place."""
-    phrases = [(m.start(), m.end()) for m in _COLLECTIVE.finditer(text)]
+    phrases = [(m.start(), m.end()) for m in _COLLECTIVE.finditer(text)] \
+        if any(w in text for w in _COLLECTIVE_WORDS) else []
     inside = SpanSet(phrases)
     out = [GroupMember(m.start, m.end, m.text, m.id, m.name) for m in mentions
            if not inside.covers(m.start, m.end)]
