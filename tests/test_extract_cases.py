@@ -2038,6 +2038,31 @@ CASES = [
          ("direct", "The vote is ours.", "Lena Holt"),
          ("direct", "nobody has come back.", "Ada Quist")],
     ),
+    # --- words before or at the start of a name ----------------------------------------------
+    (
+        "a first name that is a month opens a speaker's name",
+        "April Holm, a spokeswoman for the harbour board, said in a statement that the pier would "
+        "reopen in spring. June Brant said the ferry was late.",
+        [("indirect", "the pier would reopen in spring", "April Holm"),
+         ("indirect", "the ferry was late", "June Brant")],
+    ),
+    (
+        "a month after a preposition opens a date, not a first name",
+        "In April Holm said the pier would reopen.",
+        [("indirect", "the pier would reopen", None)],
+    ),
+    (
+        "an age before the name belongs to the speaker phrase",
+        "81-year-old Ivo Brant, a retired ferryman who sailed the strait for decades, said that the "
+        "new pier was too short. The 62-year-old Lena Holt said the levy was unfair.",
+        [("indirect", "the new pier was too short", "Ivo Brant"),
+         ("indirect", "the levy was unfair", "Lena Holt")],
+    ),
+    (
+        "an age before a common noun names nobody",
+        "The 81-year-old ferryman said that the new pier was too short.",
+        [("indirect", "the new pier was too short", None)],
+    ),
 ]
 
 
