@@ -2063,6 +2063,21 @@ CASES = [
         "The 81-year-old ferryman said that the new pier was too short.",
         [("indirect", "the new pier was too short", None)],
     ),
+    (
+        "a capitalised verb inside a name is no cue ('United States')",
+        "For years, Mr. van Holt noted, the United States has sent observers to the islands. The "
+        "United States has been lobbying island nations to back the court's statement that its "
+        "ruling must be binding. Weary of the talks, the leaders of the United States and Kessa "
+        "talked past each other. Consumer Reports found that the ferries were unsafe, the council "
+        "said.",
+        [("indirect", "the United States has sent observers to the islands", "Holt"),
+         ("indirect", "Consumer Reports found that the ferries were unsafe", "council")],
+    ),
+    (
+        "a title-case headline keeps its capitalised cue",
+        "Brant Says Harbour Levy Will Stay",
+        [("indirect", "Harbour Levy Will Stay", "Brant")],
+    ),
 ]
 
 
