@@ -2074,6 +2074,21 @@ CASES = [
          ("indirect", "Consumer Reports found that the ferries were unsafe", "council")],
     ),
     (
+        "a poll's share 'as many as N percent of X' is an unnamed source, also opening a sentence",
+        "By then, as many as 40 percent of Holt voters said they could not support Brant. As many "
+        "as 30 percent of Brant voters said they would stay home.",
+        [("indirect", "they could not support Brant", None),
+         ("indirect", "they would stay home", None)],
+    ),
+    (
+        "a subject with a relative clause after an introduction set off by a comma",
+        "Still, while the harbour board cannot stop every leak, people who have fought other leaks "
+        "say it could be doing more. Many of the local party leaders who would rather be working "
+        "for Holt said they have rallied behind the ticket.",
+        [("indirect", "it could be doing more", None),
+         ("indirect", "they have rallied behind the ticket", None)],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

@@ -416,6 +416,9 @@ def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
             j == 0 or toks[j - 1][2] in ",;:—–(" or toks[j - 1][2].lower() in _GENERIC_OPENERS):
         phrase = phrase[1:]  # "But many Democrats say", "while 22 percent said": the
         j += 1               # conjunction opens the clause
+    if len(phrase) >= 2 and phrase[0][2].lower() in ("many", "much") and phrase[1][2].lower() == "as" \
+            and j > 0 and toks[j - 1][2].lower() == "as":  # (the loop above took the first "as")
+        return None  # "as many as 40 percent of voters said": a share, read by subjects.poll_share
     if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–(" and
                                          toks[j - 1][2] not in ("But", "And", "Yet", "Still")
                                          and toks[j - 1][2].lower() not in _GENERIC_OPENERS):
