@@ -2089,6 +2089,14 @@ CASES = [
          ("indirect", "they have rallied behind the ticket", None)],
     ),
     (
+        "a short past verb ('sued') before ', claiming ...' is the subject's main verb",
+        "The nurse later sued, claiming the quarantine violated her rights. The ferry company "
+        "sued the council in court on Friday, seeking an injunction, claiming the levy would cost "
+        "it a fortune.",
+        [("indirect", "the quarantine violated her rights", None),
+         ("indirect", "the levy would cost it a fortune", None)],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

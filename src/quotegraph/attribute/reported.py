@@ -422,9 +422,9 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 _EARLIER_PARTICIPLE = re.compile(r",\s+(?:while\s+)?[a-z]{3,}ing\b")
 _CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
 # The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
-# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").
+# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to", "later sued").
 _MAIN_VERB = re.compile(r"\s(?:(?:also|later|then|again|quickly|[a-z]{3,}ly)\s+)?"
-                        r"(?:[a-z]{3,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
+                        r"(?:[a-z]{2,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
                         r"threw|stood|hit|led|fought|won|came|broke|sent|kept|met|rose|joined|"
                         r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+|did\s+[a-z]+)\b")
 
