@@ -2097,6 +2097,18 @@ CASES = [
          ("indirect", "the levy would cost it a fortune", None)],
     ),
     (
+        "a quoted sentence opening with a bracket, a space or an ellipsis continues the speaker",
+        "“The pier is unsafe,” Lena Holt said. “[Brant] does not want to fix it before winter.” "
+        "“The levy is too high,” said Ivo Brant. “ Nobody in Kessa can pay it.” \"The ferry is "
+        "late,\" Ada Quist said. \". . . Nobody knows when it will come.\"",
+        [("direct", "The pier is unsafe", "Lena Holt"),
+         ("direct", "[Brant] does not want to fix it before winter.", "Lena Holt"),
+         ("direct", "The levy is too high", "Ivo Brant"),
+         ("direct", "Nobody in Kessa can pay it.", "Ivo Brant"),
+         ("direct", "The ferry is late", "Ada Quist"),
+         ("direct", ". . . Nobody knows when it will come.", "Ada Quist")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

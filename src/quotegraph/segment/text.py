@@ -15,12 +15,16 @@ from quotegraph.spans import strip_span
 MAX_SENTENCE = 2000
 
 _LINE = re.compile(r"[^\n]+")
+# What may stand between an opening quotation mark and the capital of a new sentence: an
+# editor's bracket ('“[Holt] has no ...'), a stray space ('“ You know ...') or an ellipsis
+# ('". . . I just want ...'), as US copy prints them.
+_QUOTE_LEAD = r"(?:\[|\s|(?:\.\s?){3}|…\s?)?"
 # A sentence ends at . ! ? (optionally followed by closing marks) before space + an opening
 # capital, digit or quotation mark.
 # Written to open with one plain character class, so the regex engine skips straight to the
 # next . ! ? … instead of trying both branches at every character (7x faster, same matches):
 # ``[.!?…]+X`` is ``[.!?…][.!?…]*X``, and ``(?<=[a-z]{2})\.`` is ``.`` then ``(?<=[a-z]{2}\.)``.
-_BOUNDARY = re.compile(r"[.!?…](?:[.!?…]*[\"”’»')\]]*(?=\s+(?:''|``|[\"“‘«(\[])?[A-Z0-9А-Я])"
+_BOUNDARY = re.compile(r"[.!?…](?:[.!?…]*[\"”’»')\]]*(?=\s+(?:(?:''|``|[\"“‘«])" + _QUOTE_LEAD + r"|[(\[])?[A-Z0-9А-Я])"
                        # copy that lost its spaces: "the minister said.She said", "said.“Today"
                        r"|(?<=[a-z]{2}\.)(?=[\"“][A-Z]|[A-Z][A-Za-z]))")
 # After a quotation that ends in ? or !, its attribution may follow with a capital: `"Why
