@@ -2109,6 +2109,19 @@ CASES = [
          ("direct", ". . . Nobody knows when it will come.", "Ada Quist")],
     ),
     (
+        "a document after an inverted cue: its issuer speaks the quotation before it",
+        "The harbour board met on Monday.\n\n\"The ferry will run all winter, and the levy "
+        "stays,\"  reads the  statement of the Harbour Board of Kessa. -03K-",
+        [("direct", "The ferry will run all winter, and the levy stays", "Harbour Board of Kessa")],
+    ),
+    (
+        "an institution's fullest form does not take in the last word of the headline above",
+        "Levy stays for Kessa\n\nMinistry of Harbours of Kessa said that the levy would stay. The "
+        "ministry said the ferry would run all winter.",
+        [("indirect", "the levy would stay", None),
+         ("indirect", "the ferry would run all winter", "Ministry of Harbours of Kessa")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

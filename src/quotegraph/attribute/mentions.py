@@ -240,6 +240,9 @@ def _document_np(text: str, doc: tuple[int, int], who: tuple[int, int] | None) -
     return np if np is not None and np.kind in ("institution", "name", "role") else None
 
 
+document_np = _document_np  # for the quotation rules ('“...,” reads the statement of X')
+
+
 _CLAUSE_OPENERS = frozenset("and but while as when although though because since after before if "
                             "that so yet".split())
 
