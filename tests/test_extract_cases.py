@@ -2122,6 +2122,22 @@ CASES = [
          ("indirect", "the ferry would run all winter", "Ministry of Harbours of Kessa")],
     ),
     (
+        "'United States' followed by a comma or a capital is no cue either",
+        "Mr. Holt said the judge, Ada Quist of United States District Court, was fair. As Kessa "
+        "builds piers on the strait, long patrolled by the United States, it is his job, Ivo Brant "
+        "said, to warn the council.",
+        [("indirect", "the judge, Ada Quist of United States District Court, was fair", "Holt"),
+         ("indirect", "As Kessa builds piers on the strait, long patrolled by the United States, it "
+                      "is his job", "Ivo Brant"),
+         ("indirect", "to warn the council", "Ivo Brant")],
+    ),
+    (
+        "an aside between dashes after the cue, then 'that'",
+        "Campaign chairman Ivo Brant said — on the radio, as it happens — that the levy raised "
+        "four million that day.",
+        [("indirect", "the levy raised four million that day", "Ivo Brant")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

@@ -72,15 +72,23 @@ TOLD_OBJECT = re.compile(
 )
 
 
-# A capitalised cue right after a capitalised word, with running lower-case text after it:
-# part of a name ("the United States has", "Consumer Reports found"), not a headline's verb
+# A capitalised cue right after a capitalised word, with running lower-case text or a comma
+# after it: part of a name ("the United States has", "Consumer Reports found", "the United
+# States District Court, was"), not a headline's verb
 # ("Lavrov Says West Is Wrong" goes on in capitals).
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ \t]+$")
-_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]|[,)]")
+
+
+_UNITED_BEFORE = re.compile(r"United[ \t]+$")  # "United States District Court": always a name
 
 
 def _inside_name(text: str, m: re.Match) -> bool:
-    return m.group()[0].isupper() and _LOWER_AFTER.match(text, m.end()) is not None \
+    if not m.group()[0].isupper():
+        return False
+    if _UNITED_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    return _LOWER_AFTER.match(text, m.end()) is not None \
         and _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
 

@@ -971,7 +971,8 @@ _CLAUSE_SOON = re.compile(
     rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
-_ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
+# (or between dashes: "said — on Twitter, as it happens — that ...")
+_ASIDE_THAT = re.compile(r"\s*(?:,\s+[^,;:\"“”]{2,30}?,|\s(?:—|–|--)\s*[^—–;:\"“”]{2,40}?\s*(?:—|–|--))\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 
