@@ -2138,6 +2138,14 @@ CASES = [
         [("indirect", "the levy raised four million that day", "Ivo Brant")],
     ),
     (
+        "an attribution after a quotation closed by a full stop ('.” Holt said.') is one sentence",
+        "“Kessa, if you are listening, I hope you can find the files that are missing.” Lena Holt "
+        "said. “We won.” Ivo Brant said the count was done.",
+        [("direct", "Kessa, if you are listening, I hope you can find the files that are missing.",
+          "Lena Holt"),
+         ("indirect", "the count was done", "Ivo Brant")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

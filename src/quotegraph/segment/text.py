@@ -33,6 +33,9 @@ _QUOTE_ATTRIBUTION = re.compile(
     r"\s+(?:(?:the|The|a|A)\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|"
     r"wrote|writes|replied|recalled|continued|explained|exclaimed|shouted|wondered|noted|insisted)\b"
 )
+# The same after a quotation that ends in a full stop, only when the attribution ends its own
+# sentence (not '“We won.” Holt said the count ...', a new sentence that reports more).
+_CLOSING_ATTRIBUTION = re.compile(_QUOTE_ATTRIBUTION.pattern + r"\s*\.(?:\s|$)")
 _ABBREV = frozenset("""
 mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr inc ltd co corp no nos
 vs etc al jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e approx dept
@@ -80,6 +83,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
         tail = m.group()
         if tail[-1] in "\"”’»'" and ("?" in tail or "!" in tail) and _QUOTE_ATTRIBUTION.match(text, cut, end):
             continue
+        if tail[-1] in "\"”’»" and "." in tail and _CLOSING_ATTRIBUTION.match(text, cut, end):
+            continue  # '“... that are missing.” Holt said.': the attribution, after a full stop
         _append(text, spans, s, cut)
         s = cut
         while s < end and text[s].isspace():
