@@ -2146,6 +2146,14 @@ CASES = [
          ("indirect", "the count was done", "Ivo Brant")],
     ),
     (
+        "'another' alone is an unnamed source, after the cue or before a quotation",
+        "\"The pier is more important than the levy,\" tweeted one harbour pilot. \"Better watch "
+        "out for the council,\" tweeted another. Another wrote, “The ferry is late again.”",
+        [("direct", "The pier is more important than the levy", None),
+         ("direct", "Better watch out for the council", None),
+         ("direct", "The ferry is late again.", None)],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

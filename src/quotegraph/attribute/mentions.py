@@ -469,7 +469,8 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j += 1
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
-    np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
+    lone = toks[0][2].lower() in _INDEFINITE and toks[0][2].lower() != "another"  # (not "said a")
+    np = _classify(text, toks[:j]) if j > lone else None
     if j >= 3 and (np is None or (np.kind == "name" and np.title and " of " in f" {np.title} ")):
         # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place (not the
         # name "Trust" with the title "Ben Carson of the Harbour")
@@ -904,6 +905,9 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
         # so that it still opens where the subject does
         np = _classify(text, toks[age:])
         return replace(np, start=start, text=phrase) if np is not None and np.kind == "name" else np
+    if lower == ["another"]:
+        # '"...," said another.', 'Another tweeted, “...”': one more of the people just quoted
+        return SpeakerNP("unnamed", start, end, phrase, head="another")
     if lower[0] in _INDEFINITE:
         if lower[-1] in _UNNAMED or lower[-1] in _ROLE_NOUNS or lower[-1] in _PARTY_MEMBERS or (
                 len(words) <= 5 and words[-1].isalpha() and words[-1].islower()):
