@@ -2154,6 +2154,19 @@ CASES = [
          ("direct", "The ferry is late again.", None)],
     ),
     (
+        "a decade's plural ('the mid-1990s.') ends its sentence; it is no initial",
+        "Michael Brant said traffic peaked in the mid-1990s. He said he was glad that the ferry "
+        "still runs.",
+        [("indirect", "traffic peaked in the mid-1990s", "Michael Brant"),
+         ("indirect", "he was glad that the ferry still runs", "Michael Brant")],
+    ),
+    (
+        "'that' before a bare noun and a preposition, with no verb after, is a determiner",
+        "Ivo Brant reiterated that approach in his interview last week. Lena Holt said that growth "
+        "in Kessa remains weak.",
+        [("indirect", "growth in Kessa remains weak", "Lena Holt")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

@@ -115,5 +115,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith", "U.S."
+        # an initial: "J. Smith", "U.S."; not the plural of a number ("in the mid-1990s.")
+        return not (j > 0 and text[j - 1].isdigit())
     return word in _ABBREV
