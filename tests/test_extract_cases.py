@@ -2167,6 +2167,12 @@ CASES = [
         [("indirect", "growth in Kessa remains weak", "Lena Holt")],
     ),
     (
+        "'Yet' opening the sentence is no part of the speaker",
+        "Yet another said, “The levy is too high.” Yet Lena Holt said the pier was safe.",
+        [("direct", "The levy is too high.", None),
+         ("indirect", "the pier was safe", "Lena Holt")],
+    ),
+    (
         "a title-case headline keeps its capitalised cue",
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],

@@ -39,7 +39,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still"})
+_LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still", "Yet"})
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans", "conservative",
                             "conservatives", "liberal", "liberals"})  # "another Ohio Republican"
 _VERB_WORDS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
