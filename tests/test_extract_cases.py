@@ -2038,6 +2038,145 @@ CASES = [
          ("direct", "The vote is ours.", "Lena Holt"),
          ("direct", "nobody has come back.", "Ada Quist")],
     ),
+    # --- words before or at the start of a name ----------------------------------------------
+    (
+        "a first name that is a month opens a speaker's name",
+        "April Holm, a spokeswoman for the harbour board, said in a statement that the pier would "
+        "reopen in spring. June Brant said the ferry was late.",
+        [("indirect", "the pier would reopen in spring", "April Holm"),
+         ("indirect", "the ferry was late", "June Brant")],
+    ),
+    (
+        "a month after a preposition opens a date, not a first name",
+        "In April Holm said the pier would reopen.",
+        [("indirect", "the pier would reopen", None)],
+    ),
+    (
+        "an age before the name belongs to the speaker phrase",
+        "81-year-old Ivo Brant, a retired ferryman who sailed the strait for decades, said that the "
+        "new pier was too short. The 62-year-old Lena Holt said the levy was unfair.",
+        [("indirect", "the new pier was too short", "Ivo Brant"),
+         ("indirect", "the levy was unfair", "Lena Holt")],
+    ),
+    (
+        "an age before a common noun names nobody",
+        "The 81-year-old ferryman said that the new pier was too short.",
+        [("indirect", "the new pier was too short", None)],
+    ),
+    (
+        "a capitalised verb inside a name is no cue ('United States')",
+        "For years, Mr. van Holt noted, the United States has sent observers to the islands. The "
+        "United States has been lobbying island nations to back the court's statement that its "
+        "ruling must be binding. Weary of the talks, the leaders of the United States and Kessa "
+        "talked past each other. Consumer Reports found that the ferries were unsafe, the council "
+        "said.",
+        [("indirect", "the United States has sent observers to the islands", "Holt"),
+         ("indirect", "Consumer Reports found that the ferries were unsafe", "council")],
+    ),
+    (
+        "a poll's share 'as many as N percent of X' is an unnamed source, also opening a sentence",
+        "By then, as many as 40 percent of Holt voters said they could not support Brant. As many "
+        "as 30 percent of Brant voters said they would stay home.",
+        [("indirect", "they could not support Brant", None),
+         ("indirect", "they would stay home", None)],
+    ),
+    (
+        "a subject with a relative clause after an introduction set off by a comma",
+        "Still, while the harbour board cannot stop every leak, people who have fought other leaks "
+        "say it could be doing more. Many of the local party leaders who would rather be working "
+        "for Holt said they have rallied behind the ticket.",
+        [("indirect", "it could be doing more", None),
+         ("indirect", "they have rallied behind the ticket", None)],
+    ),
+    (
+        "a short past verb ('sued') before ', claiming ...' is the subject's main verb",
+        "The nurse later sued, claiming the quarantine violated her rights. The ferry company "
+        "sued the council in court on Friday, seeking an injunction, claiming the levy would cost "
+        "it a fortune.",
+        [("indirect", "the quarantine violated her rights", None),
+         ("indirect", "the levy would cost it a fortune", None)],
+    ),
+    (
+        "a quoted sentence opening with a bracket, a space or an ellipsis continues the speaker",
+        "“The pier is unsafe,” Lena Holt said. “[Brant] does not want to fix it before winter.” "
+        "“The levy is too high,” said Ivo Brant. “ Nobody in Kessa can pay it.” \"The ferry is "
+        "late,\" Ada Quist said. \". . . Nobody knows when it will come.\"",
+        [("direct", "The pier is unsafe", "Lena Holt"),
+         ("direct", "[Brant] does not want to fix it before winter.", "Lena Holt"),
+         ("direct", "The levy is too high", "Ivo Brant"),
+         ("direct", "Nobody in Kessa can pay it.", "Ivo Brant"),
+         ("direct", "The ferry is late", "Ada Quist"),
+         ("direct", ". . . Nobody knows when it will come.", "Ada Quist")],
+    ),
+    (
+        "a document after an inverted cue: its issuer speaks the quotation before it",
+        "The harbour board met on Monday.\n\n\"The ferry will run all winter, and the levy "
+        "stays,\"  reads the  statement of the Harbour Board of Kessa. -03K-",
+        [("direct", "The ferry will run all winter, and the levy stays", "Harbour Board of Kessa")],
+    ),
+    (
+        "an institution's fullest form does not take in the last word of the headline above",
+        "Levy stays for Kessa\n\nMinistry of Harbours of Kessa said that the levy would stay. The "
+        "ministry said the ferry would run all winter.",
+        [("indirect", "the levy would stay", None),
+         ("indirect", "the ferry would run all winter", "Ministry of Harbours of Kessa")],
+    ),
+    (
+        "'United States' followed by a comma or a capital is no cue either",
+        "Mr. Holt said the judge, Ada Quist of United States District Court, was fair. As Kessa "
+        "builds piers on the strait, long patrolled by the United States, it is his job, Ivo Brant "
+        "said, to warn the council.",
+        [("indirect", "the judge, Ada Quist of United States District Court, was fair", "Holt"),
+         ("indirect", "As Kessa builds piers on the strait, long patrolled by the United States, it "
+                      "is his job", "Ivo Brant"),
+         ("indirect", "to warn the council", "Ivo Brant")],
+    ),
+    (
+        "an aside between dashes after the cue, then 'that'",
+        "Campaign chairman Ivo Brant said — on the radio, as it happens — that the levy raised "
+        "four million that day.",
+        [("indirect", "the levy raised four million that day", "Ivo Brant")],
+    ),
+    (
+        "an attribution after a quotation closed by a full stop ('.” Holt said.') is one sentence",
+        "“Kessa, if you are listening, I hope you can find the files that are missing.” Lena Holt "
+        "said. “We won.” Ivo Brant said the count was done.",
+        [("direct", "Kessa, if you are listening, I hope you can find the files that are missing.",
+          "Lena Holt"),
+         ("indirect", "the count was done", "Ivo Brant")],
+    ),
+    (
+        "'another' alone is an unnamed source, after the cue or before a quotation",
+        "\"The pier is more important than the levy,\" tweeted one harbour pilot. \"Better watch "
+        "out for the council,\" tweeted another. Another wrote, “The ferry is late again.”",
+        [("direct", "The pier is more important than the levy", None),
+         ("direct", "Better watch out for the council", None),
+         ("direct", "The ferry is late again.", None)],
+    ),
+    (
+        "a decade's plural ('the mid-1990s.') ends its sentence; it is no initial",
+        "Michael Brant said traffic peaked in the mid-1990s. He said he was glad that the ferry "
+        "still runs.",
+        [("indirect", "traffic peaked in the mid-1990s", "Michael Brant"),
+         ("indirect", "he was glad that the ferry still runs", "Michael Brant")],
+    ),
+    (
+        "'that' before a bare noun and a preposition, with no verb after, is a determiner",
+        "Ivo Brant reiterated that approach in his interview last week. Lena Holt said that growth "
+        "in Kessa remains weak.",
+        [("indirect", "growth in Kessa remains weak", "Lena Holt")],
+    ),
+    (
+        "'Yet' opening the sentence is no part of the speaker",
+        "Yet another said, “The levy is too high.” Yet Lena Holt said the pier was safe.",
+        [("direct", "The levy is too high.", None),
+         ("indirect", "the pier was safe", "Lena Holt")],
+    ),
+    (
+        "a title-case headline keeps its capitalised cue",
+        "Brant Says Harbour Levy Will Stay",
+        [("indirect", "Harbour Levy Will Stay", "Brant")],
+    ),
 ]
 
 

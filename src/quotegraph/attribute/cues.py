@@ -72,6 +72,26 @@ TOLD_OBJECT = re.compile(
 )
 
 
+# A capitalised cue right after a capitalised word, with running lower-case text or a comma
+# after it: part of a name ("the United States has", "Consumer Reports found", "the United
+# States District Court, was"), not a headline's verb
+# ("Lavrov Says West Is Wrong" goes on in capitals).
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ \t]+$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]|[,)]")
+
+
+_UNITED_BEFORE = re.compile(r"United[ \t]+$")  # "United States District Court": always a name
+
+
+def _inside_name(text: str, m: re.Match) -> bool:
+    if not m.group()[0].isupper():
+        return False
+    if _UNITED_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    return _LOWER_AFTER.match(text, m.end()) is not None \
+        and _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+
+
 class CueIndex:
     """Every cue match in one text, found in one scan and looked up by offset with bisect.
 
@@ -82,7 +102,7 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.matches = list(CUE.finditer(text))
+        self.matches = [m for m in CUE.finditer(text) if not _inside_name(text, m)]
         self.starts = [m.start() for m in self.matches]
 
     def between(self, lo: int, hi: int) -> list[re.Match]:

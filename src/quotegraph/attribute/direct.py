@@ -14,8 +14,8 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.documents import document_subject
-from quotegraph.attribute.mentions import speaker_after, speaker_before
+from quotegraph.attribute.documents import document_after, document_subject
+from quotegraph.attribute.mentions import document_np, speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
 from quotegraph.attribute.quote_source import PLAIN_QUOTE_CUES, source_after, source_before
 from quotegraph.segment.quotes import Quote, word_count
@@ -116,6 +116,8 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         np = speaker_after(text, m.end(), e)
         if np is None and plain:
             np = source_after(text, m.end(), e)  # '"...," said a 2008 campaign veteran.'
+        if np is None and (doc := document_after(text, m.end(), e)) is not None:
+            np = document_np(text, *doc)  # '“...,” reads the statement of the Ministry.'
         if np is not None and (_FINITE_NEXT.match(text, np.end, e) or np.kind == "pronoun"
                                and _PRONOUN_CLAUSE.match(text, np.end, e)):
             # 'Lee, citing “the magic of it,” said the plan could work': the phrase after the

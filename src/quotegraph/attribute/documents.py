@@ -1,5 +1,6 @@
 """A document as the subject of a cue: "a statement issued on Monday said X", "the statement of
-the Ministry reads", "A communiqué released by the ministry said".
+the Ministry reads", "A communiqué released by the ministry said", and after it: '“...,” reads
+the statement of the Ministry'.
 
 A document does not speak; the body that issued it does. When the phrase names the issuer ("by
 the ministry", "of the Ministry") that body is the speaker phrase; when it names none, the phrase
@@ -40,3 +41,22 @@ def document_subject(text: str, lo: int, cue_start: int) -> tuple[tuple[int, int
     doc = (lo + m.start("np"), lo + m.end("np"))
     who = (lo + m.start("who"), lo + m.end("who")) if m.group("who") else None
     return doc, who
+
+
+# After an inverted cue ('“...,” reads the statement of the Ministry of Foreign Affairs.'): the
+# document phrase up to the end of the clause, nothing else after it.
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?P<np>(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|press\s+release|declaration|readout))"
+    r"(?:\s+(?:issued|released|published|posted))?"
+    r"(?:\s+(?:by|of|from)\s+(?P<who>[^,;:.“”\"«»()]+?))?\s*(?=[.;!?]|$)")
+
+
+def document_after(text: str, cue_end: int, hi: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """``(document span, issuer span or None)`` when ``text[cue_end:hi]`` is a document phrase
+    that ends the clause; None otherwise."""
+    m = _DOCUMENT_AFTER.match(text, cue_end, hi)
+    if m is None or any(w[:1].isupper() for w in m.group("np").split()[1:]):
+        return None
+    who = m.span("who") if m.group("who") else None
+    return m.span("np"), who

@@ -7,10 +7,11 @@ Spokeswoman Maria Zakharova | told"), and classified by the word lists in ``lexi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.documents import document_subject
+from quotegraph.attribute.name_openings import GIVEN_MONTHS, age_prefix, is_age, month_is_given_name
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё0-9][\w’'\-\.]*|[,:;()—–]|--|(?<=\s)-(?=\s)")
 _KEEP_DOT = frozenset("mr mrs ms dr st jr sr gen col lt sen rep gov prof sgt capt adm".split())
@@ -38,8 +39,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "m
 _POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w\-’']*?)[’']s?$")
 _POSSESSIVE_SUFFIX = re.compile(r"[’']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_GIVEN_MONTHS = frozenset({"April", "May", "June", "August"})
-_LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still"})
+_LEADING_ADVERBS = frozenset({"Even", "Only", "Now", "Also", "Just", "Then", "Still", "Yet"})
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans", "conservative",
                             "conservatives", "liberal", "liberals"})  # "another Ohio Republican"
 _VERB_WORDS = frozenset(v for v in lx.REPORTING_VERBS if " " not in v)
@@ -240,6 +240,9 @@ def _document_np(text: str, doc: tuple[int, int], who: tuple[int, int] | None) -
     return np if np is not None and np.kind in ("institution", "name", "role") else None
 
 
+document_np = _document_np  # for the quotation rules ('“...,” reads the statement of X')
+
+
 _CLAUSE_OPENERS = frozenset("and but while as when although though because since after before if "
                             "that so yet".split())
 
@@ -416,6 +419,9 @@ def generic_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
             j == 0 or toks[j - 1][2] in ",;:—–(" or toks[j - 1][2].lower() in _GENERIC_OPENERS):
         phrase = phrase[1:]  # "But many Democrats say", "while 22 percent said": the
         j += 1               # conjunction opens the clause
+    if len(phrase) >= 2 and phrase[0][2].lower() in ("many", "much") and phrase[1][2].lower() == "as" \
+            and j > 0 and toks[j - 1][2].lower() == "as":  # (the loop above took the first "as")
+        return None  # "as many as 40 percent of voters said": a share, read by subjects.poll_share
     if not phrase or len(phrase) > 9 or (j > 0 and toks[j - 1][2] not in ",;:—–(" and
                                          toks[j - 1][2] not in ("But", "And", "Yet", "Still")
                                          and toks[j - 1][2].lower() not in _GENERIC_OPENERS):
@@ -463,7 +469,8 @@ def speaker_after(text: str, cue_end: int, hi: int) -> SpeakerNP | None:
         j += 1
     while j > 0 and toks[j - 1][2].lower() in _CONNECTORS:
         j -= 1
-    np = _classify(text, toks[:j]) if j > (toks[0][2].lower() in _INDEFINITE) else None
+    lone = toks[0][2].lower() in _INDEFINITE and toks[0][2].lower() != "another"  # (not "said a")
+    np = _classify(text, toks[:j]) if j > lone else None
     if j >= 3 and (np is None or (np.kind == "name" and np.title and " of " in f" {np.title} ")):
         # "said Gov. Ada Quist of Vermont": the titled name, then "of" and its place (not the
         # name "Trust" with the title "Ben Carson of the Harbour")
@@ -656,7 +663,7 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int, str]], i: int) -> Sp
             break
         if _is_cap(w) or lw in _ROLE_ADJ or lw in _ROLE_NOUNS or lw in _UNNAMED \
                 or (lw in lx.TITLE_WORDS and lw not in _CONNECTORS and j < i) or lw in _INDEFINITE or lw in ("the",) or _POSSESSIVE.match(w) \
-                or (j == i and lw in _ORG_NOUNS) \
+                or (j == i and lw in _ORG_NOUNS) or (j < i and is_age(w) and _is_cap(toks[j + 1][2])) \
                 or (lw in _ORG_NOUNS and j < i and toks[j + 1][2].lower() in _TITLE):
             # "Trump campaign spokesman Jason Miller": an organisation noun inside the title
             j -= 1
@@ -892,6 +899,15 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     phrase = text[start:end]
     if len(toks) >= 2 and words[0] in _LEADING_ADVERBS:
         return _classify(text, toks[1:])  # "Even Rendell, a Clinton supporter, said"
+    age = age_prefix(words)
+    if age:
+        # "81-year-old Parker Eaton said": the name after the age; the mention keeps the age,
+        # so that it still opens where the subject does
+        np = _classify(text, toks[age:])
+        return replace(np, start=start, text=phrase) if np is not None and np.kind == "name" else np
+    if lower == ["another"]:
+        # '"...," said another.', 'Another tweeted, “...”': one more of the people just quoted
+        return SpeakerNP("unnamed", start, end, phrase, head="another")
     if lower[0] in _INDEFINITE:
         if lower[-1] in _UNNAMED or lower[-1] in _ROLE_NOUNS or lower[-1] in _PARTY_MEMBERS or (
                 len(words) <= 5 and words[-1].isalpha() and words[-1].islower()):
@@ -1100,9 +1116,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             return SpeakerNP("role", start, end, phrase, head=head, title=phrase)
         return None
     if (name_toks[0][2] in lx.NON_NAME_WORDS and not (
-            name_toks[0][2] in _GIVEN_MONTHS and len(name_toks) >= 2 and k > 0)) \
+            name_toks[0][2] in GIVEN_MONTHS and len(name_toks) >= 2 and k > 0)
+            and not (k == 0 and month_is_given_name([t[2] for t in name_toks]))) \
             or any(t[2].lower() in _VERB_WORDS for t in name_toks):
-        return None  # (but "Senator June Holm": a month that is a given name, after a title)
+        return None  # (but "Senator June Holm", "April Holm": a month that is a given name)
     name = phrase[name_toks[0][0] - start:name_toks[-1][1] - start]
     title = phrase[:toks[k - 1][1] - start].strip() if k > 0 else None
     return SpeakerNP("name", start, end, phrase, name=name, title=title or None)

@@ -422,9 +422,9 @@ def participle(text: str, s: int, e: int, quotes: list[Quote], paragraph: int) -
 _EARLIER_PARTICIPLE = re.compile(r",\s+(?:while\s+)?[a-z]{3,}ing\b")
 _CIRCUMSTANCE_THAT = re.compile(r"(?:in|at|on|during|after|before)\s[^,;:\"“”]{2,60}?\sthat\s+")
 # The main verb of a sentence whose subject speaks in a ", saying" participle: a past form,
-# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to").
+# perhaps after an adverb ("sternly reprimanded", "also declined", "tried to", "later sued").
 _MAIN_VERB = re.compile(r"\s(?:(?:also|later|then|again|quickly|[a-z]{3,}ly)\s+)?"
-                        r"(?:[a-z]{3,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
+                        r"(?:[a-z]{2,}ed|took|gave|made|drew|went|sought|struck|began|held|spent|"
                         r"threw|stood|hit|led|fought|won|came|broke|sent|kept|met|rose|joined|"
                         r"has\s+[a-z]+|have\s+[a-z]+|had\s+[a-z]+|did\s+[a-z]+)\b")
 
@@ -569,6 +569,10 @@ def _from_cue(text: str, s: int, e: int, m: re.Match, quotes: list[Quote], parag
         prefix = text[s:np.start]
         relative = "who" in text[np.end:m.start()]
         after = _content_after(text, m, e, cue_text, quotes)
+        if after is not None and _DEMONSTRATIVE_THAT.match(text, m.end()) \
+                and not FINITE.search(text, *after) and not _PAST_VERB.search(text, *after) \
+                and not _PRESENT_VERB.search(text, *after):
+            after = None  # "reiterated that approach in an interview": an object, no clause
         aside = _parenthetical(text, m, np, e, quotes)
         if aside is not None:
             # "In the three years since, Barden says, far too many lives were lost": the cue
@@ -955,6 +959,9 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
 
 # Cues read as speech with no "that" whatever follows them; and cues whose object may be a
 # thing, read as speech only when a finite verb comes within a few words.
+# Any word that could be a present-tense verb ("that growth in Kessa remains weak" is a clause).
+_PRESENT_VERB = re.compile(r"\b(?!(?:his|its|this|us|yes|thus|plus|less|news)\b)[a-z]{2,}s\b")
+_DEMONSTRATIVE_THAT = re.compile(r"\s+that\s+[a-z]+\s+(?:in|on|at|of|for|with|during|to|from)\s")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b|\b(?:said|made|took|gave|went|came|got|saw|knew|thought|lost|won|left|"
                         r"kept|held|met|ran|sent|spent|stood|told|wrote|broke|fell|grew|rose|began)\b")
 _CLAUSE_CUES = frozenset({"argue", "insist", "contend", "contends", "contended", "allege", "alleges",
@@ -971,7 +978,8 @@ _CLAUSE_SOON = re.compile(
     rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
-_ASIDE_THAT = re.compile(r"\s*,\s+[^,;:\"“”]{2,30}?,\s+that\s+")
+# (or between dashes: "said — on Twitter, as it happens — that ...")
+_ASIDE_THAT = re.compile(r"\s*(?:,\s+[^,;:\"“”]{2,30}?,|\s(?:—|–|--)\s*[^—–;:\"“”]{2,40}?\s*(?:—|–|--))\s+that\s+")
 
 GUEST = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){1,7}?(?:[A-Z][\w’'\-\.]*)(?:\s+(?:in|to|at|on|as|during)\b|\s*[.,;]|\s*$)")
 

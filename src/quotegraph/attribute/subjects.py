@@ -30,11 +30,34 @@ not no never it this there he she they we i you said says say told to""".split()
 _PERSON_HEADS = frozenset(lx.UNNAMED_SOURCE_HEADS) | frozenset(
     "man woman person republican democrat voter resident friend executive".split())
 _PREPOSITIONS = frozenset("of from in at for with on across".split())
+_QUANTIFIERS = frozenset("many some most several few all none one two three each both half".split())
 
 
 def modified_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
     """The subject ``text[lo:cue_start]`` when it is a noun phrase whose head (a plural, or a
-    person noun) is followed by "who"/"that" or a participle, or None."""
+    person noun) is followed by "who"/"that" or a participle, or None. After an introduction
+    set off by a comma ("While the industry cannot block it all, people who have fought other
+    threats say ..."), the subject is the part after its last comma."""
+    np = _modified_subject(text, lo, cue_start)
+    if np is not None:
+        return np
+    comma = text.rfind(", ", lo, cue_start)
+    if comma < 0:
+        return None
+    intro = [m.group().lower() for m in _WORD.finditer(text, lo, comma)]
+    while intro and intro[0] in _LEADS | {","}:
+        intro = intro[1:]
+    if not intro or intro[0] not in _INTRO_OPENERS:
+        return None  # (not "Brant, the mayor, and officials who ... said": a list, not an introduction)
+    return _modified_subject(text, comma + 2, cue_start, opens_sentence=False)
+
+
+# Subordinators that open an introduction whose end is a comma; not prepositions, whose object
+# may run on past a comma ("In Kessa, Holt and Brant, officials who ...").
+_INTRO_OPENERS = frozenset("while although though because since when whereas if unless after before".split())
+
+
+def _modified_subject(text: str, lo: int, cue_start: int, *, opens_sentence: bool = True) -> SpeakerNP | None:
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, cue_start)]
     while toks and toks[0][2].lower() in _LEADS:
         toks = toks[1:]
@@ -51,11 +74,13 @@ def modified_subject(text: str, lo: int, cue_start: int) -> SpeakerNP | None:
         return None
     head = toks[:r]
     first = head[0][2]
-    if not (first[:1].isupper() or first.lower() in _DETERMINERS):
+    if not (first[:1].isupper() or first.lower() in _DETERMINERS or not opens_sentence):
         return None
     words = [t[2].lower() for t in head]
     if any(w in _NOT_IN_HEAD for w in words):
         return None
+    if len(words) > 2 and words[0] in _QUANTIFIERS and words[1] == "of":
+        words = words[2:]  # "Many of the local party leaders who ...": the leaders are the head
     noun = next((words[k - 1] for k in range(1, len(words)) if words[k] in _PREPOSITIONS), words[-1])
     noun = noun.rstrip("’'s") if noun.endswith(("’s", "'s")) else noun
     if not (noun in _PERSON_HEADS or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3)):
@@ -114,12 +139,12 @@ def subject_before_aside(text: str, lo: int, cue_start: int) -> SpeakerNP | None
 # A poll's share as the subject: "67 percent of voters say", "a majority of Americans say",
 # "as many as 40 percent of Clinton voters said", "two-thirds of Republicans said".
 _SHARE = (r"(?:(?:about|nearly|almost|only|just|roughly|some|fully|as\s+many\s+as|more\s+than|less\s+than|"
-          r"fewer\s+than|over|under)\s+)?"
+          r"fewer\s+than|over|under|As\s+many\s+as)\s+)?"
           r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|a\s+(?:majority|minority|third|quarter|fifth|plurality)|"
           r"(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?)|half|majorities|"
           r"(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+(?:10|ten|five|\d+))")
 _POLL_SUBJECT = re.compile(
-    r"(?:^|(?<=[,(—–;:])\s*|(?<=\s)(?:which|that|whom|while|after|as|with|and|but|though|although|when|where|"
+    r"(?:^|(?<=[.!?]\s)|(?<=[,(—–;:])\s*|(?<=\s)(?:which|that|whom|while|after|as|with|and|but|though|although|when|where|"
     r"because|since|if|whereas)\s+)(?P<np>" + _SHARE +
     r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[^,;:()\"“”]{1,70}?)?)\s+(?:(?:have|has|had|also|now|still)\s+)*$")
 

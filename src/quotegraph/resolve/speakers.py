@@ -532,10 +532,11 @@ _HEADS = "|".join(sorted({h.capitalize() for h in lx.INSTITUTION_HEADS} | {"MFA"
                                                                             "Foreign Office"}))
 _NON_SPACE = re.compile(r"\S+")
 # A country's possessive opens a ministry's name: "Malaysia’s Foreign Ministry", "Azerbaijan's
-# Ministry of Foreign Affairs" (not "Trump's White House").
+# Ministry of Foreign Affairs" (not "Trump's White House"). The capitals before the head stay on
+# its line (not "Crimea" closing the headline above "Ministry of Foreign Affairs of Kazakhstan").
 _INSTITUTION_RUN = re.compile(
     r"\b(?:[A-Z][a-z]+[’']s\s+(?=(?:Foreign|Ministry|Defen[cs]e|Interior|Finance|Trade|Economy)\s))?"
-    r"(?:[A-Z][\w\-]*\s+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*){0,3}){0,3}"  # (not into the next line)
+    r"(?:[A-Z][\w\-]*[ \t]+){0,4}(?:" + _HEADS + r")\b(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*){0,3}){0,3}"  # (not into the next line)
 )
 # "\b" before a head is written after its first letter, as "(?<!\w.)": the same alternatives in
 # the same order, but opening with capitals, which the regex engine skips to (4x faster).
