@@ -2038,6 +2038,31 @@ CASES = [
          ("direct", "The vote is ours.", "Lena Holt"),
          ("direct", "nobody has come back.", "Ada Quist")],
     ),
+    # --- a speaker's turn across narrative paragraphs ------------------------------------
+    (
+        "'He' after a page-furniture line is still the speaker, not a man named in his words",
+        "Interior Minister Tomas Varga said that opposition leader Marko Ilic was trying to stir "
+        "unrest in the capital.\n\n- Advertisement -\n\nHe added that the police had made no "
+        "arrests so far.",
+        [("indirect", "opposition leader Marko Ilic was trying to stir unrest in the capital", "Tomas Varga"),
+         ("indirect", "the police had made no arrests so far", "Tomas Varga")],
+    ),
+    (
+        "'he' two paragraphs on, with only unnamed narrative between, is the speaker",
+        "Party chairman Marko Ilic should stand trial for the riots, said Interior Minister Tomas "
+        "Varga on Sunday.\n\nAsked about the inquiry, the minister declined to give any details."
+        "\n\n“The courts will decide,” he said.",
+        [("indirect", "Party chairman Marko Ilic should stand trial for the riots", "Tomas Varga"),
+         ("direct", "The courts will decide", "Tomas Varga")],
+    ),
+    (
+        "counter-case: a man named in the narrative between takes the 'he'",
+        "Interior Minister Tomas Varga said that the protest had been peaceful.\n\nOpposition "
+        "leader Marko Ilic addressed a rally in the north of the country on Sunday.\n\n“We will "
+        "keep marching until the vote is held,” he said.",
+        [("indirect", "the protest had been peaceful", "Tomas Varga"),
+         ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
+    ),
 ]
 
 

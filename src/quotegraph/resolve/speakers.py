@@ -23,6 +23,7 @@ from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve.people import Person, Registry, build_registry
+from quotegraph.resolve.turns import TURN_PARAGRAPHS, turn_runs_on
 
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -272,7 +273,7 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
     earlier person stands in object position after the current speaker's statement, the
     pronoun goes to the current speaker (if gender allows)."""
     prev_f, prev = current
-    if prev.name == speaker.name or f.paragraph - prev_f.paragraph > 1:
+    if prev.name == speaker.name or f.paragraph - prev_f.paragraph > TURN_PARAGRAPHS:
         return None
     mine = reg.find(prev.name) or reg.find(prev.mention)
     if mine is None or mine.institution:
@@ -286,6 +287,9 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
+    if not turn_runs_on(f.paragraph - prev_f.paragraph, lo=prev_f.end, hi=f.np.start, mine=mine,
+                        reg=reg):
+        return None
     spots = [pos for pos, p in reg.between(prev.end, f.np.start) if p is other]
     if any(_subject_at(text, pos) for pos in spots):
         return None
