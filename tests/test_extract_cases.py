@@ -2038,6 +2038,13 @@ CASES = [
          ("direct", "The vote is ours.", "Lena Holt"),
          ("direct", "nobody has come back.", "Ada Quist")],
     ),
+    (
+        "a three-word name after a one-word portfolio keeps its first word",
+        "Federal Minister for Interior Arif Nawaz Qureshi said on Friday that the border crossing "
+        "would stay open. Minister for Housing Tariq Aziz Malik said the camps would close.",
+        [("indirect", "the border crossing would stay open", "Arif Nawaz Qureshi"),
+         ("indirect", "the camps would close", "Tariq Aziz Malik")],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",

@@ -210,6 +210,17 @@ FEMALE_TITLE_WORDS = ("spokeswoman", "chairwoman", "congresswoman", "businesswom
                       "first lady", "ms.", "mrs.", "madam")
 MALE_TITLE_WORDS = ("spokesman", "chairman", "congressman", "businessman", "king", "mr.")
 
+# Nouns that end a portfolio of several words after "for" or "of" ("Commissioner for Climate
+# Action", "Minister of Works and Housing"): a capitalised one of them after a title word is
+# still the title, not the first word of a personal name.
+PORTFOLIO_WORDS = frozenset("""
+action affairs development cooperation co-operation relations planning resources protection
+change policy services integration works communications technology innovation reform reforms
+welfare rights power water mines mining sport sports youth women family information media
+administration housing lands budget revenue investment markets enterprise employment aviation
+railways highways telecommunications broadcasting safety solidarity diaspora planning
+""".split())
+
 # Words that may make up a title before a name ("Russian Deputy Foreign Minister Mikhail Galuzin").
 TITLE_WORDS = frozenset("""
 minister ministry spokeswoman spokesman spokesperson deputy foreign affairs president vice prime

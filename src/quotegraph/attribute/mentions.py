@@ -1083,9 +1083,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
         k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
-            and not any(w in _NAME_PARTICLES for w in lower[k:]):
+            and not any(w in _NAME_PARTICLES for w in lower[k:]) and lower[k] in lx.PORTFOLIO_WORDS:
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in
-        # capitals; a personal name is its last two words.
+        # capitals; a personal name is its last two words (but "Minister for Interior Ijaz
+        # Ahmed Shah" is a three-word name after a one-word portfolio).
         k = len(words) - 2
     name_toks = toks[k:]
     if len(name_toks) == 1 and k >= 2 and (lower[k - 1] == "of" or (
