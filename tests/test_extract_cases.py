@@ -2045,6 +2045,17 @@ CASES = [
         [("indirect", "the border crossing would stay open", "Arif Nawaz Qureshi"),
          ("indirect", "the camps would close", "Tariq Aziz Malik")],
     ),
+    (
+        "'emphasized that, X': the comma after the complementiser is not content",
+        "Foreign Minister Tomas Varga emphasized that, the talks with the neighbours would resume "
+        "in May.",
+        [("indirect", "the talks with the neighbours would resume in May", "Tomas Varga")],
+    ),
+    (
+        "counter-case: 'said that, and not X, was ...' keeps its demonstrative 'that'",
+        "Tomas Varga said that, and not the budget, was the reason for the delay.",
+        [("indirect", "that, and not the budget, was the reason for the delay", "Tomas Varga")],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",

@@ -42,7 +42,8 @@ _PREPOSITION = re.compile(
     r"(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|"
     r"fall|winter|time))\b"
 )  # "said this week he ..." is a circumstance; "said this was ..." opens the clause
-_LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
+# "emphasized that, Kenya values ...", but not "said that, and not his candidacy, was the reason"
+_LEADING = re.compile(r"[\s,:;—–-]*(?:that(?:,(?!\s+(?:and|or|not|but)\b))?\s+)?")
 _CLOSE_CHARS = frozenset(" \t\n\r\"”’»'")
 _END_PUNCT = frozenset(".!?…")
 _SEP_CHARS = frozenset(" \t\n\r,;:—–-")
