@@ -2056,6 +2056,26 @@ CASES = [
         "Tomas Varga said that, and not the budget, was the reason for the delay.",
         [("indirect", "that, and not the budget, was the reason for the delay", "Tomas Varga")],
     ),
+    # --- role nouns and the titled person named earlier ---------------------------------
+    (
+        "a courtesy title before the name, the office in apposition after it: the role noun finds her",
+        "Dr. Amina Wekesa, Cabinet Secretary for Trade, met the visiting delegation in Nairobi on "
+        "Monday.\n\nThe Cabinet Secretary said the new export rules would take effect in March.",
+        [("indirect", "the new export rules would take effect in March", "Amina Wekesa")],
+    ),
+    (
+        "two titles joined by 'and' before one name are both his; 'the STU chair' is that man",
+        "The chairman of the Southern Trade Union (STU) and Ghanaian President Kofi Mensah said on "
+        "Friday that the summit would go ahead.\n\n“Nobody will be left out,” the STU chair said.",
+        [("indirect", "the summit would go ahead", "Kofi Mensah"),
+         ("direct", "Nobody will be left out", "Kofi Mensah")],
+    ),
+    (
+        "'he' is never a woman named 'Madame ...' (no speaker beats her)",
+        "Paul Dube, a former judge, and Madame Aline Kabore, a former prime minister, will lead the "
+        "mission.\n\n“The mission will start next week,” he said.",
+        [("direct", "The mission will start next week", None)],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",

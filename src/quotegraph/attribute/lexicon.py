@@ -177,6 +177,8 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "governor": ("governor",),
     "chairman": ("chairman", "chair"),
     "chairwoman": ("chairwoman", "chair"),
+    "chair": ("chair",),  # "the AU chair said": a chairman, chairwoman or chairperson
+    "chairperson": ("chair",),
     "head": ("head", "chief", "director", "chairman"),
     "chief": ("chief", "head"),
     "politician": ("minister", "president", "senator", "deputy", "speaker", "leader"),

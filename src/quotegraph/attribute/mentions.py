@@ -988,10 +988,19 @@ def _name_after_role(body: list[str]) -> int | None:
         return None
     prefix = [w.lower() for w in body[:k]]
     if " ".join(prefix) in lx.ROLE_HEADS or (prefix[-1] in _PERSON_NOUNS and prefix[-1] != "state"
-                                             and not _PREPOSITIONS.intersection(prefix)):
+                                             and not _PREPOSITIONS.intersection(_last_conjunct(prefix))):
         # not "the spokesperson for President Volodymyr Zelensky": that name is the object
         return k
     return None
+
+
+def _last_conjunct(prefix: list[str]) -> list[str]:
+    """The title words after the last "and" when the phrase opens with a role noun: in "The
+    chairman of the African Union and South African President Cyril Ramaphosa" both titles are
+    his, and "of" belongs to the first; otherwise the whole prefix."""
+    if "and" not in prefix or prefix[0] not in _PERSON_NOUNS:
+        return prefix
+    return prefix[len(prefix) - prefix[::-1].index("and"):]
 
 
 def _role_before_preposition(body: list[str]) -> str | None:
