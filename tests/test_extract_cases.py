@@ -2076,6 +2076,11 @@ CASES = [
         "mission.\n\n“The mission will start next week,” he said.",
         [("direct", "The mission will start next week", None)],
     ),
+    (
+        "'Chargé d'Affaires' is a title before the name, not part of it",
+        "The embassy's Chargé d'Affaires Ana Lind told reporters that visas would be issued again.",
+        [("indirect", "visas would be issued again", "Ana Lind")],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",

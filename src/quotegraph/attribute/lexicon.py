@@ -245,6 +245,7 @@ environment culture tourism industry commerce infrastructure emergency emergenci
 secretary-general's vice-president vice-premier deputy-minister
 democrat democratic republican gop conservative liberal independent billionaire donor candidate
 nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consultant pollster
+charge chargé d'affaires d'affairs
 operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 """.split())
 
