@@ -2081,6 +2081,17 @@ CASES = [
         "The embassy's Chargé d'Affaires Ana Lind told reporters that visas would be issued again.",
         [("indirect", "visas would be issued again", "Ana Lind")],
     ),
+    (
+        "'He said this during an interview' points back: no second statement",
+        "Tomas Varga said the border would stay open. He said this during an interview with a "
+        "local radio station.",
+        [("indirect", "the border would stay open", "Tomas Varga")],
+    ),
+    (
+        "counter-case: 'said this was a mistake' reports a clause that opens with 'this'",
+        "Tomas Varga said this was a mistake.",
+        [("indirect", "this was a mistake", "Tomas Varga")],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",
