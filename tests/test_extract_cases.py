@@ -2092,6 +2092,18 @@ CASES = [
         "Tomas Varga said this was a mistake.",
         [("indirect", "this was a mistake", "Tomas Varga")],
     ),
+    (
+        "an official who 'quoted the president as saying X' relays it: the official is the speaker",
+        "Foreign Minister Ana Lind quoted President Tomas Varga as saying that the talks would "
+        "resume in May.",
+        [("indirect", "the talks would resume in May", "Ana Lind")],
+    ),
+    (
+        "counter-case: a paper that quoted the minister as saying X only carries his words",
+        "The newspaper quoted Trade Minister Pavel Horak as saying that the consultations would "
+        "continue.",
+        [("indirect", "the consultations would continue", "Pavel Horak")],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",
