@@ -2104,6 +2104,19 @@ CASES = [
         "continue.",
         [("indirect", "the consultations would continue", "Pavel Horak")],
     ),
+    (
+        "a headline's 'A Latvian minister warns of X' is the minister the body names",
+        "A Latvian minister warns of new border closures\n\nLatvia's Minister of Foreign Affairs, "
+        "Ana Lind, told reporters on Monday that two crossings would close in May.",
+        [("indirect", "new border closures", "Ana Lind"),
+         ("indirect", "two crossings would close in May", "Ana Lind")],
+    ),
+    (
+        "counter-case: 'a Latvian minister said' in the body stays an unnamed source",
+        "The border will stay open, a Latvian minister said.\n\nLatvia's Minister of Foreign "
+        "Affairs, Ana Lind, met her Estonian counterpart on Monday.",
+        [("indirect", "The border will stay open", None)],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",

@@ -83,7 +83,7 @@ PHRASAL_CUES = (
     "voiced concern about", "voiced concern over", "voiced hope that", "voiced support for",
     "raised concerns about", "raised concern about", "called attention to",
     "spoke in favour of", "spoke in favor of", "spoke out against", "warned against",
-    "warned of", "warned about", "complained about", "complained of", "insisted on",
+    "warned of", "warned about", "warns of", "warns about", "warns against", "complained about", "complained of", "insisted on",
     "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
     "gave assurance that", "gave assurances that", "gave an assurance that", "went on to say",
     "went on to add", "went on to say that",

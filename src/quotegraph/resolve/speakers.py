@@ -23,7 +23,7 @@ from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve.people import Person, Registry, build_registry
-from quotegraph.resolve.turns import TURN_PARAGRAPHS, turn_runs_on
+from quotegraph.resolve.turns import TURN_PARAGRAPHS, headline_role, turn_runs_on
 
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -88,7 +88,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
                 speaker = _salient(text, f, speaker, current, reg) or speaker
-            if speaker is None and f.np.kind == "role":
+            if speaker is None and (f.np.kind == "role" or headline_role(f, body_start)):
                 retry.append((len(out), f.np))
             if speaker is None and f.np.kind == "unnamed":
                 p, at = _named_next(text, f, reg, first=not any(

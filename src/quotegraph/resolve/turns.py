@@ -9,6 +9,8 @@ taken to run on only when the text gives no reason to doubt it.
 
 from __future__ import annotations
 
+from quotegraph.attribute import lexicon as lx
+from quotegraph.attribute.found import Found
 from quotegraph.resolve.people import Person, Registry
 
 # Paragraphs after the last statement within which its speaker may still be "he" (PolNeAR
@@ -28,3 +30,11 @@ def turn_runs_on(gap: int, *, lo: int, hi: int, mine: Person, reg: Registry) -> 
     if gap > TURN_PARAGRAPHS:
         return False
     return not any(p is not mine and not p.institution for _, p in reg.between(lo, hi))
+
+
+def headline_role(f: Found, body_start: int) -> bool:
+    """Whether a headline's speaker is an indefinite role noun ("A Nigerian minister warns of
+    X") that the body will name: the story is about that one person, unlike "a minister said"
+    in the body, which keeps its source unnamed."""
+    return f.start < body_start and f.np is not None and f.np.kind == "unnamed" \
+        and f.np.text.split()[0].lower() in ("a", "an") and (f.np.head or "") in lx.ROLE_HEADS
