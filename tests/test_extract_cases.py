@@ -2117,6 +2117,18 @@ CASES = [
         "Affairs, Ana Lind, met her Estonian counterpart on Monday.",
         [("indirect", "The border will stay open", None)],
     ),
+    (
+        "a role noun, a 'who' clause closed by a comma it never opened, then 'today says X'",
+        "Foreign Minister Ana Lind visited Riga.\n\nThe minister who yesterday walked away from "
+        "reporters apparently to avoid questions on the border, today says the crossings will "
+        "stay open.",
+        [("indirect", "the crossings will stay open", "Ana Lind")],
+    ),
+    (
+        "counter-case: a plural noun before 'who ...,' is no person (the rule reads nothing here)",
+        "Farmers who live near the border, say the crossings should stay open.",
+        [],
+    ),
     # --- a speaker's turn across narrative paragraphs ------------------------------------
     (
         "'He' after a page-furniture line is still the speaker, not a man named in his words",
