@@ -2177,6 +2177,122 @@ CASES = [
         "Brant Says Harbour Levy Will Stay",
         [("indirect", "Harbour Levy Will Stay", "Brant")],
     ),
+    (
+        "a three-word name after a one-word portfolio keeps its first word",
+        "Federal Minister for Interior Arif Nawaz Qureshi said on Friday that the border crossing "
+        "would stay open. Minister for Housing Tariq Aziz Malik said the camps would close.",
+        [("indirect", "the border crossing would stay open", "Arif Nawaz Qureshi"),
+         ("indirect", "the camps would close", "Tariq Aziz Malik")],
+    ),
+    (
+        "'emphasized that, X': the comma after the complementiser is not content",
+        "Foreign Minister Tomas Varga emphasized that, the talks with the neighbours would resume "
+        "in May.",
+        [("indirect", "the talks with the neighbours would resume in May", "Tomas Varga")],
+    ),
+    (
+        "counter-case: 'said that, and not X, was ...' keeps its demonstrative 'that'",
+        "Tomas Varga said that, and not the budget, was the reason for the delay.",
+        [("indirect", "that, and not the budget, was the reason for the delay", "Tomas Varga")],
+    ),
+    # --- role nouns and the titled person named earlier ---------------------------------
+    (
+        "a courtesy title before the name, the office in apposition after it: the role noun finds her",
+        "Dr. Amina Wekesa, Cabinet Secretary for Trade, met the visiting delegation in Nairobi on "
+        "Monday.\n\nThe Cabinet Secretary said the new export rules would take effect in March.",
+        [("indirect", "the new export rules would take effect in March", "Amina Wekesa")],
+    ),
+    (
+        "two titles joined by 'and' before one name are both his; 'the STU chair' is that man",
+        "The chairman of the Southern Trade Union (STU) and Ghanaian President Kofi Mensah said on "
+        "Friday that the summit would go ahead.\n\n“Nobody will be left out,” the STU chair said.",
+        [("indirect", "the summit would go ahead", "Kofi Mensah"),
+         ("direct", "Nobody will be left out", "Kofi Mensah")],
+    ),
+    (
+        "'he' is never a woman named 'Madame ...' (no speaker beats her)",
+        "Paul Dube, a former judge, and Madame Aline Kabore, a former prime minister, will lead the "
+        "mission.\n\n“The mission will start next week,” he said.",
+        [("direct", "The mission will start next week", None)],
+    ),
+    (
+        "'Chargé d'Affaires' is a title before the name, not part of it",
+        "The embassy's Chargé d'Affaires Ana Lind told reporters that visas would be issued again.",
+        [("indirect", "visas would be issued again", "Ana Lind")],
+    ),
+    (
+        "'He said this during an interview' points back: no second statement",
+        "Tomas Varga said the border would stay open. He said this during an interview with a "
+        "local radio station.",
+        [("indirect", "the border would stay open", "Tomas Varga")],
+    ),
+    (
+        "counter-case: 'said this was a mistake' reports a clause that opens with 'this'",
+        "Tomas Varga said this was a mistake.",
+        [("indirect", "this was a mistake", "Tomas Varga")],
+    ),
+    (
+        "an official who 'quoted the president as saying X' relays it: the official is the speaker",
+        "Foreign Minister Ana Lind quoted President Tomas Varga as saying that the talks would "
+        "resume in May.",
+        [("indirect", "the talks would resume in May", "Ana Lind")],
+    ),
+    (
+        "counter-case: a paper that quoted the minister as saying X only carries his words",
+        "The newspaper quoted Trade Minister Pavel Horak as saying that the consultations would "
+        "continue.",
+        [("indirect", "the consultations would continue", "Pavel Horak")],
+    ),
+    (
+        "a headline's 'A Latvian minister warns of X' is the minister the body names",
+        "A Latvian minister warns of new border closures\n\nLatvia's Minister of Foreign Affairs, "
+        "Ana Lind, told reporters on Monday that two crossings would close in May.",
+        [("indirect", "new border closures", "Ana Lind"),
+         ("indirect", "two crossings would close in May", "Ana Lind")],
+    ),
+    (
+        "counter-case: 'a Latvian minister said' in the body stays an unnamed source",
+        "The border will stay open, a Latvian minister said.\n\nLatvia's Minister of Foreign "
+        "Affairs, Ana Lind, met her Estonian counterpart on Monday.",
+        [("indirect", "The border will stay open", None)],
+    ),
+    (
+        "a role noun, a 'who' clause closed by a comma it never opened, then 'today says X'",
+        "Foreign Minister Ana Lind visited Riga.\n\nThe minister who yesterday walked away from "
+        "reporters apparently to avoid questions on the border, today says the crossings will "
+        "stay open.",
+        [("indirect", "the crossings will stay open", "Ana Lind")],
+    ),
+    (
+        "counter-case: a plural noun before 'who ...,' is no person (the rule reads nothing here)",
+        "Farmers who live near the border, say the crossings should stay open.",
+        [],
+    ),
+    # --- a speaker's turn across narrative paragraphs ------------------------------------
+    (
+        "'He' after a page-furniture line is still the speaker, not a man named in his words",
+        "Interior Minister Tomas Varga said that opposition leader Marko Ilic was trying to stir "
+        "unrest in the capital.\n\n- Advertisement -\n\nHe added that the police had made no "
+        "arrests so far.",
+        [("indirect", "opposition leader Marko Ilic was trying to stir unrest in the capital", "Tomas Varga"),
+         ("indirect", "the police had made no arrests so far", "Tomas Varga")],
+    ),
+    (
+        "'he' two paragraphs on, with only unnamed narrative between, is the speaker",
+        "Party chairman Marko Ilic should stand trial for the riots, said Interior Minister Tomas "
+        "Varga on Sunday.\n\nAsked about the inquiry, the minister declined to give any details."
+        "\n\n“The courts will decide,” he said.",
+        [("indirect", "Party chairman Marko Ilic should stand trial for the riots", "Tomas Varga"),
+         ("direct", "The courts will decide", "Tomas Varga")],
+    ),
+    (
+        "counter-case: a man named in the narrative between takes the 'he'",
+        "Interior Minister Tomas Varga said that the protest had been peaceful.\n\nOpposition "
+        "leader Marko Ilic addressed a rally in the north of the country on Sunday.\n\n“We will "
+        "keep marching until the vote is held,” he said.",
+        [("indirect", "the protest had been peaceful", "Tomas Varga"),
+         ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
+    ),
 ]
 
 

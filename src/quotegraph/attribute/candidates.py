@@ -124,7 +124,7 @@ def borderline(text: str, s: int, e: int, quotes, cue_matches, taken: list[tuple
         if np is None or np.kind not in _SPEAKER_KINDS:
             continue
         cs = m.end()
-        t = re.match(r"\s*(?:that\s+)?", text[cs:e])
+        t = re.match(r"\s*(?:that(?:,(?!\s+(?:and|or|not|but)\b))?\s+)?", text[cs:e])
         cs += t.end() if t else 0
         ce = e
         while ce > cs and text[ce - 1] in " \t\n\r.!?":

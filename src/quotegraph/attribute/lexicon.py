@@ -83,7 +83,7 @@ PHRASAL_CUES = (
     "voiced concern about", "voiced concern over", "voiced hope that", "voiced support for",
     "raised concerns about", "raised concern about", "called attention to",
     "spoke in favour of", "spoke in favor of", "spoke out against", "warned against",
-    "warned of", "warned about", "complained about", "complained of", "insisted on",
+    "warned of", "warned about", "warns of", "warns about", "warns against", "complained about", "complained of", "insisted on",
     "pointed to", "referred to", "focused on", "touched upon", "touched on", "dwelt on",
     "gave assurance that", "gave assurances that", "gave an assurance that", "went on to say",
     "went on to add", "went on to say that",
@@ -177,6 +177,8 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "governor": ("governor",),
     "chairman": ("chairman", "chair"),
     "chairwoman": ("chairwoman", "chair"),
+    "chair": ("chair",),  # "the AU chair said": a chairman, chairwoman or chairperson
+    "chairperson": ("chair",),
     "head": ("head", "chief", "director", "chairman"),
     "chief": ("chief", "head"),
     "politician": ("minister", "president", "senator", "deputy", "speaker", "leader"),
@@ -210,6 +212,17 @@ FEMALE_TITLE_WORDS = ("spokeswoman", "chairwoman", "congresswoman", "businesswom
                       "first lady", "ms.", "mrs.", "madam")
 MALE_TITLE_WORDS = ("spokesman", "chairman", "congressman", "businessman", "king", "mr.")
 
+# Nouns that end a portfolio of several words after "for" or "of" ("Commissioner for Climate
+# Action", "Minister of Works and Housing"): a capitalised one of them after a title word is
+# still the title, not the first word of a personal name.
+PORTFOLIO_WORDS = frozenset("""
+action affairs development cooperation co-operation relations planning resources protection
+change policy services integration works communications technology innovation reform reforms
+welfare rights power water mines mining sport sports youth women family information media
+administration housing lands budget revenue investment markets enterprise employment aviation
+railways highways telecommunications broadcasting safety solidarity diaspora planning
+""".split())
+
 # Words that may make up a title before a name ("Russian Deputy Foreign Minister Mikhail Galuzin").
 TITLE_WORDS = frozenset("""
 minister ministry spokeswoman spokesman spokesperson deputy foreign affairs president vice prime
@@ -232,6 +245,7 @@ environment culture tourism industry commerce infrastructure emergency emergenci
 secretary-general's vice-president vice-premier deputy-minister
 democrat democratic republican gop conservative liberal independent billionaire donor candidate
 nominee front-runner frontrunner hopeful incumbent sen rep gov strategist consultant pollster
+charge chargé d'affaires d'affairs
 operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 """.split())
 

@@ -1004,10 +1004,19 @@ def _name_after_role(body: list[str]) -> int | None:
         return None
     prefix = [w.lower() for w in body[:k]]
     if " ".join(prefix) in lx.ROLE_HEADS or (prefix[-1] in _PERSON_NOUNS and prefix[-1] != "state"
-                                             and not _PREPOSITIONS.intersection(prefix)):
+                                             and not _PREPOSITIONS.intersection(_last_conjunct(prefix))):
         # not "the spokesperson for President Volodymyr Zelensky": that name is the object
         return k
     return None
+
+
+def _last_conjunct(prefix: list[str]) -> list[str]:
+    """The title words after the last "and" when the phrase opens with a role noun: in "The
+    chairman of the African Union and South African President Cyril Ramaphosa" both titles are
+    his, and "of" belongs to the first; otherwise the whole prefix."""
+    if "and" not in prefix or prefix[0] not in _PERSON_NOUNS:
+        return prefix
+    return prefix[len(prefix) - prefix[::-1].index("and"):]
 
 
 def _role_before_preposition(body: list[str]) -> str | None:
@@ -1099,9 +1108,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
             words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
         k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
-            and not any(w in _NAME_PARTICLES for w in lower[k:]):
+            and not any(w in _NAME_PARTICLES for w in lower[k:]) and lower[k] in lx.PORTFOLIO_WORDS:
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in
-        # capitals; a personal name is its last two words.
+        # capitals; a personal name is its last two words (but "Minister for Interior Ijaz
+        # Ahmed Shah" is a three-word name after a one-word portfolio).
         k = len(words) - 2
     name_toks = toks[k:]
     if len(name_toks) == 1 and k >= 2 and (lower[k - 1] == "of" or (

@@ -11,6 +11,7 @@ from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
 from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.quoter import person_quoting
 from quotegraph.attribute.mentions import (SpeakerNP, embedded_speaker, generic_subject, speaker_after,
                                           speaker_before)
 from quotegraph.attribute.quote_source import source_after, source_before
@@ -42,7 +43,7 @@ _PREPOSITION = re.compile(
     r"(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|"
     r"fall|winter|time))\b"
 )  # "said this week he ..." is a circumstance; "said this was ..." opens the clause
-_LEADING = re.compile(r"[\s,:;—–-]*(?:that\s+)?")
+_LEADING = re.compile(r"[\s,:;—–-]*(?:that(?:,(?!\s+(?:and|or|not|but)\b))?\s+)?")  # "that, X"
 _CLOSE_CHARS = frozenset(" \t\n\r\"”’»'")
 _END_PUNCT = frozenset(".!?…")
 _SEP_CHARS = frozenset(" \t\n\r,;:—–-")
@@ -304,6 +305,7 @@ def _quoted_as_saying(text: str, s: int, e: int, quotes: list[Quote], paragraph:
             np = speaker_after(text, m.start("who"), m.end("who"))
             if np is None or np.end != m.end("who"):
                 continue
+            np = person_quoting(text, s, m.start()) or np  # "the minister quoted the president"
         pos = m.end()
         q = next((q for q in quotes if q.open >= pos and not text[pos:q.open].strip()), None)
         if q is not None and q.end > q.start:

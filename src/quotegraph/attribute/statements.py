@@ -22,6 +22,7 @@ from quotegraph.attribute.interrupted import other_halves
 from quotegraph.attribute.mentions import speaker_after, speaker_before
 from quotegraph.attribute.transcript import transcript_turns
 from quotegraph.attribute.reported import adding, kind_for, participle, reported_in_sentence, trim
+from quotegraph.attribute.said_this import points_back
 from quotegraph.segment.quotes import find_quotes, word_count
 from quotegraph.segment.text import paragraphs, sentences
 from quotegraph.spans import matches_between
@@ -225,6 +226,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
                                   according_matches=according_matches):
         if any(a < f.end and f.start < b for a, b in direct_spans) and f.kind != "mixed":
             continue
+        if f.kind == "indirect" and points_back(text, f.start, f.end):
+            continue  # "He said this during an interview with ...": what was said came before
         local.append(f)
     if not local and not headline and (f := in_words(text, s, e, quotes, pi, kind_for, trim)
                                        or it_was_said(text, s, e, quotes, pi, kind_for, trim)) is not None:

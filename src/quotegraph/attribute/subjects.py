@@ -108,7 +108,10 @@ def subject_before_aside(text: str, lo: int, cue_start: int) -> SpeakerNP | None
     by commas runs from there to the cue. The speaker rules read the phrase first (a name or a
     role); otherwise it is kept as the words of an unnamed source."""
     from quotegraph.attribute.mentions import speaker_before
+    from quotegraph.attribute.relative_subject import relative_clause_subject
 
+    if (np := relative_clause_subject(text, lo, cue_start)) is not None:
+        return np  # "The Minister who ... on the attack, today says X"
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, cue_start)]
     while toks and toks[0][2].lower() in _LEADS:
         toks = toks[1:]

@@ -83,6 +83,10 @@ def _surname_of(name: str) -> str:
     return _POSSESSIVE_TAIL.sub("", name.split()[-1]) if name.split() else name
 
 
+# Courtesy words a name may keep at its front ("Madame Ellen Johnson-Sirleaf").
+_FEMALE_HONORIFICS = frozenset({"Madame", "Madam", "Mme", "Mme."})
+
+
 def gender_from(title: str | None, name: str | None) -> str | None:
     return _gender_from(title, name)
 
@@ -95,7 +99,7 @@ def _gender_from(title: str | None, name: str | None) -> str | None:
     if any(w in t for w in lx.MALE_TITLE_WORDS):
         return "m"
     first = (name or "").split()[0] if name else ""
-    if first in FEMALE_FIRST_NAMES:
+    if first in FEMALE_FIRST_NAMES or first in _FEMALE_HONORIFICS:
         return "f"
     if first in MALE_FIRST_NAMES:
         return "m"
@@ -320,8 +324,10 @@ def build_registry(text: str, nps: list[SpeakerNP], quote_spans: list[tuple[int,
     spans = SpanSet(np_spans + titled)
     for at in sorted(named):
         name, title, institution = named[at]
-        if title is None and not institution:
-            title = appositive_title(text, at, at + len(name))
+        if (title is None or _honorific_only(title)) and not institution:
+            # "Dr. Alfred Mutua, Cabinet Secretary Ministry of Foreign ... Affairs": the office
+            # stands after the name; a courtesy title before it says nothing of the office
+            title = appositive_title(text, at, at + len(name)) or title
         reg.add(name, title, at, institution=institution)
     known: dict[str, Person] = {}
     for p in reg.people:
@@ -430,6 +436,16 @@ def _appositive_names(text: str, start: int):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
                 yield at, name, title
+
+
+_HONORIFICS = frozenset("dr mr mrs ms miss sir madam madame mme h.e his her excellency hon honourable "
+                        "honorable engr eng prof amb".split())
+
+
+def _honorific_only(title: str) -> bool:
+    """Whether a title is only courtesy words ("Dr.", "H.E.", "Engr."), naming no office."""
+    words = title.lower().replace(".", " ").replace("h e ", "h.e ").split()
+    return bool(words) and all(w in _HONORIFICS or w == "h" or w == "e" for w in words)
 
 
 def _plain_name(name: str) -> bool:

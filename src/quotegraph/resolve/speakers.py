@@ -23,6 +23,7 @@ from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve.people import Person, Registry, build_registry
+from quotegraph.resolve.turns import TURN_PARAGRAPHS, headline_role, turn_runs_on
 
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -87,7 +88,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
                 speaker = _salient(text, f, speaker, current, reg) or speaker
-            if speaker is None and f.np.kind == "role":
+            if speaker is None and (f.np.kind == "role" or headline_role(f, body_start)):
                 retry.append((len(out), f.np))
             if speaker is None and f.np.kind == "unnamed":
                 p, at = _named_next(text, f, reg, first=not any(
@@ -272,7 +273,7 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
     earlier person stands in object position after the current speaker's statement, the
     pronoun goes to the current speaker (if gender allows)."""
     prev_f, prev = current
-    if prev.name == speaker.name or f.paragraph - prev_f.paragraph > 1:
+    if prev.name == speaker.name or f.paragraph - prev_f.paragraph > TURN_PARAGRAPHS:
         return None
     mine = reg.find(prev.name) or reg.find(prev.mention)
     if mine is None or mine.institution:
@@ -286,6 +287,9 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
         if mine.gender is not None and mine.gender != gender:
             return None
     other = reg.find(speaker.name)
+    if not turn_runs_on(f.paragraph - prev_f.paragraph, lo=prev_f.end, hi=f.np.start, mine=mine,
+                        reg=reg):
+        return None
     spots = [pos for pos, p in reg.between(prev.end, f.np.start) if p is other]
     if any(_subject_at(text, pos) for pos in spots):
         return None
