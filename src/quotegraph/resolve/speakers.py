@@ -22,6 +22,7 @@ from functools import lru_cache
 from quotegraph.kb.names import name_key as _name_key
 from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
+from quotegraph.resolve import antecedents
 from quotegraph.resolve.people import Person, Registry, build_registry
 from quotegraph.resolve.turns import TURN_PARAGRAPHS, headline_role, turn_runs_on
 
@@ -88,6 +89,13 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             speaker, source = _speaker(text, f.np, reg, institutions, external)
             if f.np.kind in ("pronoun", "role") and speaker is not None and current is not None:
                 speaker = _salient(text, f, speaker, current, reg) or speaker
+            if f.np.kind in ("pronoun", "role") and speaker is not None:
+                speaker = antecedents.rechoose(  # the learned second opinion (antecedents.py)
+                    text, f, speaker, current, reg, resolved, quote_spans, subject_at=_subject_at,
+                    fits_role=_fits_role, make=lambda p, how: _make(f.np, p.name, p.title, [how], external))
+            elif f.np.kind == "name" and speaker is not None and antecedents.collector() is not None:
+                antecedents.masked(text, f, current, reg, resolved, quote_spans, subject_at=_subject_at,
+                                   fits_role=_fits_role, pronoun=_pronoun, salient=_salient)
             if speaker is None and (f.np.kind == "role" or headline_role(f, body_start)):
                 retry.append((len(out), f.np))
             if speaker is None and f.np.kind == "unnamed":
