@@ -41,6 +41,15 @@ def test_outlet_from_url(url, outlet):
     ("https://a.example/archive/1875/05/17/x", None),       # before 1990
     ("https://a.example/page/202209/1274637.shtml", None),  # a month is not a day
     ("https://a.example/news/699143.html", None),
+    ("https://a.example/briefings/department-press-briefing-may-22-2023/", "2023-05-22"),
+    ("https://a.example/issues/5977_september_10_2025/5977_x.html", "2025-09-10"),
+    ("https://a.example/world/2019/oct/05/envoy-quits", "2019-10-05"),
+    ("https://a.example/press/12-Sept-2024-readout", "2024-09-12"),
+    ("https://a.example/briefings.htm?dtl/23358/Briefing+by+Spokesperson+May+23+2014", "2014-05-23"),
+    ("https://a.example/news/june-31-2023-x", None),             # no such day
+    ("https://a.example/news/summary-22-2023", None),           # "may" inside a word is no month
+    ("https://a.example/news/may-2023-report", None),           # a month without a day
+    ("https://a.example/2022/01/02/feb-3-2021-recap", "2022-01-02"),  # digits in the path first
     (None, None),
 ])
 def test_date_from_url(url, day):
