@@ -19,6 +19,8 @@ TEXT = 'The envoy said the talks would resume. "We are ready," she told reporter
     ("https://www.reuters.com/world/some-story-2021", "Reuters"),
     ("https://en.trend.az/azerbaijan/politics/12345.html", "Trend"),  # parent domain
     ("https://m.kun.uz/en/news/2021/01/28/x", "Kun.uz"),
+    ("http://world.kbs.co.kr/service/news_view.htm?Seq_Code=1", "KBS World"),
+    ("https://archive.pakistantoday.com.pk/2019/10/02/x", "Pakistan Today"),
     ("https://www.example-daily.org/news/1", "example-daily.org"),  # unknown: the host itself
     ("http://10.0.0.7/story", "10.0.0.7"),
     ("not an address", None),
@@ -91,3 +93,10 @@ def test_cli_jsonl_rows_with_only_a_url_get_outlet_and_day(tmp_path):
     assert record["outlet"] == "TASS"
     assert record["published"] == "2023-08-19"
     assert record["statements"], "the statements are still there"
+
+
+def test_known_hosts_are_bare_lower_case_domains():
+    from quotegraph.read.outlets import KNOWN_HOSTS
+    for host, name in KNOWN_HOSTS.items():
+        assert host == host.lower().strip() and "." in host and not host.startswith("www."), host
+        assert name and name == name.strip(), host
