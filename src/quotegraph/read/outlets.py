@@ -98,7 +98,7 @@ KNOWN_HOSTS: dict[str, str] = {
     "vietnamnews.vn": "Viet Nam News", "vnexpress.net": "VnExpress", "bangkokpost.com":
     "Bangkok Post", "nationthailand.com": "The Nation (Thailand)", "straitstimes.com":
     "The Straits Times", "channelnewsasia.com": "CNA", "abc.net.au": "ABC",
-    "turkic.world": "TurkicWorld", "iuvmpress.co": "IUVM Press", "menafn.com": "MENAFN",
+    "turkic.world": "TurkicWorld", "iuvmpress.co": "IUVM Press",
     "odishatv.in": "Odisha TV", "agenciabrasil.ebc.com.br": "Agência Brasil",
     "telesurenglish.net": "teleSUR", "batimes.com.ar": "Buenos Aires Times",
     "france24.com": "France 24", "dw.com": "DW", "euronews.com": "Euronews", "politico.eu":

@@ -19,7 +19,8 @@ from datetime import date
 
 from quotegraph.model import Span
 from quotegraph.read.from_url import date_from_url, outlet_from_url
-from quotegraph.read.outlets import KNOWN_OUTLETS, normalise_outlet
+from quotegraph.read.outlets import KNOWN_HOSTS, KNOWN_OUTLETS, normalise_outlet
+from quotegraph.segment.credit import credit_outlet
 from quotegraph.segment.dates import (
     DAY_RE,
     MONTH_RE,
@@ -35,6 +36,8 @@ from quotegraph.segment.year import infer_year
 from quotegraph.spans import strip_span
 
 __all__ = ["KNOWN_OUTLETS", "Metadata", "normalise_outlet", "read_metadata"]
+
+_HOST_NAMES = frozenset(KNOWN_HOSTS.values())
 
 # Capitalised words that open a line like a dateline place but are story labels.
 _NOT_PLACES = frozenset(
@@ -405,12 +408,19 @@ def read_metadata(text: str, *, title: str | None = None, published: str | None 
                               date_from_url(url))
     iso, how, conflict = _published(dateline, evidence, text, body_start)
 
-    given_outlet = normalise_outlet(outlet)
+    found_outlet = (normalise_outlet(outlet) or (dateline.agency if dateline else None)
+                    or byline_outlet or masthead or footer_outlet)
+    if found_outlet is None:
+        # A known host beats the lede's credit (a reprint's page names its own site); an
+        # unknown host is only an address, so the credit of the agency it reprints wins.
+        host_outlet = outlet_from_url(url)
+        known_host = host_outlet is not None and host_outlet in _HOST_NAMES
+        found_outlet = ((host_outlet if known_host else None) or credit_outlet(text, body_start)
+                        or host_outlet)
     return Metadata(
         title=title,
         published=iso,
-        outlet=(given_outlet or (dateline.agency if dateline else None) or byline_outlet
-                or masthead or footer_outlet or outlet_from_url(url)),
+        outlet=found_outlet,
         dateline=dateline.span if dateline else None,
         dateline_place=dateline.place if dateline else None,
         body_start=body_start,
