@@ -2293,6 +2293,26 @@ CASES = [
         [("indirect", "the protest had been peaceful", "Tomas Varga"),
          ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
     ),
+    # --- speaker choice: documents, relayed speech, nearby people (sk4) --------------------
+    (
+        "'said the statement from X' after a quote: the issuer named after the document speaks",
+        "“We back the council's call for an inclusive government,” said the statement from the "
+        "Ministry of Foreign Affairs of Norland.\nThe statement noted that the new authorities "
+        "must respect the rights of minorities.",
+        [
+            ("direct", "We back the council's call for an inclusive government", "Ministry of Foreign Affairs of Norland"),
+            ("indirect", "the new authorities must respect the rights of minorities", "Ministry of Foreign Affairs of Norland"),
+        ],
+    ),
+    (
+        "counter-case: 'said the statement on Monday' names no issuer; the body before it speaks",
+        "The Norland Fisheries Ministry said the quota was final.\n\n“No vessel will fish past the "
+        "line,” said the statement on Monday.",
+        [
+            ("indirect", "the quota was final", "Norland Fisheries Ministry"),
+            ("direct", "No vessel will fish past the line", "Norland Fisheries Ministry"),
+        ],
+    ),
 ]
 
 
