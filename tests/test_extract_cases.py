@@ -2313,6 +2313,46 @@ CASES = [
             ("direct", "No vessel will fish past the line", "Norland Fisheries Ministry"),
         ],
     ),
+    (
+        "'the statement read' after a quote: the ministry that spoke in the statement",
+        "In a statement, Norland’s Foreign Ministry said Foreign Minister Ana Lind ended a visit to "
+        "Estland.\n\nDuring the visit, Lind had an audience with King Olaf.\n\n“Both sides "
+        "reviewed the border talks,” the statement read.\n\nLind and her counterpart Oskar Berg "
+        "co-chaired the commission.\n\n“The sides agreed to meet again in May,” the statement on "
+        "Monday (May 12) read.",
+        [
+            ("indirect", "Foreign Minister Ana Lind ended a visit to Estland", "Norland’s Foreign Ministry"),
+            ("direct", "Both sides reviewed the border talks", "Norland’s Foreign Ministry"),
+            ("direct", "The sides agreed to meet again in May", "Norland’s Foreign Ministry"),
+        ],
+    ),
+    (
+        "counter-case: 'read' with an object is no cue",
+        "The minister read the letter aloud to the deputies on Monday.",
+        [],
+    ),
+    (
+        "'the statement said' after a spokesman spoke in a statement is the spokesman's",
+        "“The claim is baseless,” Spokesperson Ana Lind said in a statement.\n\n“Our position "
+        "is well known,” she said, adding that the talks would go on.\n\n“We will answer every "
+        "charge,” the statement said.\n\n“Our concerns have been conveyed to the other side.”",
+        [
+            ("direct", "The claim is baseless", "Ana Lind"),
+            ("direct", "Our position is well known", "Ana Lind"),
+            ("indirect", "the talks would go on", "Ana Lind"),
+            ("direct", "We will answer every charge", "Ana Lind"),
+            ("direct", "Our concerns have been conveyed to the other side.", "Ana Lind"),
+        ],
+    ),
+    (
+        "counter-case: a person who spoke, not in a statement, is not the statement's author",
+        "“The claim is baseless,” Minister Ana Lind told reporters.\n\n“We will answer every "
+        "charge,” the statement said.",
+        [
+            ("direct", "The claim is baseless", "Ana Lind"),
+            ("direct", "We will answer every charge", None),
+        ],
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.document_read import document_read
 from quotegraph.attribute.documents import document_after, document_subject
 from quotegraph.attribute.mentions import document_np, speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
@@ -107,6 +108,8 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if q.close is None:
         return None
     pos = q.close + 1
+    if (f := document_read(text, q, e)) is not None:
+        return f, f.cue[0]  # '“...,” the statement read.'
     m = cues.cue_index(text).first(pos, min(e, pos + 160))
     if not m:
         return None

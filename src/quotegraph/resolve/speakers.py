@@ -24,6 +24,7 @@ from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve import antecedents
 from quotegraph.resolve.people import Person, Registry, build_registry
+from quotegraph.resolve.statement_issuer import statement_author
 from quotegraph.resolve.turns import TURN_PARAGRAPHS, headline_role, turn_runs_on
 
 _POSSESSIVE = re.compile(r"[’']s\b")
@@ -76,7 +77,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             current = None
         elif f.np is not None and _is_issued(f.np):
             # "it adds", "the communiqué said": the institution that issued the statement
-            speaker = _issuer(f, resolved)
+            speaker = _issuer(f, resolved) or statement_author(text, f, resolved)
             issuing = _issued_by(text, f.np.start) if speaker is None else None
             if issuing is not None:
                 speaker, _ = _speaker(text, issuing, reg, institutions, external)
