@@ -2353,6 +2353,25 @@ CASES = [
             ("direct", "We will answer every charge", None),
         ],
     ),
+    (
+        "'according to the press release' is the release of the ministry that spoke before",
+        "Meanwhile, a press release from Norland’s Foreign Ministry said Foreign Minister Ana "
+        "Lind held phone talks with her Estish counterpart.\n\nLind exchanged views with him on "
+        "the border, according to the press release.",
+        [
+            ("indirect", "Foreign Minister Ana Lind held phone talks with her Estish counterpart", "Norland’s Foreign Ministry"),
+            ("indirect", "Lind exchanged views with him on the border", "Norland’s Foreign Ministry"),
+        ],
+    ),
+    (
+        "counter-case: a press release after a person's statement names no issuer",
+        "Foreign Minister Ana Lind said the border would reopen.\n\nThe talks will resume in May, "
+        "according to the press release.",
+        [
+            ("indirect", "the border would reopen", "Ana Lind"),
+            ("indirect", "The talks will resume in May", None),
+        ],
+    ),
 ]
 
 

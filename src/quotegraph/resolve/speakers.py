@@ -309,7 +309,7 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
                    role=prev.role, title=prev.title, how=how)
 
 
-_DOCUMENT_HEADS = frozenset("statement statements communique communiqué declaration readout".split())
+_DOCUMENT_HEADS = frozenset("statement statements communique communiqué declaration readout release".split())
 
 
 def _is_issued(np: SpeakerNP) -> bool:
@@ -319,6 +319,8 @@ def _is_issued(np: SpeakerNP) -> bool:
     if np.kind != "unnamed" or (np.head or "") not in _DOCUMENT_HEADS:
         return False
     words = np.text.split()
+    if np.head == "release" and len(words) > 2 and words[-2].lower() != "press":
+        return False  # "according to the press release", not "the hostage release"
     # "the statement", or a document phrase that names no issuer ("a statement issued on Monday")
     # (not "a Pentagon readout": a capitalised word before the document names its issuer)
     return words[0].lower() in ("the", "this") and len(words) == 2 or 2 <= len(words) <= 4 and (
