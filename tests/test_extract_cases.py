@@ -2293,6 +2293,85 @@ CASES = [
         [("indirect", "the protest had been peaceful", "Tomas Varga"),
          ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
     ),
+    # --- speaker choice: documents, relayed speech, nearby people (sk4) --------------------
+    (
+        "'said the statement from X' after a quote: the issuer named after the document speaks",
+        "“We back the council's call for an inclusive government,” said the statement from the "
+        "Ministry of Foreign Affairs of Norland.\nThe statement noted that the new authorities "
+        "must respect the rights of minorities.",
+        [
+            ("direct", "We back the council's call for an inclusive government", "Ministry of Foreign Affairs of Norland"),
+            ("indirect", "the new authorities must respect the rights of minorities", "Ministry of Foreign Affairs of Norland"),
+        ],
+    ),
+    (
+        "counter-case: 'said the statement on Monday' names no issuer; the body before it speaks",
+        "The Norland Fisheries Ministry said the quota was final.\n\n“No vessel will fish past the "
+        "line,” said the statement on Monday.",
+        [
+            ("indirect", "the quota was final", "Norland Fisheries Ministry"),
+            ("direct", "No vessel will fish past the line", "Norland Fisheries Ministry"),
+        ],
+    ),
+    (
+        "'the statement read' after a quote: the ministry that spoke in the statement",
+        "In a statement, Norland’s Foreign Ministry said Foreign Minister Ana Lind ended a visit to "
+        "Estland.\n\nDuring the visit, Lind had an audience with King Olaf.\n\n“Both sides "
+        "reviewed the border talks,” the statement read.\n\nLind and her counterpart Oskar Berg "
+        "co-chaired the commission.\n\n“The sides agreed to meet again in May,” the statement on "
+        "Monday (May 12) read.",
+        [
+            ("indirect", "Foreign Minister Ana Lind ended a visit to Estland", "Norland’s Foreign Ministry"),
+            ("direct", "Both sides reviewed the border talks", "Norland’s Foreign Ministry"),
+            ("direct", "The sides agreed to meet again in May", "Norland’s Foreign Ministry"),
+        ],
+    ),
+    (
+        "counter-case: 'read' with an object is no cue",
+        "The minister read the letter aloud to the deputies on Monday.",
+        [],
+    ),
+    (
+        "'the statement said' after a spokesman spoke in a statement is the spokesman's",
+        "“The claim is baseless,” Spokesperson Ana Lind said in a statement.\n\n“Our position "
+        "is well known,” she said, adding that the talks would go on.\n\n“We will answer every "
+        "charge,” the statement said.\n\n“Our concerns have been conveyed to the other side.”",
+        [
+            ("direct", "The claim is baseless", "Ana Lind"),
+            ("direct", "Our position is well known", "Ana Lind"),
+            ("indirect", "the talks would go on", "Ana Lind"),
+            ("direct", "We will answer every charge", "Ana Lind"),
+            ("direct", "Our concerns have been conveyed to the other side.", "Ana Lind"),
+        ],
+    ),
+    (
+        "counter-case: a person who spoke, not in a statement, is not the statement's author",
+        "“The claim is baseless,” Minister Ana Lind told reporters.\n\n“We will answer every "
+        "charge,” the statement said.",
+        [
+            ("direct", "The claim is baseless", "Ana Lind"),
+            ("direct", "We will answer every charge", None),
+        ],
+    ),
+    (
+        "'according to the press release' is the release of the ministry that spoke before",
+        "Meanwhile, a press release from Norland’s Foreign Ministry said Foreign Minister Ana "
+        "Lind held phone talks with her Estish counterpart.\n\nLind exchanged views with him on "
+        "the border, according to the press release.",
+        [
+            ("indirect", "Foreign Minister Ana Lind held phone talks with her Estish counterpart", "Norland’s Foreign Ministry"),
+            ("indirect", "Lind exchanged views with him on the border", "Norland’s Foreign Ministry"),
+        ],
+    ),
+    (
+        "counter-case: a press release after a person's statement names no issuer",
+        "Foreign Minister Ana Lind said the border would reopen.\n\nThe talks will resume in May, "
+        "according to the press release.",
+        [
+            ("indirect", "the border would reopen", "Ana Lind"),
+            ("indirect", "The talks will resume in May", None),
+        ],
+    ),
 ]
 
 

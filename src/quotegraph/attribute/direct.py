@@ -14,6 +14,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
+from quotegraph.attribute.document_read import document_read
 from quotegraph.attribute.documents import document_after, document_subject
 from quotegraph.attribute.mentions import document_np, speaker_after, speaker_before
 from quotegraph.attribute.surnames import surname_before
@@ -107,6 +108,8 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
     if q.close is None:
         return None
     pos = q.close + 1
+    if (f := document_read(text, q, e)) is not None:
+        return f, f.cue[0]  # '“...,” the statement read.'
     m = cues.cue_index(text).first(pos, min(e, pos + 160))
     if not m:
         return None
@@ -116,8 +119,13 @@ def _after(text: str, q: Quote, e: int) -> tuple[Found, int] | None:
         np = speaker_after(text, m.end(), e)
         if np is None and plain:
             np = source_after(text, m.end(), e)  # '"...," said a 2008 campaign veteran.'
-        if np is None and (doc := document_after(text, m.end(), e)) is not None:
-            np = document_np(text, *doc)  # '“...,” reads the statement of the Ministry.'
+        if (np is None or np.kind == "unnamed" and np.head == "statement") \
+                and (doc := document_after(text, m.end(), e)) is not None and doc[1] is not None:
+            # '“...,” reads the statement of the Ministry.', also after "said", where the
+            # phrase reader stops at "the statement" and the issuer named after it was lost
+            np = document_np(text, *doc) or np
+        elif np is None and (doc := document_after(text, m.end(), e)) is not None:
+            np = document_np(text, *doc)
         if np is not None and (_FINITE_NEXT.match(text, np.end, e) or np.kind == "pronoun"
                                and _PRONOUN_CLAUSE.match(text, np.end, e)):
             # 'Lee, citing “the magic of it,” said the plan could work': the phrase after the

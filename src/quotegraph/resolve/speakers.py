@@ -24,6 +24,7 @@ from quotegraph.model import Span, Speaker, Statement
 from quotegraph.read.outlets import KNOWN_OUTLETS
 from quotegraph.resolve import antecedents
 from quotegraph.resolve.people import Person, Registry, build_registry
+from quotegraph.resolve.statement_issuer import statement_author
 from quotegraph.resolve.turns import TURN_PARAGRAPHS, headline_role, turn_runs_on
 
 _POSSESSIVE = re.compile(r"[’']s\b")
@@ -76,7 +77,7 @@ def resolve(text: str, found: list[Found], *, quote_spans: list[tuple[int, int]]
             current = None
         elif f.np is not None and _is_issued(f.np):
             # "it adds", "the communiqué said": the institution that issued the statement
-            speaker = _issuer(f, resolved)
+            speaker = _issuer(f, resolved) or statement_author(text, f, resolved)
             issuing = _issued_by(text, f.np.start) if speaker is None else None
             if issuing is not None:
                 speaker, _ = _speaker(text, issuing, reg, institutions, external)
@@ -308,7 +309,7 @@ def _salient(text: str, f: Found, speaker: Speaker, current: tuple[Found, Speake
                    role=prev.role, title=prev.title, how=how)
 
 
-_DOCUMENT_HEADS = frozenset("statement statements communique communiqué declaration readout".split())
+_DOCUMENT_HEADS = frozenset("statement statements communique communiqué declaration readout release".split())
 
 
 def _is_issued(np: SpeakerNP) -> bool:
@@ -318,6 +319,8 @@ def _is_issued(np: SpeakerNP) -> bool:
     if np.kind != "unnamed" or (np.head or "") not in _DOCUMENT_HEADS:
         return False
     words = np.text.split()
+    if np.head == "release" and len(words) > 2 and words[-2].lower() != "press":
+        return False  # "according to the press release", not "the hostage release"
     # "the statement", or a document phrase that names no issuer ("a statement issued on Monday")
     # (not "a Pentagon readout": a capitalised word before the document names its issuer)
     return words[0].lower() in ("the", "this") and len(words) == 2 or 2 <= len(words) <= 4 and (
