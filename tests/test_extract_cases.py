@@ -2293,6 +2293,27 @@ CASES = [
         [("indirect", "the protest had been peaceful", "Tomas Varga"),
          ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
     ),
+    (
+        "'reported' + a gerund is what a filing declared, not a plain object",
+        "The Harbour Fund reported spending $2 million on radio ads attacking the mayor.",
+        [("indirect", "spending $2 million on radio ads attacking the mayor", "Harbour Fund")],
+    ),
+    (
+        "'reported it sold ...': a subject pronoun and its verb open the clause with no 'that'",
+        "Amazon reported it sold $30 billion in goods in the quarter.",
+        [("indirect", "it sold $30 billion in goods in the quarter", "Amazon")],
+    ),
+    (
+        "counter-case: 'reported it to the police' and 'reported nothing' report no clause",
+        "The porter reported it to the police on Monday. The guard reported nothing unusual at "
+        "the gate. The clerk reported funding of $3 million for the pier.",
+        [],
+    ),
+    (
+        "counter-case: 'wrote it down' and a gerund after 'wrote' are no clause",
+        "The clerk wrote it down on a napkin. The mayor wrote asking for a delay.",
+        [],
+    ),
 ]
 
 

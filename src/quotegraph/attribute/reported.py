@@ -9,6 +9,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.clause_soon import clause_soon
 from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.quoter import person_quoting
@@ -947,7 +948,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         n = word_count(text, cs, ce)
         # "Quist said she would.": a pronoun and a modal are a whole (elided) clause
         return (cs, ce) if n >= 3 or n == 2 and _PRONOUN_MODAL.fullmatch(text, cs, ce) else None
-    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
+    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and clause_soon(text, pos, e, cue_text)):
         # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
         cs, ce = trim(text, pos, e)
@@ -975,9 +976,6 @@ _OBJECT_OR_CLAUSE_CUES = frozenset({
     # plural present cues that also take a plain object ("They acknowledge the problem")
     "note", "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain", "concede",
     "assert", "confirm", "declare"})
-_CLAUSE_SOON = re.compile(
-    r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
-    rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 # (or between dashes: "said — on Twitter, as it happens — that ...")
