@@ -2314,6 +2314,16 @@ CASES = [
         "The clerk wrote it down on a napkin. The mayor wrote asking for a delay.",
         [],
     ),
+    (
+        "'said Mr. X would ...' opens the clause at once: a later relative 'that' is inside it",
+        "Aides said Mr. Lind was troubled by the risk that the ferry would stay in port.",
+        [("indirect", "Mr. Lind was troubled by the risk that the ferry would stay in port", None)],
+    ),
+    (
+        "'told Dr. X that ...': the honorific belongs to the person told, then the clause",
+        "The nurse told Dr. Ross that the ward was full.",
+        [("indirect", "the ward was full", None)],
+    ),
 ]
 
 

@@ -57,7 +57,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:in|at|on|during|after|before|while|when|as|t
 # A reported clause that starts right after the cue, with no "that": a pronoun, a determiner or
 # a capitalised subject ("said Moscow would ...", "says Clinton ran ...").
 _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|those|the|a|an|his|her|its|their|our)\b|"
-                           r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(?!that\b)[a-z])")
+                           r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*\s+(?!that\b)[a-z])")  # "Mr. Obama would"
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
