@@ -2324,6 +2324,23 @@ CASES = [
         "The nurse told Dr. Ross that the ward was full.",
         [("indirect", "the ward was full", None)],
     ),
+    (
+        "'after saying X' inside the sentence: its subject said X",
+        "Ada Quist, after initially saying she would not campaign in the state, took to the "
+        "airwaves.",
+        [("indirect", "she would not campaign in the state", "Ada Quist")],
+    ),
+    (
+        "'Since announcing in May that X, Name ...': the subject of the main clause said X",
+        "Since announcing in May that he would not run again, Bo Lind has campaigned for his party.",
+        [("indirect", "he would not run again", "Bo Lind")],
+    ),
+    (
+        "counter-case: an object after the gerund ('saying goodbye', 'announcing her decision')",
+        "While saying goodbye to the guest, the mayor was distracted. After announcing her "
+        "decision in May, Ada Quist toured the state.",
+        [],
+    ),
 ]
 
 
