@@ -2372,6 +2372,54 @@ CASES = [
             ("indirect", "The talks will resume in May", None),
         ],
     ),
+    (
+        "'reported' + a gerund is what a filing declared, not a plain object",
+        "The Harbour Fund reported spending $2 million on radio ads attacking the mayor.",
+        [("indirect", "spending $2 million on radio ads attacking the mayor", "Harbour Fund")],
+    ),
+    (
+        "'reported it sold ...': a subject pronoun and its verb open the clause with no 'that'",
+        "Amazon reported it sold $30 billion in goods in the quarter.",
+        [("indirect", "it sold $30 billion in goods in the quarter", "Amazon")],
+    ),
+    (
+        "counter-case: 'reported it to the police' and 'reported nothing' report no clause",
+        "The porter reported it to the police on Monday. The guard reported nothing unusual at "
+        "the gate. The clerk reported funding of $3 million for the pier.",
+        [],
+    ),
+    (
+        "counter-case: 'wrote it down' and a gerund after 'wrote' are no clause",
+        "The clerk wrote it down on a napkin. The mayor wrote asking for a delay.",
+        [],
+    ),
+    (
+        "'said Mr. X would ...' opens the clause at once: a later relative 'that' is inside it",
+        "Aides said Mr. Lind was troubled by the risk that the ferry would stay in port.",
+        [("indirect", "Mr. Lind was troubled by the risk that the ferry would stay in port", None)],
+    ),
+    (
+        "'told Dr. X that ...': the honorific belongs to the person told, then the clause",
+        "The nurse told Dr. Ross that the ward was full.",
+        [("indirect", "the ward was full", None)],
+    ),
+    (
+        "'after saying X' inside the sentence: its subject said X",
+        "Ada Quist, after initially saying she would not campaign in the state, took to the "
+        "airwaves.",
+        [("indirect", "she would not campaign in the state", "Ada Quist")],
+    ),
+    (
+        "'Since announcing in May that X, Name ...': the subject of the main clause said X",
+        "Since announcing in May that he would not run again, Bo Lind has campaigned for his party.",
+        [("indirect", "he would not run again", "Bo Lind")],
+    ),
+    (
+        "counter-case: an object after the gerund ('saying goodbye', 'announcing her decision')",
+        "While saying goodbye to the guest, the mayor was distracted. After announcing her "
+        "decision in May, Ada Quist toured the state.",
+        [],
+    ),
 ]
 
 

@@ -67,7 +67,7 @@ TOLD_OBJECT = re.compile(
     r"(?=[\s,.:])|(?:the\s+)?(?:reporters|journalists|the\s+press|the\s+media|a\s+briefing|a\s+news\s+"
     r"conference|a\s+press\s+conference|parliament|lawmakers|the\s+audience|participants|"
     r"students|the\s+forum|the\s+conference|the\s+summit|the\s+meeting|the\s+session|"
-    r"(?:the\s+)?[“\"«]?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}[”\"»]?(?:\s+(?:newspaper|news\s+agency|information\s+agency|agency|"
+    r"(?:the\s+)?[“\"«]?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}[”\"»]?(?:\s+(?:newspaper|news\s+agency|information\s+agency|agency|"
     r"TV\s+channel|channel|TV|television|radio(?:\s+station)?|magazine|daily|outlet|news\s+portal|portal|website))?|him|her|them|us|me))(?=[\s,.:])"
 )
 

@@ -9,6 +9,7 @@ import re
 from quotegraph.attribute import cues
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.direct import is_title_like
+from quotegraph.attribute.clause_soon import clause_soon
 from quotegraph.attribute.credit_line import own_credit
 from quotegraph.attribute.found import Found
 from quotegraph.attribute.quoter import person_quoting
@@ -56,7 +57,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:in|at|on|during|after|before|while|when|as|t
 # A reported clause that starts right after the cue, with no "that": a pronoun, a determiner or
 # a capitalised subject ("said Moscow would ...", "says Clinton ran ...").
 _OPENS_CLAUSE = re.compile(r"\s+(?:(?:it|they|he|she|we|I|you|there|this|these|those|the|a|an|his|her|its|their|our)\b|"
-                           r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(?!that\b)[a-z])")
+                           r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*\s+(?!that\b)[a-z])")  # "Mr. Obama would"
 _SOURCE_STOP = re.compile(r"[.;:!?]\s|[.;:!?]$")
 _CLAUSE_START = re.compile(r"\s+(?:it|the|a|an|they|he|she|we|this|these|there|[A-Z])\b")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=\w)")
@@ -947,7 +948,7 @@ def _content_after(text: str, m: re.Match, e: int, cue_text: str, quotes: list[Q
         n = word_count(text, cs, ce)
         # "Quist said she would.": a pronoun and a modal are a whole (elided) clause
         return (cs, ce) if n >= 3 or n == 2 and _PRONOUN_MODAL.fullmatch(text, cs, ce) else None
-    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and _CLAUSE_SOON.match(text, pos, e)):
+    if cue_text in _CLAUSE_CUES or (cue_text in _OBJECT_OR_CLAUSE_CUES and clause_soon(text, pos, e, cue_text)):
         # "Sanders and his allies argue the system is rigged", "wrote the deal was dead"; not
         # "wrote a check", "maintain their innocence", "responded to the attack": an object
         cs, ce = trim(text, pos, e)
@@ -975,9 +976,6 @@ _OBJECT_OR_CLAUSE_CUES = frozenset({
     # plural present cues that also take a plain object ("They acknowledge the problem")
     "note", "acknowledge", "admit", "emphasize", "emphasise", "stress", "explain", "concede",
     "assert", "confirm", "declare"})
-_CLAUSE_SOON = re.compile(
-    r"\s+(?!to\b|about\b|on\b|for\b|with\b)(?:[\w’'\-$%.]+,?\s+){0,7}?"
-    rf"(?:{lx.AUX}|{lx.NEGATED_AUX})\b")
 
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 # (or between dashes: "said — on Twitter, as it happens — that ...")

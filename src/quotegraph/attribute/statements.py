@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from quotegraph.attribute import candidates, cues, scorer
+from quotegraph.attribute.after_saying import after_saying
 from quotegraph.attribute.direct import attribute_quote, continue_quotes, headline_colon, is_title_like
 from quotegraph.attribute.back_reference import back_references
 from quotegraph.attribute.found import Found
@@ -42,7 +43,9 @@ _PARTICIPLE_HINT = re.compile(r"(?:,[\u201d\u2019\"]?|[–—])\s+(?:while\s+)?(
                               r"|\sas\s+(?:saying|stating)\b"
                               r"|\s(?:and|but)\s+(?:saying|adding|warning|telling|arguing|insisting|claiming|noting)\b"
                               r"|(?:\d\s*(?:percent|%)|\b(?:share|proportion|percentage)\s+of)(?:\s+[\w’'\-]+){0,4}?\s+saying\b"
-                              r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b")
+                              r"|,\s+with\s+[^,;.]{2,100}?\s+(?:saying|warning|arguing|adding)\b"
+                              r"|\b(?:[Aa]fter|[Uu]pon|[Ww]hile|[Bb]efore|[Ss]ince)\s+(?:[a-z]+\s+)?"
+                              r"(?:saying|arguing|claiming|insisting|announcing|declaring|telling)\b")
 _HINT_WORDS = ("saying", "adding", "warning", "arguing", "insisting", "claiming", "stressing",
                "noting", "declaring", "telling", "calling", "describing", "branding", "accusing",
                "urging", "stating", "promising", "pledging", "vowing", "explaining", "asserting", "pointing", "recalling",
@@ -242,6 +245,8 @@ def _sentence(text, s, e, quotes, pi, headline, sidx, pending, cue_matches, acco
         f = participle(text, s, e, quotes, pi)
         if f is not None:
             local.append(f)
+    if not local and not headline and (f := after_saying(text, s, e, quotes, pi, kind_for, trim)):
+        local.append(f)  # "After saying he was nervous, the man ..."
     if cue_matches and not headline:
         local.extend(_scored(text, s, e, quotes, cue_matches, local, used, pi, first, last))
     if local and not headline:
