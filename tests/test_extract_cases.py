@@ -2293,6 +2293,37 @@ CASES = [
         [("indirect", "the protest had been peaceful", "Tomas Varga"),
          ("direct", "We will keep marching until the vote is held", "Marko Ilic")],
     ),
+    # --- name forms: variant spellings and the tail of a three-word name -----------------
+    (
+        "a given name spelt a second way in the same article is the same person",
+        "Foreign Minister Seyran Huseynli met the delegation in Baku.\n\n"
+        "Sayran Huseynli said the border crossing would reopen next month.",
+        [("indirect", "the border crossing would reopen next month", "Seyran Huseynli")],
+    ),
+    (
+        "the last two words of a three-word name, with the surname spelt another way",
+        "Spokesman Nabil Abu Rahim spoke to reporters on Monday.\n\n"
+        "Abu Rahem said the ministry rejected the claims.\n\n"
+        "Abu Rahim said the talks would continue.",
+        [("indirect", "the ministry rejected the claims", "Nabil Abu Rahim"),
+         ("indirect", "the talks would continue", "Nabil Abu Rahim")],
+    ),
+    (
+        "counter-case: Lena and Lina are two names (i/e only in longer words)",
+        "Deputy Lena Orlova opened the debate.\n\nLina Orlova said the bill was unfair.",
+        [("indirect", "the bill was unfair", "Lina Orlova")],
+    ),
+    (
+        "counter-case: Dana and Dina are two names, not one spelt twice",
+        "Senator Dana Kovac spoke first.\n\nDina Kovac said the vote should wait.",
+        [("indirect", "the vote should wait", "Dina Kovac")],
+    ),
+    (
+        "counter-case: a two-word tail shared by two people names neither",
+        "Khalid Abu Samra and Omar Abu Samra both ran for the seat.\n\n"
+        "Abu Samra said the count was fair.",
+        [("indirect", "the count was fair", "Abu Samra")],
+    ),
 ]
 
 

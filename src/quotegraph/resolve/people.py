@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.resolve.variants import variant_person
 from quotegraph.spans import SpanSet, trie_alternation
 
 _TITLE_HEAD = "(?:" + trie_alternation((
@@ -137,6 +138,9 @@ class Registry:
             if first is None or pfirst is None or _same_first(first, pfirst):
                 person = p
                 break
+        if person is None and not institution:
+            # "Jaykhun Bayramov" after "Jeyhun Bayramov", "Abu Zeid" after "Ahmed Abu Zeid"
+            person = variant_person(name, self.people)
         if person is None:
             person = Person(name=name, title=title, institution=institution)
             self.people.append(person)
@@ -184,6 +188,8 @@ class Registry:
                          if any(q < before for q in p.positions)]
                 if named:
                     return max(named, key=lambda t: t[0])[1]
+        if name[:1].isupper():
+            return variant_person(name, self.people)
         return None
 
     def learn(self, name: str, title: str | None, pos: int) -> None:
