@@ -2070,7 +2070,7 @@ CASES = [
         "ruling must be binding. Weary of the talks, the leaders of the United States and Kessa "
         "talked past each other. Consumer Reports found that the ferries were unsafe, the council "
         "said.",
-        [("indirect", "the United States has sent observers to the islands", "Holt"),
+        [("indirect", "the United States has sent observers to the islands", "van Holt"),  # the particle is part of the surname
          ("indirect", "Consumer Reports found that the ferries were unsafe", "council")],
     ),
     (
@@ -2323,6 +2323,22 @@ CASES = [
         "Khalid Abu Samra and Omar Abu Samra both ran for the seat.\n\n"
         "Abu Samra said the count was fair.",
         [("indirect", "the count was fair", "Abu Samra")],
+    ),
+    (
+        "the country an envoy is sent to is part of the title, not of the name",
+        "US Ambassador to Peru Daniel Hollis said the talks were useful.",
+        [("indirect", "the talks were useful", "Daniel Hollis")],
+    ),
+    (
+        "counter-case: a name right after 'to' stays whole",
+        "An adviser to Ivo Brant said the plan had been dropped.",
+        [("indirect", "the plan had been dropped", None)],
+    ),
+    (
+        "a surname particle after a courtesy title stays with the surname and finds its given name",
+        "Mark van Holt arrived in Kigali on Monday.\n\n"
+        "Mr. van Holt said the talks were useful.",
+        [("indirect", "the talks were useful", "Mark van Holt")],
     ),
 ]
 

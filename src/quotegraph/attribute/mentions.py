@@ -1091,8 +1091,11 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     k = len(words)
     while k > 0:
         w, lw = words[k - 1], lower[k - 1]
-        if k >= 2 and lower[k - 2] in ("of", "for", "the"):
-            break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
+        if k >= 2 and (lower[k - 2] in ("of", "for", "the") or (
+                lower[k - 2] == "to" and len(words) - k >= 2)):
+            # "Foreign Minister of Belarus Maxim Ryzhenkov", "Ambassador to China Nicholas
+            # Burns": the place belongs to the title (but "adviser to Ivo Brant" is a name)
+            break
         if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES \
                 and not (k < len(words) and _POSSESSIVE_SUFFIX.search(w)):
             k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
@@ -1105,8 +1108,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         else:
             break
     while k < len(words) and lower[k] in _NAME_PARTICLES and not (
-            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
-        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
+            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()) \
+            and not (0 < k < len(words) - 1 and lower[k - 1] in _HONORIFIC_TITLES):
+        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman";
+        # and "Mr. van Holt": after a courtesy title the particle opens the surname)
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
             and not any(w in _NAME_PARTICLES for w in lower[k:]) and lower[k] in lx.PORTFOLIO_WORDS:
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in
