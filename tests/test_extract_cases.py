@@ -2340,6 +2340,20 @@ CASES = [
         "Mr. van Holt said the talks were useful.",
         [("indirect", "the talks were useful", "Mark van Holt")],
     ),
+    # --- name forms: honorifics of Gulf, West and East African copy ----------------------
+    (
+        "'H.E.' and 'Engr.' before a name after the quote do not end the sentence",
+        "“The port will open in March,” said H.E. Salem Al Naqbi.\n\n"
+        "The new line will carry freight first, Engr. Bala Usman said.",
+        [("direct", "The port will open in March", "Salem Al Naqbi"),
+         ("indirect", "The new line will carry freight first", "Bala Usman")],
+    ),
+    (
+        "Kenyan 'CS' (Cabinet Secretary) is a title, not part of the name",
+        "Cabinet Secretary Wanjiru Otieno toured the port.\n\n"
+        "CS Otieno said the berths would be dredged.",
+        [("indirect", "the berths would be dredged", "Wanjiru Otieno")],
+    ),
 ]
 
 
