@@ -2354,6 +2354,20 @@ CASES = [
         "CS Otieno said the berths would be dredged.",
         [("indirect", "the berths would be dredged", "Wanjiru Otieno")],
     ),
+    (
+        "'His Excellency' before a name is a style; alone it stands for the man named before",
+        "His Excellency Khalifa Al Dhaheri, Minister of State for Trade, said that exports had "
+        "doubled. He said that the new port would open in May. His Excellency explained that "
+        "tariffs would fall next year.",
+        [("indirect", "exports had doubled", "Khalifa Al Dhaheri"),
+         ("indirect", "the new port would open in May", "Khalifa Al Dhaheri"),
+         ("indirect", "tariffs would fall next year", "Khalifa Al Dhaheri")],
+    ),
+    (
+        "counter-case: 'His administration' is still an owner's possession, not a style",
+        "Governor Ivo Brant spoke on Monday. His administration said that the budget was balanced.",
+        [("indirect", "the budget was balanced", None)],
+    ),
 ]
 
 

@@ -54,6 +54,9 @@ Jeyhun Hikmet Nikol Ararat Armen Vahagn Irakli Ilia Volodymyr Dmytro Andriy Xi W
 Antony Joe Donald Barack Matthew Ned John Jake Mike Rishi Boris Keir David James Emmanuel
 Olaf Frank-Walter Recep Hakan Mevlut Narendra Subrahmanyam Ebrahim Hossein Abbas Fumio Yoko
 Josep Charles Antonio Jens Mark Stanislav Imangali Mikhail Alexei Tokayev Ramzan Sergei Peter
+Mohammed Mohammad Muhammad Mohamed Ahmed Ahmad Abdullah Abdulla Khalid Khaled Omar Hassan Hasan
+Hussein Husain Ibrahim Yusuf Youssef Salem Saeed Faisal Majid Majed Nasser Tariq
+Tareq Abdulaziz Abdulrahman Hamad Hamid Mustafa Mahmoud Yusuf Musa Bola Olusegun Uhuru Musalia
 """.split())
 
 
@@ -426,7 +429,7 @@ def _appositive_names(text: str, start: int):
     """People named only in apposition to their title ("the President's spokesperson, Vincent
     Magwenya," / "Ali Hasanov, Presidential Aide on Political Affairs,"): (start, name, title)."""
     for m in _role_then_name(text, start):
-        at, name = m.start("name"), m.group("name")
+        at, name = _unstyled(m.start("name"), m.group("name"))
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
@@ -437,11 +440,22 @@ def _appositive_names(text: str, start: int):
         m = _NAME_BEFORE_COMMA.search(text, max(start, c.start() - 60), c.start())
         if m is None:
             continue
-        at, name = m.start("name"), m.group("name")
+        at, name = _unstyled(m.start("name"), m.group("name"))
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
                 yield at, name, title
+
+
+_STYLE_WORDS = ("Excellency ", "Highness ", "Majesty ")
+
+
+def _unstyled(at: int, name: str) -> tuple[int, str]:
+    """"His Excellency Khalifa Al Dhaheri, Minister ...": the style's noun is no given name."""
+    for style in _STYLE_WORDS:
+        if name.startswith(style) and " " in name[len(style):]:
+            return at + len(style), name[len(style):]
+    return at, name
 
 
 _HONORIFICS = frozenset("dr mr mrs ms miss sir madam madame mme h.e his her excellency hon honourable "

@@ -367,7 +367,8 @@ def _issued_by(text: str, at: int) -> SpeakerNP | None:
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(
+        np.text.split()[0].lower())  # (also "His Excellency", a style standing for "he")
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only
