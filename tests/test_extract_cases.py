@@ -2070,7 +2070,7 @@ CASES = [
         "ruling must be binding. Weary of the talks, the leaders of the United States and Kessa "
         "talked past each other. Consumer Reports found that the ferries were unsafe, the council "
         "said.",
-        [("indirect", "the United States has sent observers to the islands", "Holt"),
+        [("indirect", "the United States has sent observers to the islands", "van Holt"),  # the particle is part of the surname
          ("indirect", "Consumer Reports found that the ferries were unsafe", "council")],
     ),
     (
@@ -2419,6 +2419,81 @@ CASES = [
         "While saying goodbye to the guest, the mayor was distracted. After announcing her "
         "decision in May, Ada Quist toured the state.",
         [],
+    ),
+    # --- name forms: variant spellings and the tail of a three-word name -----------------
+    (
+        "a given name spelt a second way in the same article is the same person",
+        "Foreign Minister Seyran Huseynli met the delegation in Baku.\n\n"
+        "Sayran Huseynli said the border crossing would reopen next month.",
+        [("indirect", "the border crossing would reopen next month", "Seyran Huseynli")],
+    ),
+    (
+        "the last two words of a three-word name, with the surname spelt another way",
+        "Spokesman Nabil Abu Rahim spoke to reporters on Monday.\n\n"
+        "Abu Rahem said the ministry rejected the claims.\n\n"
+        "Abu Rahim said the talks would continue.",
+        [("indirect", "the ministry rejected the claims", "Nabil Abu Rahim"),
+         ("indirect", "the talks would continue", "Nabil Abu Rahim")],
+    ),
+    (
+        "counter-case: Lena and Lina are two names (i/e only in longer words)",
+        "Deputy Lena Orlova opened the debate.\n\nLina Orlova said the bill was unfair.",
+        [("indirect", "the bill was unfair", "Lina Orlova")],
+    ),
+    (
+        "counter-case: Dana and Dina are two names, not one spelt twice",
+        "Senator Dana Kovac spoke first.\n\nDina Kovac said the vote should wait.",
+        [("indirect", "the vote should wait", "Dina Kovac")],
+    ),
+    (
+        "counter-case: a two-word tail shared by two people names neither",
+        "Khalid Abu Samra and Omar Abu Samra both ran for the seat.\n\n"
+        "Abu Samra said the count was fair.",
+        [("indirect", "the count was fair", "Abu Samra")],
+    ),
+    (
+        "the country an envoy is sent to is part of the title, not of the name",
+        "US Ambassador to Peru Daniel Hollis said the talks were useful.",
+        [("indirect", "the talks were useful", "Daniel Hollis")],
+    ),
+    (
+        "counter-case: a name right after 'to' stays whole",
+        "An adviser to Ivo Brant said the plan had been dropped.",
+        [("indirect", "the plan had been dropped", None)],
+    ),
+    (
+        "a surname particle after a courtesy title stays with the surname and finds its given name",
+        "Mark van Holt arrived in Kigali on Monday.\n\n"
+        "Mr. van Holt said the talks were useful.",
+        [("indirect", "the talks were useful", "Mark van Holt")],
+    ),
+    # --- name forms: honorifics of Gulf, West and East African copy ----------------------
+    (
+        "'H.E.' and 'Engr.' before a name after the quote do not end the sentence",
+        "“The port will open in March,” said H.E. Salem Al Naqbi.\n\n"
+        "The new line will carry freight first, Engr. Bala Usman said.",
+        [("direct", "The port will open in March", "Salem Al Naqbi"),
+         ("indirect", "The new line will carry freight first", "Bala Usman")],
+    ),
+    (
+        "Kenyan 'CS' (Cabinet Secretary) is a title, not part of the name",
+        "Cabinet Secretary Wanjiru Otieno toured the port.\n\n"
+        "CS Otieno said the berths would be dredged.",
+        [("indirect", "the berths would be dredged", "Wanjiru Otieno")],
+    ),
+    (
+        "'His Excellency' before a name is a style; alone it stands for the man named before",
+        "His Excellency Khalifa Al Dhaheri, Minister of State for Trade, said that exports had "
+        "doubled. He said that the new port would open in May. His Excellency explained that "
+        "tariffs would fall next year.",
+        [("indirect", "exports had doubled", "Khalifa Al Dhaheri"),
+         ("indirect", "the new port would open in May", "Khalifa Al Dhaheri"),
+         ("indirect", "tariffs would fall next year", "Khalifa Al Dhaheri")],
+    ),
+    (
+        "counter-case: 'His administration' is still an owner's possession, not a style",
+        "Governor Ivo Brant spoke on Monday. His administration said that the budget was balanced.",
+        [("indirect", "the budget was balanced", None)],
     ),
 ]
 

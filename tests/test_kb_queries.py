@@ -220,6 +220,13 @@ def test_resolve_role_refuses_to_guess(fx, phrase, on):
     ("Vtoroi Kassym", "kaz-2"),          # family name first
     ("Nobody Known", None),
     ("", None),
+    # one transliteration vowel apart in the given name or the surname (not both)
+    ("Jans Generalov", "nato-sg"),
+    ("Olga Govarova", "spk"),
+    ("Olga Govarava", None),             # two swaps: another name
+    ("Olgo Govorova", None),             # a last letter is no inner vowel
+    ("Anton Sekretarov", "us-sec"),
+    ("Oleg Zimov", None),                # a/i is no transliteration swap
 ])
 def test_person_by_name(fx, name, expected):
     person = fx.person_by_name(name)

@@ -253,9 +253,10 @@ operative lobbyist assemblyman assemblywoman councilman councilwoman alderman
 # Yusuf Tuggar", "Engr. Greg Nnaji", "Alhaji Lai Mohammed", "Hon Shirley Botchwey", "H.E.
 # President Ruto"): titles, never a given name. The tokeniser drops the dot of all but "H.E.".
 # Not "Barr" (a surname as often as the barrister's title) nor "Md" (an abbreviated given name).
+# Kenyan copy writes a Cabinet Secretary as "CS Firstname Surname".
 HONORIFICS = frozenset("""
 amb engr alhaji alhaja hajiya hajia mallam malam hon honourable honorable arc pst pastor rev
-revd prof h.e.
+revd prof h.e. cs
 """.split())
 TITLE_WORDS = TITLE_WORDS | HONORIFICS
 

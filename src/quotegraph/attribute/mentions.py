@@ -913,6 +913,8 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
                 len(words) <= 5 and words[-1].isalpha() and words[-1].islower()):
             return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
         return None
+    if len(words) >= 2 and lower[0] in ("his", "her") and lower[1] in _STYLES:
+        return _styled(text, toks, phrase)
     if lower[0] in ("his", "her", "their", "its") and len(words) >= 2:
         # "Her administration said": whose it is lies elsewhere; keep the words, no speaker
         return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
@@ -926,6 +928,21 @@ def _classify(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     if lower[-1] in _UNNAMED:
         return SpeakerNP("unnamed", start, end, phrase, head=lower[-1])
     return None
+
+
+# "His Excellency", "Her Highness": the style of Gulf and African official copy, never the
+# start of an owner's possession ("His administration").
+_STYLES = frozenset({"excellency", "highness", "majesty"})
+
+
+def _styled(text: str, toks, phrase: str) -> SpeakerNP | None:
+    """"His Excellency Mohammed Al Amiri, Minister of State" is the name after the style;
+    "His Excellency" alone stands for the person named before, as "he" does."""
+    start, end = toks[0][0], toks[-1][1]
+    if len(toks) == 2:
+        return SpeakerNP("pronoun", start, end, phrase)
+    np = _classify(text, toks[2:])
+    return replace(np, start=start, text=phrase) if np is not None and np.kind == "name" else np
 
 
 def _definite(text: str, toks, phrase: str) -> SpeakerNP | None:
@@ -1091,9 +1108,12 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
     k = len(words)
     while k > 0:
         w, lw = words[k - 1], lower[k - 1]
-        if k >= 2 and lower[k - 2] in ("of", "for", "the"):
-            break  # "Foreign Minister of Belarus Maxim Ryzhenkov": Belarus belongs to the title
-        if _is_cap(w) and lw not in _TITLE and w not in lx.NATIONALITY_ADJECTIVES \
+        if k >= 2 and (lower[k - 2] in ("of", "for", "the") or (
+                lower[k - 2] == "to" and len(words) - k >= 2)):
+            # "Foreign Minister of Belarus Maxim Ryzhenkov", "Ambassador to China Nicholas
+            # Burns": the place belongs to the title (but "adviser to Ivo Brant" is a name)
+            break
+        if _is_cap(w) and lw not in _TITLE and lw not in _STYLES and w not in lx.NATIONALITY_ADJECTIVES \
                 and not (k < len(words) and _POSSESSIVE_SUFFIX.search(w)):
             k -= 1  # (not "Harbour Radio's" in "Harbour Radio's Ivo Brant": the employer)
         elif lw in _NAME_PARTICLES and 1 < k < len(words):
@@ -1105,8 +1125,10 @@ def _titled_name(toks, phrase: str, start: int, end: int) -> SpeakerNP | None:
         else:
             break
     while k < len(words) and lower[k] in _NAME_PARTICLES and not (
-            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()):
-        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman")
+            words[k][0].isupper() and k + 1 < len(words) and words[k] in _given_names()) \
+            and not (0 < k < len(words) - 1 and lower[k - 1] in _HONORIFIC_TITLES):
+        k += 1  # (but "Ben Carson": a first name, not the particle of "bin Salman";
+        # and "Mr. van Holt": after a courtesy title the particle opens the surname)
     if len(words) - k >= 3 and any(w in ("of", "for") for w in lower[:k]) \
             and not any(w in _NAME_PARTICLES for w in lower[k:]) and lower[k] in lx.PORTFOLIO_WORDS:
         # "Commissioner for Climate Action Wopke Hoekstra": the object of "for" runs on in

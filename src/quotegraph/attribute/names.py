@@ -95,10 +95,30 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n…"
 
 
+# Lower-case particles that open a surname ("van Holt", "de Klerk", "von Essen").
+_SURNAME_PARTICLES = frozenset("van von de der den du da di del la le".split())
+
+
+def opens_with_particle(name: str) -> bool:
+    """Whether ``name`` is a two-word surname opened by a particle ("van Holt"), whose given
+    name :func:`fuller_name` may find in the article."""
+    parts = name.split()
+    return len(parts) == 2 and parts[0] in _SURNAME_PARTICLES
+
+
 def _fuller_name(text: str, surname: str) -> str:
     """The first "Given [Middle] Surname" in ``text`` for a one-word ``surname``, else the
     surname. Title and nationality words ("President Vucic", "Serbian Vucic") are not given
     names."""
+    if opens_with_particle(surname):
+        # "Mr. van Holt" is the "Mark van Holt" named before
+        for m in _given_before(text, surname):
+            words = m.group(1).split()
+            if not _title_case_line(text, m.start()) and not any(
+                    w in lx.NON_NAME_WORDS or w.lower() in lx.TITLE_WORDS
+                    or w in lx.NATIONALITY_ADJECTIVES for w in words):
+                return " ".join(words) + " " + surname
+        return surname
     if " " in surname:
         # "Faisal bin Farhan" is the "Faisal bin Farhan Al-Saud" of the caption
         if "l-" not in text:

@@ -226,7 +226,25 @@ class KnowledgeBase:
                            if len(names.words(full)) > 1}
                 if names.name_key(given) in givens:
                     found.add(pid)
+        if not found:
+            found = self._variant_ids(parts, surname)
         return self._actors[found.pop()] if len(found) == 1 else None  # type: ignore[return-value]
+
+    def _variant_ids(self, parts: list[str], surname: Mapping[str, set[str]]) -> set[str]:
+        """People whose "Given Surname" a two-or-more-word name matches with one of the two
+        words a vowel apart ("Jaykhun Bayramov", "Maria Zakharava"): the article's misspelling
+        or second transliteration of a known person (``names.one_vowel_apart``)."""
+        given, last = names.name_key(parts[0]), names.name_key(parts[-1])
+        found: set[str] = set()
+        for key, exact_surname in ((last, True), *((k, False) for k in names.vowel_swaps(last))):
+            for pid in surname.get(key, ()):
+                p = self._actors[pid]
+                givens = {names.name_key(names.words(full)[0]) for full in (p.name, *p.aliases)
+                          if len(names.words(full)) > 1}
+                if given in givens and not exact_surname or exact_surname and any(
+                        names.one_vowel_apart(given, g) for g in givens):
+                    found.add(pid)
+        return found
 
     @cached_property
     def _holdings(self) -> Mapping[tuple[str, str], tuple[tuple[Person, Role], ...]]:

@@ -73,3 +73,46 @@ def split_name(name: str, *, family_first: bool = False) -> tuple[str, str]:
     while i > 1 and parts[i - 1].lower() in _PARTICLES:
         i -= 1
     return " ".join(parts[:i]), " ".join(parts[i:])
+
+
+
+# The vowel swaps of transliteration: Arabic fatha as a or e ("Zaid"/"Zeid", "Ahmad"/"Ahmed",
+# "Jeyhun"/"Jaykhun"), kasra as i or e ("Tariq"/"Tareq"), Central Asian o/u ("Yusuf"/"Yosuf").
+# Russian unstressed o heard as a ("Zakharova"/"Zakharava") in long surnames. Other swaps make
+# other names ("Dana"/"Dina"); i/e, o/u and o/a only in longer words, where a second person
+# with the swapped name is rare ("Lena"/"Lina", "Dona"/"Dana" stay apart).
+_SWAPS = {("a", "e"): 4, ("e", "a"): 4, ("e", "i"): 5, ("i", "e"): 5, ("o", "u"): 5, ("u", "o"): 5,
+          ("o", "a"): 6, ("a", "o"): 6}
+
+
+def _word_at(key: str, i: int) -> str:
+    start = key.rfind(" ", 0, i) + 1
+    end = key.find(" ", i)
+    return key[start:end if end >= 0 else len(key)]
+
+
+def one_vowel_apart(a: str, b: str) -> bool:
+    """Whether two name keys differ only by one transliteration vowel swap (``_SWAPS``) inside
+    a word ("jeihun"/"jaihun" for Jeyhun/Jaykhun, "zaid"/"zeid"): how one Arabic or Turkic
+    name is spelt two ways in one English article. The first and last letters of the word must
+    agree, so "maria"/"mario" (two people) stay apart."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    least = _SWAPS.get((a[i], b[i]))
+    word = _word_at(a, i)
+    inside = 0 < i < len(a) - 1 and a[i - 1] != " " and a[i + 1] != " "
+    return least is not None and inside and len(word) >= least
+
+
+def vowel_swaps(key: str):
+    """Every key :func:`one_vowel_apart` from ``key`` (to look a variant up in an index)."""
+    for i in range(1, len(key) - 1):
+        for (x, y), _ in _SWAPS.items():
+            if key[i] == x:
+                other = key[:i] + y + key[i + 1:]
+                if one_vowel_apart(key, other):
+                    yield other

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.mentions import SpeakerNP
+from quotegraph.resolve.variants import variant_person
 from quotegraph.spans import SpanSet, trie_alternation
 
 _TITLE_HEAD = "(?:" + trie_alternation((
@@ -53,6 +54,9 @@ Jeyhun Hikmet Nikol Ararat Armen Vahagn Irakli Ilia Volodymyr Dmytro Andriy Xi W
 Antony Joe Donald Barack Matthew Ned John Jake Mike Rishi Boris Keir David James Emmanuel
 Olaf Frank-Walter Recep Hakan Mevlut Narendra Subrahmanyam Ebrahim Hossein Abbas Fumio Yoko
 Josep Charles Antonio Jens Mark Stanislav Imangali Mikhail Alexei Tokayev Ramzan Sergei Peter
+Mohammed Mohammad Muhammad Mohamed Ahmed Ahmad Abdullah Abdulla Khalid Khaled Omar Hassan Hasan
+Hussein Husain Ibrahim Yusuf Youssef Salem Saeed Faisal Majid Majed Nasser Tariq
+Tareq Abdulaziz Abdulrahman Hamad Hamid Mustafa Mahmoud Yusuf Musa Bola Olusegun Uhuru Musalia
 """.split())
 
 
@@ -137,6 +141,9 @@ class Registry:
             if first is None or pfirst is None or _same_first(first, pfirst):
                 person = p
                 break
+        if person is None and not institution:
+            # "Jaykhun Bayramov" after "Jeyhun Bayramov", "Abu Zeid" after "Ahmed Abu Zeid"
+            person = variant_person(name, self.people)
         if person is None:
             person = Person(name=name, title=title, institution=institution)
             self.people.append(person)
@@ -184,6 +191,8 @@ class Registry:
                          if any(q < before for q in p.positions)]
                 if named:
                     return max(named, key=lambda t: t[0])[1]
+        if name[:1].isupper():
+            return variant_person(name, self.people)
         return None
 
     def learn(self, name: str, title: str | None, pos: int) -> None:
@@ -420,7 +429,7 @@ def _appositive_names(text: str, start: int):
     """People named only in apposition to their title ("the President's spokesperson, Vincent
     Magwenya," / "Ali Hasanov, Presidential Aide on Political Affairs,"): (start, name, title)."""
     for m in _role_then_name(text, start):
-        at, name = m.start("name"), m.group("name")
+        at, name = _unstyled(m.start("name"), m.group("name"))
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
@@ -431,11 +440,22 @@ def _appositive_names(text: str, start: int):
         m = _NAME_BEFORE_COMMA.search(text, max(start, c.start() - 60), c.start())
         if m is None:
             continue
-        at, name = m.start("name"), m.group("name")
+        at, name = _unstyled(m.start("name"), m.group("name"))
         if _plain_name(name):
             title = appositive_title(text, at, at + len(name))
             if title is not None:
                 yield at, name, title
+
+
+_STYLE_WORDS = ("Excellency ", "Highness ", "Majesty ")
+
+
+def _unstyled(at: int, name: str) -> tuple[int, str]:
+    """"His Excellency Khalifa Al Dhaheri, Minister ...": the style's noun is no given name."""
+    for style in _STYLE_WORDS:
+        if name.startswith(style) and " " in name[len(style):]:
+            return at + len(style), name[len(style):]
+    return at, name
 
 
 _HONORIFICS = frozenset("dr mr mrs ms miss sir madam madame mme h.e his her excellency hon honourable "

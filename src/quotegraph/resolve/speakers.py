@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from quotegraph.attribute import lexicon as lx
 from quotegraph.attribute.found import Found
-from quotegraph.attribute.names import fuller_name, nearest_fuller_name
+from quotegraph.attribute.names import fuller_name, nearest_fuller_name, opens_with_particle
 from quotegraph.attribute.mentions import SpeakerNP, speaker_before
 from functools import lru_cache
 
@@ -164,7 +164,7 @@ def _fullest_names(text: str, out: list[Statement]) -> list[Statement]:
     dashes = "-" in text  # once: asked per statement, it read a long text again each time
     for k, s in enumerate(out):
         sp = s.speaker
-        if sp is None or (" " in sp.name and not dashes) or sp.id and sp.id.isupper() \
+        if sp is None or (" " in sp.name and not dashes and not opens_with_particle(sp.name)) or sp.id and sp.id.isupper() \
                 or any("knowledge base" in h or "institution" in h for h in sp.how):
             continue
         if sp.name not in fuller:
@@ -188,7 +188,7 @@ def _speaker(text: str, np: SpeakerNP, reg: Registry, institutions: list[str],
             # Two people share the family name: "Kim" is the one named last before it.
             return _make(np, near, np.title, [f"name '{np.name}' -> '{near}' (the last full form "
                                               f"named before it)"], external), None
-        if p is not None and (" " not in p.name or "-" in text):
+        if p is not None and (" " not in p.name or "-" in text or opens_with_particle(p.name)):
             full = fuller_name(text, p.name)
             if full != p.name:
                 p.name = full  # the article gives the full name elsewhere, outside a title
@@ -370,7 +370,8 @@ def _issued_by(text: str, at: int) -> SpeakerNP | None:
 
 
 def _pronoun(np: SpeakerNP, reg: Registry, text: str = "") -> tuple[Person | None, int]:
-    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(np.text)
+    gender = lx.PRONOUNS.get(np.text) or lx.OBJECT_PRONOUNS.get(np.text) or lx.POSSESSIVE_PRONOUNS.get(
+        np.text.split()[0].lower())  # (also "His Excellency", a style standing for "he")
     if gender == "p":
         return None, -1
     # Nearest earlier person whose known gender agrees; a person of unknown gender is taken only

@@ -39,7 +39,7 @@ _CLOSING_ATTRIBUTION = re.compile(_QUOTE_ATTRIBUTION.pattern + r"\s*\.(?:\s|$)")
 _ABBREV = frozenset("""
 mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr inc ltd co corp no nos
 vs etc al jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e approx dept
-est fig vol op ed rev hon amb
+est fig vol op ed rev hon amb h.e engr pst revd
 """.split())
 
 
