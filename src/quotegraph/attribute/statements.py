@@ -75,6 +75,12 @@ _HEADLINE_DASH = re.compile(r"\s[—–-]{1,2}\s*(?=\S[^—–]{0,60}$)"
                             r":\s+(?=[A-Za-z][^—–:“”\"«»‘’'()]{0,40}$)")  # not "(Photo: Name)"
 
 
+# The scorer switch as read at the start of the article being read: asking the environment
+# again for every sentence with a cue (a failed os.environ lookup raises and catches KeyError)
+# cost 1% of the extraction. Held with the text, whose identity is checked before use.
+_scoring: list[tuple[str, bool]] = []
+
+
 class _Meta(Protocol):
     body_start: int
     headlines: tuple[tuple[int, int], ...]
@@ -115,6 +121,7 @@ def find_statements(text: str, meta: _Meta) -> tuple[list[Found], list[tuple[int
     quote_spans: list[tuple[int, int]] = []
     pending: list[tuple[int, int, int, object]] = []
     attributions: dict[int, tuple[object, int, bool]] = {}
+    _scoring[:] = [(text, scorer.enabled())]
     index = cues.cue_index(text)
     all_cues, cue_starts = index.matches, index.starts
     maybe = any(k in text for k in _ACCORDING_HINTS)  # a plain scan is far cheaper than the regex
@@ -253,8 +260,10 @@ def _scored(text, s, e, quotes, cue_matches, local, used, pi, first, last) -> li
     """The borderline candidates of this sentence (see ``candidates``) that the learned
     scorer accepts, each explaining itself with the scorer's margin."""
     bag = candidates.collector()
-    if bag is None and not scorer.enabled():
-        return []
+    if bag is None:
+        scoring = _scoring[0] if _scoring else None  # (read once: another thread may switch)
+        if not (scoring[1] if scoring is not None and scoring[0] is text else scorer.enabled()):
+            return []
     taken = [(min(f.start, f.cue[0] if f.cue else f.start), max(f.end, f.cue[1] if f.cue else f.end))
              for f in local]
     cands = candidates.borderline(text, s, e, quotes, cue_matches, taken, used, pi, first, last)
