@@ -55,3 +55,24 @@ def test_scorer_switch_is_read_again_for_each_article(monkeypatch):
     finally:
         scorer.set_enabled(None)
     assert [f.rule for f in on] == ["indirect:scored-cue"] and off == []
+
+
+HINT_TEXTS = [
+    "saying at the start, recalling and calling, emphasisingemphasizing, sayings, unsaying",
+    "He left, adding nothing. She spoke — warning them — and then, while insisting, went on",
+    "ing ing inging singing; the statement saying so; by telling; as stating; posting",
+    "",
+    "announcing",
+]
+
+
+def test_hint_words_are_found_where_str_find_finds_them():
+    from quotegraph.attribute.statements import _HINT_WORDS, _hint_words_at
+    for text in HINT_TEXTS:
+        plain = []
+        for w in _HINT_WORDS:
+            at = text.find(w)
+            while at >= 0:
+                plain.append((at, len(w)))
+                at = text.find(w, at + len(w))
+        assert _hint_words_at(text) == sorted(plain), text

@@ -55,15 +55,35 @@ def _participle_hints(text: str) -> list[re.Match]:
     so the pattern is tried only in a window before each place ``str.find`` finds one (the
     scan of every space by the pattern itself cost more than the rest of the sentence pass)."""
     found: dict[tuple[int, int], re.Match] = {}
-    for w in _HINT_WORDS:
-        at = text.find(w)
-        while at >= 0:
-            lo = max(0, at - 130)
-            for m in _PARTICIPLE_HINT.finditer(text, lo, min(len(text), at + len(w) + 40)):
-                if m.end() > at:
-                    found[m.span()] = m
-            at = text.find(w, at + len(w))
+    for at, n in _hint_words_at(text):
+        lo = max(0, at - 130)
+        for m in _PARTICIPLE_HINT.finditer(text, lo, min(len(text), at + n + 40)):
+            if m.end() > at:
+                found[m.span()] = m
     return [found[k] for k in sorted(found)]
+
+
+# Every hint word ends in "ing": one str.find scan for "ing" (a few dozen an article) and a
+# set lookup of the letters before each finds every occurrence of every word, where a
+# str.find scan of the whole text per word (31 scans) cost 1.5% of the extraction.
+assert all(w.endswith("ing") for w in _HINT_WORDS)
+_HINT_LENGTHS = tuple((n, frozenset(w for w in _HINT_WORDS if len(w) == n))
+                      for n in sorted({len(w) for w in _HINT_WORDS}))
+
+
+def _hint_words_at(text: str) -> list[tuple[int, int]]:
+    """``(start, length)`` of every occurrence of every word of ``_HINT_WORDS`` in ``text``
+    (overlapping ones too: "recalling" holds "calling"), in text order."""
+    out: list[tuple[int, int]] = []
+    at = text.find("ing")
+    while at >= 0:  # ("ing" cannot overlap itself: every occurrence is found)
+        end = at + 3
+        for n, words in _HINT_LENGTHS:
+            if n <= end and text[end - n:end] in words:
+                out.append((end - n, n))
+        at = text.find("ing", end)
+    out.sort()
+    return out
 
 
 _PARTICIPLE_INTRO = re.compile(r",\s+(?:and\s+)?(?P<cue>adding|saying|noting|stating|stressing|"
