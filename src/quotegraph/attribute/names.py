@@ -27,9 +27,30 @@ def _given_before(text: str, surname: str):
         at = text.find(surname, end)
 
 
-@lru_cache(maxsize=1024)
-def _family_first(surname: str) -> re.Pattern:
-    return re.compile(r"\b" + re.escape(surname) + r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# "Xu Xueyuan" after the family name "Xu": the given name that follows a surname. Once this
+# was a pattern compiled per surname (r"\bXu" + this), 1.7 ms for each new name, 0.7% of the
+# extraction; the surname is now found with str.find and this matched right after it.
+_GIVEN_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """``\b`` at ``at`` (as the regex engine reads it: one side a word character, one not)."""
+    before = at > 0 and _WORD_CHAR.match(text, at - 1) is not None
+    return before != (at < len(text) and _WORD_CHAR.match(text, at) is not None)
+
+
+def _family_first(text: str, surname: str, *, every: bool = False):
+    """``(start, given-name match)`` for each place ``surname`` stands as a word with a given
+    name after it: the matches of ``\bSURNAME[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])``, left to
+    right and not overlapping like ``finditer`` (``every``: at every place, like ``match``
+    tried at each occurrence)."""
+    at = text.find(surname)
+    while at >= 0:
+        g = _GIVEN_AFTER.match(text, at + len(surname)) if _starts_word(text, at) else None
+        if g is not None:
+            yield at, g
+        at = text.find(surname, g.end() if g is not None and not every else at + 1)
 
 
 @lru_cache(maxsize=1024)
@@ -156,7 +177,7 @@ def _fuller_name(text: str, surname: str) -> str:
             return full if " Al" in full or " al" in full else fuller_name(text, full)
     if len(surname) <= 4:
         # Family name first ("Xu" for "Xu Xueyuan", "Li" for "Li Qiang"): the given name follows.
-        for m in _family_first(surname).finditer(text):
+        for _, m in _family_first(text, surname):
             given = m.group(1)
             if given not in lx.NON_NAME_WORDS and given.lower() not in lx.TITLE_WORDS \
                     and given.lower() not in _VERBS and given not in lx.NATIONALITY_ADJECTIVES:
@@ -187,12 +208,8 @@ def _family_first_forms(text: str, surname: str) -> list[tuple[int, str]]:
     forms: list[tuple[int, str]] = []
     if text.count(surname) < 2:
         return forms
-    pattern = _family_first(surname)
-    at = text.find(surname)
-    while at >= 0:  # matched only where the surname stands (str.find is far faster)
-        m = pattern.match(text, at)
-        at = text.find(surname, at + 1)
-        if m is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
+    for at, m in _family_first(text, surname, every=True):
+        if at > 0 and text[at - 1].isalnum():
             continue
         given = m.group(1)
         if given not in lx.NON_NAME_WORDS and given.lower() not in lx.TITLE_WORDS \
@@ -200,5 +217,5 @@ def _family_first_forms(text: str, surname: str) -> list[tuple[int, str]]:
             end = m.end(1)
             while end < len(text) and (text[end].isalnum() or text[end] == "-"):
                 end += 1  # the hyphenated rest of the given name ("Young-ho")
-            forms.append((m.start(), text[m.start():end]))
+            forms.append((at, text[at:end]))
     return forms
